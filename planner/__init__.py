@@ -1,0 +1,4 @@
+"""USMCA Scenario Planner."""
+
+__version__ = "0.1.0"
+MODEL_VERSION = "2024.1"
