@@ -1,0 +1,522 @@
+"""Scenario files (DESIGN §4): the Scenario value object, safe loading with migrations, and
+atomic saving.
+
+A file is only ever parsed as data: nothing in it is executed or used as a path.  Loading reads
+at most ``MAX_FILE_BYTES``, decodes strict UTF-8, refuses duplicate keys and NaN/Infinity,
+migrates older versions (``MIGRATIONS``), then validates against the declared schema and the
+model's catalog (``scenario_schema``), reporting every problem at once.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import math
+import os
+import re
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pydantic import ValidationError
+
+from planner.errors import InputError
+from planner.model.catalog import Catalog
+from planner.model.scenario_schema import (
+    FrozenDict,
+    LeverSetting,
+    ModelStamp,
+    ScenarioFields,
+    ShockSetting,
+    found_text,
+    path_text,
+    problems_from,
+)
+
+FORMAT = "usmca-planner/scenario"
+CURRENT_VERSION = 1
+SUFFIX = ".usmca.json"
+MAX_FILE_BYTES = 1024 * 1024
+_MAX_DEPTH = 32  # a scenario needs 4 levels; the cap keeps the checks below off deep recursion
+
+
+class ScenarioError(InputError):
+    """A scenario file or value that cannot be used; ``problems`` lists every one found."""
+
+    def __init__(self, problems: list[str] | str, warnings: list[str] | tuple = ()) -> None:
+        super().__init__(problems)
+        self.warnings = list(warnings)
+
+
+class Scenario(ScenarioFields):
+    """One what-if: lens, levers, alignments, shocks, overrides.  Immutable and hashable;
+    every edit returns a new Scenario.  Parameters hold what the user set; defaults are filled
+    in by ``effective_params``."""
+
+    @classmethod
+    def baseline(cls, catalog: Catalog, model_version: str = "", fingerprint: str = "") -> Scenario:
+        """Current policy: nothing switched on, the catalog's first lens."""
+        return cls(
+            name="Baseline (current policy)",
+            lens=catalog.lenses[0],
+            model=ModelStamp(version=model_version, fingerprint=fingerprint),
+        )
+
+    @classmethod
+    def from_dict(cls, content: Mapping[str, Any], catalog: Catalog | None = None) -> Scenario:
+        """Validate a file's content (file form, without "format"/"version").
+
+        With a catalog, ids and lever parameters are checked too.  Raises ScenarioError.
+        """
+        levers, shocks = content.get("levers"), content.get("shocks")
+        data = dict(content)
+        if isinstance(levers, Mapping):
+            data["levers"] = {key: _split(value, "enabled") for key, value in levers.items()}
+        if isinstance(shocks, list):
+            data["shocks"] = [_split(value, "id") for value in shocks]
+        context = {"catalog": catalog} if catalog is not None else None
+        try:
+            return cls.model_validate(data, context=context)
+        except ValidationError as exc:
+            raise ScenarioError(problems_from(exc, cls)) from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file form, in a stable order (levers, alignments and parameters sorted)."""
+        return {
+            "format": FORMAT,
+            "version": CURRENT_VERSION,
+            "name": self.name,
+            "description": self.description,
+            "lens": self.lens,
+            "model": {"version": self.model.version, "fingerprint": self.model.fingerprint},
+            "horizon": {"start": self.horizon.start, "end": self.horizon.end},
+            "levers": {
+                lever_id: {"enabled": setting.enabled, **dict(sorted(setting.params.items()))}
+                for lever_id, setting in sorted(self.levers.items())
+            },
+            "alignments": dict(sorted(self.alignments.items())),
+            "shocks": [{"id": s.id, **dict(sorted(s.params.items()))} for s in self.shocks],
+            "overrides": dict(sorted(self.overrides.items())),
+            "uncertainty": {"draws": self.uncertainty.draws, "seed": self.uncertainty.seed},
+            "notes": self.notes,
+        }
+
+    def problems(self, catalog: Catalog) -> list[str]:
+        """Every problem of this scenario against ``catalog`` (empty when it fits)."""
+        try:
+            Scenario.from_dict(self.to_dict_content(), catalog)
+        except ScenarioError as exc:
+            return exc.problems
+        return []
+
+    def to_dict_content(self) -> dict[str, Any]:
+        content = self.to_dict()
+        del content["format"], content["version"]
+        return content
+
+    # --- edits: each returns a new, validated Scenario ----------------------------------------
+
+    def replace(self, **fields: Any) -> Scenario:
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(fields)
+        try:
+            return type(self).model_validate(data)
+        except ValidationError as exc:
+            raise ScenarioError(problems_from(exc, type(self))) from None
+
+    def set_lever(self, lever_id: str, enabled: bool | None = None, **params: Any) -> Scenario:
+        """Switch a lever and/or set its parameters; a parameter given as None is removed
+        (its default applies).  ``enabled=None`` keeps the switch (a new lever starts off)."""
+        current = self.levers.get(lever_id)
+        merged = _merge(current.params if current else {}, params)
+        switch = enabled if enabled is not None else bool(current and current.enabled)
+        setting = LeverSetting(enabled=switch, params=merged)
+        return self.replace(levers={**self.levers, lever_id: setting})
+
+    def set_alignment(self, partner: str, value: str) -> Scenario:
+        """Set a partner alignment; "none" removes it (the baseline has no alignment)."""
+        alignments = {k: v for k, v in self.alignments.items() if k != partner}
+        if value != "none":
+            alignments[partner] = value
+        return self.replace(alignments=alignments)
+
+    def set_shock(self, shock_id: str, enabled: bool = True, **params: Any) -> Scenario:
+        """Add or update a shock (keeping its place), or remove it with ``enabled=False``."""
+        current = self.shock(shock_id)
+        if not enabled:
+            return self.replace(shocks=tuple(s for s in self.shocks if s.id != shock_id))
+        setting = ShockSetting(
+            id=shock_id, params=_merge(current.params if current else {}, params)
+        )
+        if current is None:
+            return self.replace(shocks=(*self.shocks, setting))
+        return self.replace(shocks=tuple(setting if s.id == shock_id else s for s in self.shocks))
+
+    def set_lens(self, lens: str) -> Scenario:
+        return self.replace(lens=lens)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def shock(self, shock_id: str) -> ShockSetting | None:
+        return next((s for s in self.shocks if s.id == shock_id), None)
+
+    def effective_params(self, catalog: Catalog, lever_id: str) -> dict[str, Any]:
+        """A policy lever's or shock's parameters with the catalog defaults filled in.
+
+        Parameters without a default that the scenario leaves unset (e.g. a shock's optional
+        end_year) are absent.  Raises KeyError for an id the catalog does not know.
+        """
+        if lever_id in catalog.levers:
+            spec, setting = catalog.levers[lever_id], self.levers.get(lever_id)
+        elif lever_id in catalog.shocks:
+            spec, setting = catalog.shocks[lever_id], self.shock(lever_id)
+        else:
+            raise KeyError(f"{lever_id!r} is neither a policy lever nor a shock of this model")
+        params = {name: p.default for name, p in spec.params.items() if p.default is not None}
+        params.update(setting.params if setting is not None else {})
+        return params
+
+
+def _split(value: Any, key: str) -> Any:
+    """File form ``{"enabled": true, "weeks": 3}`` -> ``{"enabled": true, "params": {...}}``."""
+    if not isinstance(value, Mapping):
+        return value  # the schema reports "expected an object"
+    split: dict[str, Any] = {key: value[key]} if key in value else {}
+    split["params"] = {name: v for name, v in value.items() if name != key}
+    return split
+
+
+def _merge(params: Mapping[str, Any], changes: Mapping[str, Any]) -> FrozenDict:
+    merged = {**params, **changes}
+    return FrozenDict({name: v for name, v in merged.items() if v is not None})
+
+
+# --- migrations -------------------------------------------------------------------------------
+
+
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0, the pre-release draft format: the lens was called "stakeholder" and
+    "shocks" was an object keyed by shock id.  Malformed parts pass through for the schema."""
+    data = dict(data)
+    if "stakeholder" in data and "lens" not in data:
+        data["lens"] = data.pop("stakeholder")
+    shocks = data.get("shocks")
+    if isinstance(shocks, Mapping):
+        data["shocks"] = [
+            {"id": shock_id, **params} if isinstance(params, Mapping) else params
+            for shock_id, params in shocks.items()
+        ]
+    data["version"] = 1
+    return data
+
+
+# MIGRATIONS[n] turns a version-n file's content into version n + 1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+SUPPORTED_VERSIONS = (*sorted(MIGRATIONS), CURRENT_VERSION)
+
+
+def migrate(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Check the envelope and bring the content to the current version.
+
+    Returns the content without "format"/"version" and the warnings (an upgrade is one).
+    """
+    problems = []
+    if raw.get("format") != FORMAT:
+        found = found_text(raw["format"]) if "format" in raw else "nothing"
+        problems.append(
+            f'format: expected "{FORMAT}", found {found} (is this a USMCA planner scenario file?)'
+        )
+    version = raw.get("version")
+    versions = " or ".join(str(v) for v in SUPPORTED_VERSIONS)
+    if isinstance(version, bool) or not isinstance(version, int):
+        found = found_text(version) if "version" in raw else "nothing"
+        problems.append(f"version: expected {versions}, found {found}")
+    elif version > CURRENT_VERSION:
+        problems.append(
+            f"version: expected {versions} (the versions this planner reads), "
+            f"found {version}: the file comes from a newer planner; update to open it"
+        )
+    elif version not in SUPPORTED_VERSIONS:
+        problems.append(f"version: expected {versions}, found {version}")
+    if problems:
+        raise ScenarioError(problems)
+    data = dict(raw)
+    for step in range(version, CURRENT_VERSION):
+        data = MIGRATIONS[step](data)
+    warnings = []
+    if version < CURRENT_VERSION:
+        warnings.append(
+            f"version: expected {CURRENT_VERSION}, found {version}; the file was "
+            f"upgraded on load and will be saved as version {CURRENT_VERSION}"
+        )
+    data.pop("format", None)
+    data.pop("version", None)
+    return data, warnings
+
+
+# --- reading files ----------------------------------------------------------------------------
+
+
+class _JsonObject(dict):
+    """A parsed JSON object that remembers which keys it saw more than once."""
+
+    repeated: dict[str, int]
+
+
+class _NonFinite(str):
+    """Stands in for NaN, Infinity or an overflowing number so its place can be named."""
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    obj = _JsonObject(pairs)
+    counts = collections.Counter(key for key, _ in pairs)
+    obj.repeated = {key: n for key, n in counts.items() if n > 1}
+    return obj
+
+
+def _parse_float(text: str) -> float | _NonFinite:
+    number = float(text)
+    return number if math.isfinite(number) else _NonFinite(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: Any, loc: tuple, problems: list[str]) -> Any:
+    """Plain dicts and lists, with every duplicate key, non-finite number and lone surrogate
+    reported by its path."""
+    where = path_text(loc) if loc else "(top level)"
+    if len(loc) > _MAX_DEPTH:
+        problems.append(f"{where}: expected at most {_MAX_DEPTH} levels of nesting, found more")
+        return None
+    if isinstance(value, _NonFinite):
+        problems.append(
+            f"{where}: expected a finite number, found {value!s} (JSON has no NaN or Infinity)"
+        )
+        return None
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            problems.append(f"{where}: expected Unicode text, found an unpaired surrogate escape")
+        return value
+    if isinstance(value, list):
+        return [_clean(item, (*loc, index), problems) for index, item in enumerate(value)]
+    if isinstance(value, _JsonObject):
+        for key, times in value.repeated.items():
+            problems.append(
+                f"{where}: expected each key once, found {found_text(key)} {times} times"
+            )
+        return {_clean(k, loc, problems): _clean(v, (*loc, k), problems) for k, v in value.items()}
+    return value
+
+
+def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The file's top-level object as plain data, or ScenarioError naming what is wrong."""
+    path = Path(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError("file: expected a regular file, found a folder or special file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ScenarioError(_too_big(info.st_size))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
+    except FileNotFoundError:
+        raise ScenarioError(f"file: expected a scenario file at {path}, found nothing") from None
+    except OSError as exc:
+        raise ScenarioError(f"file: expected a readable file, found {exc.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError(_too_big(len(data)))
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ScenarioError(
+            f"file: expected UTF-8 text, found byte 0x{data[exc.start]:02x} on "
+            f"line {line} (re-save the file as UTF-8)"
+        ) from None
+    try:
+        raw = json.loads(
+            text,
+            object_pairs_hook=_object_pairs,
+            parse_constant=_NonFinite,
+            parse_float=_parse_float,
+        )
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(
+            f"file: expected JSON, found {exc.msg.lower()} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise ScenarioError("file: expected JSON of a few levels, found deep nesting") from None
+    except ValueError:  # e.g. an integer of thousands of digits
+        raise ScenarioError(
+            "file: expected JSON numbers of normal size, found a huge one"
+        ) from None
+    if not isinstance(raw, dict):
+        raise ScenarioError(
+            f"file: expected a JSON object {{…}} at the top level, found {found_text(raw)}"
+        )
+    problems: list[str] = []
+    clean = _clean(raw, (), problems)
+    if problems:
+        raise ScenarioError(problems)
+    return clean
+
+
+def _too_big(size: int) -> str:
+    return f"file: expected at most 1 MB ({MAX_FILE_BYTES:,} bytes), found {size:,} bytes"
+
+
+def read_scenario_content(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[str]]:
+    """Read and migrate a file: its content in the current version's form, and warnings."""
+    return migrate(read_scenario_json(path))
+
+
+def fingerprint_warnings(scenario: Scenario, model_fingerprint: str | None) -> list[str]:
+    """A warning when the file pins a model other than ``model_fingerprint``."""
+    pinned = scenario.model.fingerprint
+    if not model_fingerprint or not pinned or pinned == model_fingerprint:
+        return []
+    return [
+        f"model.fingerprint: expected {_short(model_fingerprint)} (the model in use), found "
+        f"{_short(pinned)}: the scenario was saved with other model data, so its results "
+        "may differ from when it was saved"
+    ]
+
+
+def _short(fingerprint: str) -> str:
+    return fingerprint if len(fingerprint) <= 23 else fingerprint[:22] + "…"
+
+
+class LoadedScenario(NamedTuple):
+    scenario: Scenario
+    warnings: tuple[str, ...]
+
+
+class DefaultModel(NamedTuple):
+    catalog: Catalog
+    fingerprint: str
+
+
+def default_model() -> DefaultModel:
+    """The default model database's catalog and fingerprint (built on first use)."""
+    # Imported here: opening (or first building) the database is slow, and most callers pass
+    # a catalog of their own.
+    from contextlib import closing
+
+    from planner.model import database
+
+    path = database.ensure_default_database()
+    with closing(database.connect_read_only(path)) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'seeds_fingerprint'").fetchone()
+        return DefaultModel(database.catalog_from_db(conn), row[0] if row else "")
+
+
+def load_scenario_with_warnings(
+    path: str | os.PathLike[str],
+    catalog: Catalog | None = None,
+    model_fingerprint: str | None = None,
+) -> LoadedScenario:
+    """Load, migrate and validate a scenario file.  Raises ScenarioError with every problem.
+
+    Warnings (not errors): the file was upgraded from an older version, or it pins a model
+    fingerprint other than ``model_fingerprint`` (when given).
+    """
+    content, warnings = read_scenario_content(path)
+    if catalog is None:
+        catalog = default_model().catalog
+    try:
+        scenario = Scenario.from_dict(content, catalog)
+    except ScenarioError as exc:
+        raise ScenarioError(exc.problems, warnings) from None
+    warnings += fingerprint_warnings(scenario, model_fingerprint)
+    return LoadedScenario(scenario, tuple(warnings))
+
+
+def load_scenario(
+    path: str | os.PathLike[str],
+    catalog: Catalog | None = None,
+    model_fingerprint: str | None = None,
+) -> Scenario:
+    """``load_scenario_with_warnings`` without the warnings."""
+    return load_scenario_with_warnings(path, catalog, model_fingerprint).scenario
+
+
+# --- saving -----------------------------------------------------------------------------------
+
+
+def scenario_json(scenario: Scenario) -> str:
+    """The file text: indented, stable order, one trailing newline."""
+    return json.dumps(scenario.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + ".bak")
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a temp file in the same folder, flushed and fsynced, replaces ``path``
+    with ``os.replace``; the previous file is kept as ``NAME.bak``.  On any failure ``path`` is
+    untouched and no temp file is left behind."""
+    target = Path(path)
+    try:
+        payload = scenario_json(scenario).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ScenarioError(
+            "file: expected text UTF-8 can encode, found an unpaired surrogate"
+        ) from None
+    if len(payload) > MAX_FILE_BYTES:
+        raise ScenarioError(_too_big(len(payload)))
+    temps: list[str] = []
+    try:
+        new_file = _durable_temp(target, lambda out: out.write(payload), temps)
+        if target.exists():
+            os.chmod(new_file, stat.S_IMODE(target.stat().st_mode))
+            with target.open("rb") as previous:
+                backup = _durable_temp(target, lambda out: shutil.copyfileobj(previous, out), temps)
+            os.replace(backup, backup_path(target))
+            temps.remove(backup)
+        else:
+            os.chmod(new_file, 0o644)  # temp files are private (0600); a scenario is a document
+        os.replace(new_file, target)
+        temps.remove(new_file)
+    except OSError as exc:
+        raise ScenarioError(
+            f"file: expected to save {target}, found {exc.strerror or exc}"
+        ) from exc
+    finally:
+        for leftover in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+    _sync_folder(target.parent)
+
+
+def _durable_temp(target: Path, write: Callable[[Any], object], temps: list[str]) -> str:
+    """A flushed and fsynced temp file beside ``target`` (same folder: os.replace stays atomic)."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temps.append(name)
+    with os.fdopen(fd, "wb") as handle:
+        write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return name
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); folders cannot be opened this way on Windows."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

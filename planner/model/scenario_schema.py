@@ -1,0 +1,469 @@
+"""The declared schema of a scenario, its checks against the model's catalog, and error messages.
+
+Two layers, both run by pydantic so that every problem is reported at once:
+- structure (types, ranges, unknown fields) from the frozen models below;
+- ids and lever parameters, checked by ``ScenarioFields._check_catalog`` against the
+  ``Catalog`` passed as validation context (``context={"catalog": catalog}``), so that a
+  message can list the ids that exist in the model database.
+Each problem is rendered as ``field.path: expected ..., found ...`` by ``problems_from``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, get_args, get_origin
+
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    Strict,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from planner.model.catalog import Catalog, LeverSpec, ParamSpec
+
+FIRST_YEAR, LAST_YEAR = 2025, 2036  # the simulated years (base year 2024)
+MAX_DRAWS = 20_000
+
+
+class FrozenDict(dict):
+    """A dict that refuses changes and can be hashed, so a Scenario is a true value object
+    (usable as a cache key for results, safe to share between undo commands)."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("scenario mappings are read-only; use the Scenario edit methods")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple:
+        return (FrozenDict, (dict(self),))
+
+
+def _check_param_value(value: Any) -> bool | int | float | str:
+    # One error per bad value instead of pydantic's one-per-union-member list.
+    if isinstance(value, bool | int) or (isinstance(value, float) and math.isfinite(value)):
+        return value
+    if isinstance(value, str) and len(value) <= 100:
+        return value
+    raise ValueError(
+        f"expected a number, true/false or text of at most 100 characters, "
+        f"found {found_text(value)}"
+    )
+
+
+ParamValue = Annotated[bool | int | float | str, PlainValidator(_check_param_value)]
+Params = Annotated[dict[str, ParamValue], AfterValidator(FrozenDict)]
+OverrideKey = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$", max_length=120)
+]
+FiniteNumber = Annotated[float, Strict(), AllowInfNan(False)]
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class LeverSetting(BaseModel):
+    """A policy lever's switch and the parameters the file sets (defaults are not filled in)."""
+
+    model_config = _FROZEN
+    file_form: ClassVar[str] = 'an object {"enabled": true or false, "<parameter>": value, …}'
+    enabled: StrictBool = Field(True, description="true or false")
+    params: Params = Field(default_factory=FrozenDict)
+
+
+class ShockSetting(BaseModel):
+    """One shock in the scenario (present means switched on) and the parameters it sets."""
+
+    model_config = _FROZEN
+    file_form: ClassVar[str] = 'an object {"id": shock id, "<parameter>": value, …}'
+    id: StrictStr = Field(description="a shock id", max_length=64)
+    params: Params = Field(default_factory=FrozenDict)
+
+
+class ModelStamp(BaseModel):
+    """Which model a scenario was made with; an empty fingerprint means not pinned."""
+
+    model_config = _FROZEN
+    version: StrictStr = Field("", max_length=40, description="a model version such as 2024.1")
+    fingerprint: StrictStr = Field(
+        "", max_length=100, description='the model fingerprint "sha256:…" or ""'
+    )
+
+
+class Horizon(BaseModel):
+    model_config = _FROZEN
+    start: StrictInt = Field(
+        FIRST_YEAR,
+        ge=FIRST_YEAR,
+        le=LAST_YEAR,
+        description=f"a year from {FIRST_YEAR} to {LAST_YEAR}",
+    )
+    end: StrictInt = Field(
+        LAST_YEAR,
+        ge=FIRST_YEAR,
+        le=LAST_YEAR,
+        description=f"a year from {FIRST_YEAR} to {LAST_YEAR}",
+    )
+
+    @model_validator(mode="after")
+    def _start_before_end(self) -> Horizon:
+        if self.start > self.end:
+            raise ValueError(f"expected start ≤ end, found start {self.start} after end {self.end}")
+        return self
+
+
+class Uncertainty(BaseModel):
+    model_config = _FROZEN
+    draws: StrictInt = Field(
+        1000, ge=0, le=MAX_DRAWS, description=f"an integer from 0 to {MAX_DRAWS:,}"
+    )
+    seed: StrictInt = Field(7, ge=0, le=2**32 - 1, description="an integer from 0 to 4294967295")
+
+
+class ScenarioFields(BaseModel):
+    """Every field of a scenario file except the envelope ("format", "version")."""
+
+    model_config = _FROZEN
+    name: StrictStr = Field(
+        min_length=1, max_length=200, description="the scenario's name, text of 1 to 200 characters"
+    )
+    description: StrictStr = Field(
+        "", max_length=5000, description="text of at most 5,000 characters"
+    )
+    lens: StrictStr = Field(max_length=64, description="a stakeholder lens id")
+    model: ModelStamp = Field(default_factory=ModelStamp)
+    horizon: Horizon = Field(default_factory=Horizon)
+    levers: Annotated[dict[str, LeverSetting], AfterValidator(FrozenDict)] = Field(
+        default_factory=FrozenDict, max_length=100
+    )
+    alignments: Annotated[dict[str, StrictStr], AfterValidator(FrozenDict)] = Field(
+        default_factory=FrozenDict, max_length=100
+    )
+    shocks: tuple[ShockSetting, ...] = Field((), max_length=100)
+    overrides: Annotated[dict[OverrideKey, FiniteNumber], AfterValidator(FrozenDict)] = Field(
+        default_factory=FrozenDict, max_length=1000
+    )
+    uncertainty: Uncertainty = Field(default_factory=Uncertainty)
+    notes: StrictStr = Field("", max_length=20_000, description="text of at most 20,000 characters")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check_catalog(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
+        """Structure first, then ids and parameters against the catalog; raise both together."""
+        catalog = (info.context or {}).get("catalog")
+        if catalog is None or not isinstance(data, Mapping):
+            return handler(data)
+        details: list[dict[str, Any]] = []
+        result = None
+        try:
+            result = handler(data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                detail = {
+                    key: error[key] for key in ("type", "loc", "input", "ctx") if key in error
+                }
+                details.append(detail)
+        for loc, message in catalog_problems(data, catalog):
+            custom = PydanticCustomError("catalog", "{message}", {"message": message})
+            details.append({"type": custom, "loc": loc, "input": None})
+        if details:
+            raise ValidationError.from_exception_data(cls.__name__, details)  # type: ignore[arg-type]
+        return result
+
+
+# --- checks against the catalog -------------------------------------------------------------
+
+
+def catalog_problems(data: Mapping[str, Any], catalog: Catalog) -> list[tuple[tuple, str]]:
+    """Ids and lever parameters in ``data`` (model form, possibly malformed) against the catalog.
+
+    Malformed parts are skipped here: the structural layer reports them.
+    """
+    out: list[tuple[tuple, str]] = []
+
+    def add(loc: tuple, expected: str, found: str) -> None:
+        out.append((loc, f"expected {expected}, found {found}"))
+
+    def unknown(loc: tuple, kind: str, found: str, valid: Mapping | tuple, section: str) -> None:
+        names = sorted(valid)
+        close = difflib.get_close_matches(found, names, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        homes = {"levers": catalog.levers, "shocks": catalog.shocks}
+        homes["alignments"] = catalog.alignments
+        hint += "".join(  # an id that is valid in another section: say where it belongs
+            f'; {found} belongs under "{home}"'
+            for home, ids in homes.items()
+            if home != section and found in ids
+        )
+        article = "an" if kind[0] in "aeiou" else "a"
+        add(
+            loc,
+            f"{article} {kind} id (valid: {', '.join(names)})",
+            f"unknown {kind} {found_text(found)}{hint}",
+        )
+
+    lens = data.get("lens")
+    if isinstance(lens, str) and lens not in catalog.lenses:
+        unknown(("lens",), "stakeholder lens", lens, catalog.lenses, "lens")
+    levers = data.get("levers")
+    for lever_id, setting in levers.items() if isinstance(levers, Mapping) else ():
+        spec = catalog.levers.get(lever_id)
+        if spec is None:
+            unknown(("levers", lever_id), "policy lever", lever_id, catalog.levers, "levers")
+        else:
+            _check_params(("levers", lever_id), spec, _params_of(setting), add)
+    alignments = data.get("alignments")
+    for partner, value in alignments.items() if isinstance(alignments, Mapping) else ():
+        allowed = catalog.alignments.get(partner)
+        if allowed is None:
+            unknown(
+                ("alignments", partner),
+                "alignment partner",
+                partner,
+                catalog.alignments,
+                "alignments",
+            )
+        elif isinstance(value, str) and value not in allowed:
+            add(("alignments", partner), "one of " + ", ".join(allowed), found_text(value))
+    shocks = data.get("shocks")
+    first_at: dict[str, int] = {}
+    for index, shock in enumerate(shocks if isinstance(shocks, list | tuple) else ()):
+        shock_id = getattr(shock, "id", None) or (
+            shock.get("id") if isinstance(shock, Mapping) else None
+        )
+        spec = catalog.shocks.get(shock_id) if isinstance(shock_id, str) else None
+        if isinstance(shock_id, str) and spec is None:
+            unknown(("shocks", index, "id"), "shock", shock_id, catalog.shocks, "shocks")
+        if spec is None:
+            continue
+        if shock_id in first_at:
+            add(
+                ("shocks", index, "id"),
+                "each shock at most once",
+                f"{found_text(shock_id)} again (first at shocks[{first_at[shock_id]}])",
+            )
+        first_at.setdefault(shock_id, index)
+        _check_params(("shocks", index), spec, _params_of(shock), add)
+    return out
+
+
+def _params_of(setting: Any) -> Mapping[str, Any]:
+    if isinstance(setting, LeverSetting | ShockSetting):
+        return setting.params
+    params = setting.get("params") if isinstance(setting, Mapping) else None
+    return params if isinstance(params, Mapping) else {}
+
+
+def _check_params(loc: tuple, spec: LeverSpec, params: Mapping[str, Any], add: Any) -> None:
+    for name, value in params.items():
+        param = spec.params.get(name)
+        if param is None and spec.params:
+            add(
+                (*loc, "params", name),
+                f"a parameter of {spec.id} (valid: {', '.join(spec.params)})",
+                f"unknown parameter {found_text(name)}",
+            )
+        elif param is None:
+            add(
+                (*loc, "params", name),
+                f'only "enabled" ({spec.id} is an on/off switch without parameters)',
+                found_text(name),
+            )
+        elif _is_scalar(value) and not _fits(param, value):
+            add((*loc, "params", name), expected_value(param), found_text(value))
+    for name, param in spec.params.items():
+        if param.required and name not in params:
+            add((*loc, "params", name), expected_value(param) + " (required)", "nothing")
+    if "start_year" in spec.params and "end_year" in spec.params:
+        start = params.get("start_year", spec.params["start_year"].default)
+        end = params.get("end_year")
+        if _fits(spec.params["end_year"], end) and isinstance(start, int) and end < start:
+            add((*loc, "params", "end_year"), f"a year ≥ start_year ({start})", str(end))
+
+
+def _is_scalar(value: Any) -> bool:
+    """Values the structural layer accepts; the rest it reports, so they are not repeated."""
+    try:
+        _check_param_value(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _fits(param: ParamSpec, value: Any) -> bool:
+    if param.kind == "switch":
+        return isinstance(value, bool)
+    if param.kind == "choice":
+        return isinstance(value, str) and value in param.choices
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if param.kind == "integer" and not isinstance(value, int):
+        return False
+    low_ok = param.minimum is None or value >= param.minimum
+    return low_ok and (param.maximum is None or value <= param.maximum)
+
+
+def expected_value(param: ParamSpec) -> str:
+    """What a parameter accepts, in words: "an integer from 2026 to 2036"."""
+    if param.kind == "switch":
+        return "true or false"
+    if param.kind == "choice":
+        return "one of " + ", ".join(param.choices)
+    what = "an integer" if param.kind == "integer" else "a number"
+    low, high = param.minimum, param.maximum
+    if low is not None and high is not None:
+        return f"{what} from {low:g} to {high:g}"
+    if low is not None:
+        return f"{what} ≥ {low:g}"
+    return f"{what} ≤ {high:g}" if high is not None else what
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_\-]+")
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_EXPECTED_BY_TYPE = {
+    "float_type": "a number",
+    "int_type": "an integer",
+    "string_type": "text (a JSON string)",
+    "bool_type": "true or false",
+    "dict_type": "an object {…}",
+    "model_type": "an object {…}",
+    "model_attributes_type": "an object {…}",
+    "list_type": "a list […]",
+    "tuple_type": "a list […]",
+    "finite_number": "a finite number",
+    "string_too_long": "text of at most {max_length} characters",
+    "string_too_short": "text of at least {min_length} character(s)",
+    "too_long": "at most {max_length} entries",
+    "greater_than_equal": "a value ≥ {ge}",
+    "less_than_equal": "a value ≤ {le}",
+    "string_pattern_mismatch": "text matching {pattern}",
+}
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """JSON-quote ``text`` on one line (no character that splits lines), shortened to ``limit``."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    quoted = json.dumps(shown, ensure_ascii=False)
+    for char, escape in _LINE_BREAKS.items():
+        quoted = quoted.replace(char, escape)
+    return quoted
+
+
+def found_text(value: Any) -> str:
+    """A file value as a message shows it: "true", "2027.5", '"fta"', "a list"."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10**30 else "a very large integer"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return quote(value)
+    if isinstance(value, Mapping):
+        return "an object {…}"
+    return "a list […]" if isinstance(value, list | tuple) else type(value).__name__
+
+
+def path_text(loc: tuple) -> str:
+    """``("shocks", 1, "params", "weeks")`` -> ``shocks[1].weeks``; odd keys are quoted."""
+    text = ""
+    for index, segment in enumerate(loc):
+        if segment == "[key]" or (
+            index == 2 and segment == "params" and loc[0] in ("levers", "shocks")
+        ):
+            continue  # file form: a setting's parameters sit beside "enabled" / "id"
+        if isinstance(segment, int):
+            text += f"[{segment}]"
+        elif _PLAIN_SEGMENT.fullmatch(segment) and len(segment) <= 60:
+            text += ("." if text else "") + segment
+        else:
+            text += f"[{quote(segment)}]"
+    return text or "(top level)"
+
+
+def problems_from(error: ValidationError, root: type[BaseModel]) -> list[str]:
+    """One ``path: expected ..., found ...`` line per error, in file order as pydantic gives."""
+    lines = []
+    for item in error.errors(include_url=False):
+        loc, kind = tuple(item["loc"]), item["type"]
+        path = path_text(loc)
+        if kind in ("catalog", "value_error"):
+            message = item["msg"].removeprefix("Value error, ")
+        elif kind == "extra_forbidden":
+            fields = ", ".join(_model_at(root, loc[:-1]).model_fields)
+            message = (
+                f"expected one of the fields {fields}, found unknown field "
+                f"{found_text(str(loc[-1]))}"
+            )
+        elif loc and loc[-1] == "[key]":
+            message = (
+                "expected a dotted parameter path such as elasticities.autos.substitution, "
+                f"found {found_text(item['input'])}"
+            )
+        else:
+            expected = (
+                _description(root, loc)
+                or _EXPECTED_BY_TYPE.get(kind, "").format(**item.get("ctx", {}))
+                or item["msg"]
+            )
+            found = (
+                "nothing (the field is missing)" if kind == "missing" else found_text(item["input"])
+            )
+            message = f"expected {expected}, found {found}"
+        lines.append(f"{path}: {message}")
+    return lines
+
+
+def _walk(root: type[BaseModel], loc: tuple) -> tuple[Any, Any]:
+    """The type at ``loc`` and the FieldInfo that declared it (None inside a dict or list)."""
+    kind: Any = root
+    info = None
+    for segment in loc:
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            info = kind.model_fields.get(str(segment))
+            if info is None:
+                return None, None
+            kind = info.annotation
+        elif get_origin(kind) in (dict, tuple):
+            args = get_args(kind)
+            kind, info = (args[1] if get_origin(kind) is dict else args[0]), None
+        else:
+            return None, None
+    return kind, info
+
+
+def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel]:
+    kind, _ = _walk(root, loc)
+    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else root
+
+
+def _description(root: type[BaseModel], loc: tuple) -> str | None:
+    kind, info = _walk(root, loc)
+    if info is not None and info.description:
+        return info.description
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        if hasattr(kind, "file_form"):
+            return kind.file_form
+        required = [name for name, field in kind.model_fields.items() if field.is_required()]
+        fields = ", ".join(kind.model_fields)
+        needs = f"; {', '.join(required)} required" if required else ""
+        return f"an object with the fields {fields}{needs}"
+    return None
