@@ -1,0 +1,361 @@
+"""Trade core: the GSIM partial-equilibrium model of Francois & Hall (2003), per sector.
+
+Array conventions (DESIGN §5, ModelData):
+- ``flows`` ``(..., R, R)``: base flows M_rv at world prices (USD), row r = exporter,
+  column v = importer; any leading batch dimensions (draws, years, sectors) broadcast.
+- tariff powers ``T = 1 + t`` and iceberg factors ``1 + tau`` ``(..., R, R)``, indexed
+  ``[exporter, importer]`` exactly like ``flows`` (the four-region reference result of
+  DESIGN §5 comes out with this indexing and not with the transpose).
+- elasticities broadcast to ``(..., R)``: import demand ``Em_v < 0`` and substitution
+  ``Es_v >= 0`` per importer, export supply ``Ex_r > 0`` per exporter.  A per-sector value
+  for a ``(S, R, R)`` batch is passed as shape ``(S, 1)``.
+
+Prices.  The importer v pays P*_r · T_rv · (1 + tau_rv) per unit of r's goods, where P*_r
+is r's world (border) price, normalised to 1 in the base.  The government of v collects
+t_rv · P*_r (tariff revenue is charged on the world-price value only); the rest of the
+wedge, P*_r · T_rv · tau_rv, is the real resource cost of non-tariff trade frictions
+(transit days, customs time, disruption): it is nobody's income.  So tau enters welfare only
+through prices: it raises v's internal price (a consumer-surplus loss) and, by cutting
+demand, lowers r's world price (a producer-surplus loss), with no offsetting revenue.
+
+Two forms share one result type:
+- ``form="linear"``: GSIM exactly as in DESIGN §5 (log-linear demand, one stacked
+  ``numpy.linalg.solve`` for every batch element).
+- ``form="ces"`` (the default): the exact nonlinear model the linear form approximates,
+  calibrated to the base and solved by Newton's method from the linear solution (see
+  ``planner.model.engine.ces``).  It is the default because the app's shocks are large
+  (25-100% tariffs): there the linear demand curve extrapolates proportional changes
+  linearly, over-states trade destruction and can drive a flow below zero, which is not a
+  flow.  The CES form keeps every flow positive, coincides with the linear form to first
+  order (tests check both), and costs a few Newton iterations.
+
+Welfare parts are CHANGES against the base, in the units of ``flows``, per region:
+consumer surplus and tariff revenue accrue to the importer v, producer surplus to the
+exporter r, and ``welfare`` is their sum for each region.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from planner.model.engine import ces
+
+Form = Literal["ces", "linear"]
+
+
+@dataclass(frozen=True)
+class GsimResult:
+    """One GSIM solve.  Shapes: ``(..., R)`` per region, ``(..., R, R)`` per flow.
+
+    world_price_change: P̂*_r, proportional change of exporter r's world price.
+    import_price_change: P̂_v, proportional change of importer v's composite internal
+        import price (the Armington price index in the CES form).
+    flows: new flows at new world prices, ``[exporter, importer]``, units of the input.
+    consumer_surplus, producer_surplus, tariff_revenue, welfare: changes against the base.
+    form: "linear" or "ces"; iterations: Newton steps taken (0 for the linear form);
+    converged: every batch element met the tolerance; max_residual: the largest relative
+        excess supply left (max_r |excess_r| / max_r X_r), 0 for the linear form.
+    """
+
+    world_price_change: np.ndarray
+    import_price_change: np.ndarray
+    flows: np.ndarray
+    consumer_surplus: np.ndarray
+    producer_surplus: np.ndarray
+    tariff_revenue: np.ndarray
+    welfare: np.ndarray
+    form: str
+    iterations: int
+    converged: bool
+    max_residual: float
+
+
+@dataclass(frozen=True)
+class _Market:
+    """Inputs plus the base shares both forms need, each at its own (broadcastable) shape.
+
+    Elasticities are broadcast to ``(*batch, 1)`` or ``(*batch, R)``; flows, wedges and
+    shares keep the smaller shape they were given in (e.g. no draw dimension).
+    """
+
+    batch: tuple[int, ...]
+    flows: np.ndarray  # M_rv (..., R, R)
+    tariff_old: np.ndarray  # t0 (..., R, R)
+    tariff_new: np.ndarray  # t1
+    wedge_change: np.ndarray  # T̂ = T1(1+tau1) / (T0(1+tau0)) - 1
+    em: np.ndarray  # (*batch, 1 or R) per importer
+    es: np.ndarray  # (*batch, 1 or R) per importer
+    ex: np.ndarray  # (*batch, 1 or R) per exporter
+    theta: np.ndarray  # θ_rv, v's spending shares at internal prices (columns sum to 1)
+    phi: np.ndarray  # φ_rv, r's sales shares at world prices (rows sum to 1)
+    spending: np.ndarray  # R_v = Σ_r M_rv T0_rv (1 + tau0_rv)
+    sales: np.ndarray  # X_r = Σ_v M_rv
+
+
+def solve_gsim(
+    flows: ArrayLike,
+    tariff_power_old: ArrayLike,
+    tariff_power_new: ArrayLike,
+    import_demand_elasticity: ArrayLike,
+    substitution_elasticity: ArrayLike,
+    export_supply_elasticity: ArrayLike,
+    *,
+    iceberg_old: ArrayLike = 1.0,
+    iceberg_new: ArrayLike = 1.0,
+    form: Form = "ces",
+    tol: float = 1e-10,
+    max_iterations: int = 50,
+) -> GsimResult:
+    """Solve the GSIM model for every batch element at once.
+
+    ``tariff_power_*`` are T = 1 + t; ``iceberg_*`` are 1 + tau (default 1: no friction).
+    ``form`` picks the linear GSIM of DESIGN §5 or the exact CES form (default); ``tol`` and
+    ``max_iterations`` steer the CES Newton solve (relative excess supply, per element).
+    Raises ValueError on negative or non-finite flows, non-positive powers, Em >= 0, Es < 0
+    or Ex <= 0.
+    """
+    market = _prepare(
+        flows,
+        tariff_power_old,
+        tariff_power_new,
+        import_demand_elasticity,
+        substitution_elasticity,
+        export_supply_elasticity,
+        iceberg_old,
+        iceberg_new,
+    )
+    if form == "linear":
+        return _solve_linear(market)
+    if form != "ces":
+        raise ValueError(f"form must be 'ces' or 'linear', got {form!r}")
+    return _solve_ces(market, _linear_world_price(market), tol, max_iterations)
+
+
+def solve_ces(
+    flows: ArrayLike,
+    tariff_power_old: ArrayLike,
+    tariff_power_new: ArrayLike,
+    import_demand_elasticity: ArrayLike,
+    substitution_elasticity: ArrayLike,
+    export_supply_elasticity: ArrayLike,
+    *,
+    iceberg_old: ArrayLike = 1.0,
+    iceberg_new: ArrayLike = 1.0,
+    tol: float = 1e-10,
+    max_iterations: int = 50,
+) -> GsimResult:
+    """``solve_gsim(..., form="ces")``: the exact nonlinear form."""
+    return solve_gsim(
+        flows,
+        tariff_power_old,
+        tariff_power_new,
+        import_demand_elasticity,
+        substitution_elasticity,
+        export_supply_elasticity,
+        iceberg_old=iceberg_old,
+        iceberg_new=iceberg_new,
+        form="ces",
+        tol=tol,
+        max_iterations=max_iterations,
+    )
+
+
+def _prepare(
+    flows: ArrayLike,
+    tariff_power_old: ArrayLike,
+    tariff_power_new: ArrayLike,
+    em: ArrayLike,
+    es: ArrayLike,
+    ex: ArrayLike,
+    iceberg_old: ArrayLike,
+    iceberg_new: ArrayLike,
+) -> _Market:
+    m = np.asarray(flows, dtype=float)
+    t0 = np.asarray(tariff_power_old, dtype=float)
+    t1 = np.asarray(tariff_power_new, dtype=float)
+    i0 = np.asarray(iceberg_old, dtype=float)
+    i1 = np.asarray(iceberg_new, dtype=float)
+    em_a = np.asarray(em, dtype=float)
+    es_a = np.asarray(es, dtype=float)
+    ex_a = np.asarray(ex, dtype=float)
+    if m.ndim < 2 or m.shape[-1] != m.shape[-2]:
+        raise ValueError(f"flows must be (..., R, R), got shape {m.shape}")
+    if not np.all(np.isfinite(m)) or np.any(m < 0):
+        raise ValueError("flows must be finite and non-negative")
+    for name, power in (
+        ("tariff power", t0),
+        ("tariff power", t1),
+        ("iceberg", i0),
+        ("iceberg", i1),
+    ):
+        if not np.all(np.isfinite(power)) or np.any(power <= 0):
+            raise ValueError(f"{name} factors must be finite and positive")
+    if np.any(em_a >= 0):
+        raise ValueError("import demand elasticities must be negative")
+    if np.any(es_a < 0):
+        raise ValueError("substitution elasticities must be non-negative")
+    if np.any(ex_a <= 0):
+        raise ValueError("export supply elasticities must be positive")
+
+    n = m.shape[-1]
+    elasticities = np.broadcast_shapes(em_a.shape, es_a.shape, ex_a.shape)
+    batch = np.broadcast_shapes(
+        m.shape[:-2],
+        *(power.shape[:-2] for power in (t0, t1, i0, i1) if power.ndim >= 2),
+        elasticities[:-1],
+    )
+
+    def per_region(values: np.ndarray) -> np.ndarray:
+        # Keep a trailing 1 when the value is the same for every region: the solvers then
+        # scale small arrays instead of building one full-size array per draw.
+        last = values.shape[-1] if values.ndim else 1
+        if last not in (1, n):
+            raise ValueError(f"elasticities must broadcast to (..., {n}), got {values.shape}")
+        return np.broadcast_to(values, (*batch, last))
+
+    wedge_old = t0 * i0
+    spending_cells = m * wedge_old
+    spending = spending_cells.sum(axis=-2)
+    sales = m.sum(axis=-1)
+    # A region that buys (sells) nothing has no shares: leave them 0 instead of 0/0.
+    theta = spending_cells / np.where(spending > 0, spending, 1.0)[..., None, :]
+    phi = m / np.where(sales > 0, sales, 1.0)[..., :, None]
+    return _Market(
+        batch=batch,
+        flows=m,
+        tariff_old=t0 - 1.0,
+        tariff_new=t1 - 1.0,
+        wedge_change=(t1 * i1) / wedge_old - 1.0,
+        em=per_region(em_a),
+        es=per_region(es_a),
+        ex=per_region(ex_a),
+        theta=theta,
+        phi=phi,
+        spending=spending,
+        sales=sales,
+    )
+
+
+def _solve_linear(market: _Market) -> GsimResult:
+    """GSIM as written in DESIGN §5.
+
+    Demand: M̂_rv = N_rr,v·P̂_rv + Σ_{s≠r} N_rs,v·P̂_sv with P̂_rv = T̂_rv + P̂*_r collapses to
+    M̂_rv = (Em_v + Es_v)·P̂_v − Es_v·P̂_rv, P̂_v = Σ_s θ_sv·P̂_sv.  Market clearing
+    Σ_v φ_rv·M̂_rv = Ex_r·P̂*_r is then A·P̂* = b with
+    A_rs = Σ_v φ_rv (Em_v + Es_v) θ_sv − δ_rs (Σ_v φ_rv Es_v + Ex_r),
+    b_r = Σ_v φ_rv Es_v T̂_rv − Σ_v φ_rv (Em_v + Es_v) Σ_s θ_sv T̂_sv.
+    A region with no sales has a zero φ row, so its equation reads −Ex_r·P̂*_r = 0.
+    """
+    # Σ_s θ_sv T̂_sv has no draw dimension: compute it once for both steps.
+    tariff_price = (market.theta * market.wedge_change).sum(axis=-2)
+    world = _linear_world_price(market, tariff_price)
+    return _linear_outcome(market, world, tariff_price)
+
+
+def _linear_world_price(market: _Market, tariff_price: np.ndarray | None = None) -> np.ndarray:
+    """P̂* from the stacked linear system A·P̂* = b (see ``_solve_linear``)."""
+    em, es, ex = market.em, market.es, market.ex
+    theta, phi, that = market.theta, market.phi, market.wedge_change
+    total = em + es
+    if tariff_price is None:
+        tariff_price = (theta * that).sum(axis=-2)
+    theta_t = np.swapaxes(theta, -1, -2)
+    if total.shape[-1] == 1:
+        # Elasticities equal across importers: scale φθᵀ after the product, not φ before it.
+        system = (phi @ theta_t) * total[..., None]
+        rhs = es * (phi * that).sum(axis=-1) - total * (phi @ tariff_price[..., None])[..., 0]
+        own = es * phi.sum(axis=-1)
+    else:
+        phi_total = phi * total[..., None, :]
+        phi_sub = phi * es[..., None, :]
+        system = phi_total @ theta_t
+        rhs = (phi_sub * that).sum(axis=-1) - (phi_total @ tariff_price[..., None])[..., 0]
+        own = phi_sub.sum(axis=-1)
+    if system.shape[:-2] != market.batch:
+        system = np.array(np.broadcast_to(system, (*market.batch, *system.shape[-2:])))
+    diagonal = np.einsum("...ii->...i", system)
+    diagonal -= own + ex
+    return np.linalg.solve(system, rhs[..., None])[..., 0]
+
+
+def _linear_outcome(market: _Market, world: np.ndarray, tariff_price: np.ndarray) -> GsimResult:
+    em, es, ex = market.em, market.es, market.ex
+    total = em + es
+    # P̂_v = Σ_r θ_rv (T̂_rv + P̂*_r) and the new flows M_rv (1 + M̂_rv)(1 + P̂*_r), built in
+    # place because at Monte Carlo size every (..., R, R) temporary costs tens of ms.
+    composite = tariff_price + (world[..., None, :] @ market.theta)[..., 0, :]
+    new_flows = market.wedge_change + world[..., :, None]  # P̂_rv
+    new_flows *= -es[..., None, :]
+    new_flows += (total * composite)[..., None, :]  # now M̂_rv
+    new_flows += 1.0
+    new_flows *= market.flows
+    new_flows *= (1.0 + world)[..., :, None]
+    # ΔCS_v = −∫ Q dP under the linear demand Q = Q0 (1 + Em·P̂): −R_v·P̂_v − ½·Em_v·R_v·P̂_v².
+    # With Em < 0 the triangle term is ≥ 0: a price rise costs less than R·P̂ because buyers
+    # cut back, a price fall gains more than −R·P̂.  (Francois & Hall's GSIM uses the same
+    # area; its printed form writes the triangle with the import-value change.)
+    consumer = -market.spending * composite * (1.0 + 0.5 * em * composite)
+    # ΔPS_r = ∫ X dP* under the linear supply X = X0 (1 + Ex·P̂*).
+    producer = market.sales * world * (1.0 + 0.5 * ex * world)
+    return _result(market, world, composite, new_flows, consumer, producer, "linear", 0, True, 0.0)
+
+
+def _solve_ces(market: _Market, start: np.ndarray, tol: float, max_iterations: int) -> GsimResult:
+    solution = ces.solve_equilibrium(
+        flows=market.flows,
+        theta=market.theta,
+        log_wedge_change=np.log1p(market.wedge_change),
+        em=market.em,
+        es=market.es,
+        ex=market.ex,
+        sales=market.sales,
+        start=start,
+        tol=tol,
+        max_iterations=max_iterations,
+    )
+    return _result(
+        market,
+        np.expm1(solution.log_world_price),
+        np.expm1(solution.log_price_index),
+        solution.new_flows,
+        -market.spending * ces.power_integral(solution.log_price_index, market.em),
+        market.sales * ces.power_integral(solution.log_world_price, market.ex),
+        "ces",
+        solution.iterations,
+        solution.converged,
+        solution.max_residual,
+    )
+
+
+def _result(
+    market: _Market,
+    world: np.ndarray,
+    composite: np.ndarray,
+    new_flows: np.ndarray,
+    consumer: np.ndarray,
+    producer: np.ndarray,
+    form: str,
+    iterations: int,
+    converged: bool,
+    max_residual: float,
+) -> GsimResult:
+    # Tariff revenue is charged on the world-price value only; tau earns nothing.
+    revenue = (new_flows * market.tariff_new).sum(axis=-2)
+    revenue -= (market.flows * market.tariff_old).sum(axis=-2)
+    return GsimResult(
+        world_price_change=world,
+        import_price_change=composite,
+        flows=new_flows,
+        consumer_surplus=consumer,
+        producer_surplus=producer,
+        tariff_revenue=revenue,
+        welfare=consumer + producer + revenue,
+        form=form,
+        iterations=iterations,
+        converged=converged,
+        max_residual=max_residual,
+    )
