@@ -2,30 +2,26 @@
 atomic saving.
 
 A file is only ever parsed as data: nothing in it is executed or used as a path.  Loading reads
-at most ``MAX_FILE_BYTES``, decodes strict UTF-8, refuses duplicate keys and NaN/Infinity,
-migrates older versions (``MIGRATIONS``), then validates against the declared schema and the
-model's catalog (``scenario_schema``), reporting every problem at once.
+it safely (``scenario_io``: at most ``MAX_FILE_BYTES``, strict UTF-8, no duplicate keys or
+NaN/Infinity), migrates older versions (``MIGRATIONS``), then validates against the declared
+schema and the model's catalog (``scenario_schema``), reporting every problem at once.  Saving
+is atomic and keeps a ``.bak`` (``scenario_io``).
 """
 
 from __future__ import annotations
 
-import collections
-import contextlib
 import json
-import math
 import os
-import re
-import shutil
-import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
-from planner.errors import InputError
 from planner.model.catalog import Catalog
+from planner.model.scenario_io import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported
+from planner.model.scenario_io import ScenarioError, read_scenario_json, write_text_atomically
+from planner.model.scenario_io import backup_path as backup_path  # re-exported
 from planner.model.scenario_schema import (
     FrozenDict,
     LeverSetting,
@@ -33,23 +29,12 @@ from planner.model.scenario_schema import (
     ScenarioFields,
     ShockSetting,
     found_text,
-    path_text,
     problems_from,
 )
 
 FORMAT = "usmca-planner/scenario"
 CURRENT_VERSION = 1
 SUFFIX = ".usmca.json"
-MAX_FILE_BYTES = 1024 * 1024
-_MAX_DEPTH = 32  # a scenario needs 4 levels; the cap keeps the checks below off deep recursion
-
-
-class ScenarioError(InputError):
-    """A scenario file or value that cannot be used; ``problems`` lists every one found."""
-
-    def __init__(self, problems: list[str] | str, warnings: list[str] | tuple = ()) -> None:
-        super().__init__(problems)
-        self.warnings = list(warnings)
 
 
 class Scenario(ScenarioFields):
@@ -261,115 +246,6 @@ def migrate(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
 # --- reading files ----------------------------------------------------------------------------
 
 
-class _JsonObject(dict):
-    """A parsed JSON object that remembers which keys it saw more than once."""
-
-    repeated: dict[str, int]
-
-
-class _NonFinite(str):
-    """Stands in for NaN, Infinity or an overflowing number so its place can be named."""
-
-
-def _object_pairs(pairs: list[tuple[str, Any]]) -> _JsonObject:
-    obj = _JsonObject(pairs)
-    counts = collections.Counter(key for key, _ in pairs)
-    obj.repeated = {key: n for key, n in counts.items() if n > 1}
-    return obj
-
-
-def _parse_float(text: str) -> float | _NonFinite:
-    number = float(text)
-    return number if math.isfinite(number) else _NonFinite(text)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _clean(value: Any, loc: tuple, problems: list[str]) -> Any:
-    """Plain dicts and lists, with every duplicate key, non-finite number and lone surrogate
-    reported by its path."""
-    where = path_text(loc) if loc else "(top level)"
-    if len(loc) > _MAX_DEPTH:
-        problems.append(f"{where}: expected at most {_MAX_DEPTH} levels of nesting, found more")
-        return None
-    if isinstance(value, _NonFinite):
-        problems.append(
-            f"{where}: expected a finite number, found {value!s} (JSON has no NaN or Infinity)"
-        )
-        return None
-    if isinstance(value, str):
-        if _SURROGATE.search(value):
-            problems.append(f"{where}: expected Unicode text, found an unpaired surrogate escape")
-        return value
-    if isinstance(value, list):
-        return [_clean(item, (*loc, index), problems) for index, item in enumerate(value)]
-    if isinstance(value, _JsonObject):
-        for key, times in value.repeated.items():
-            problems.append(
-                f"{where}: expected each key once, found {found_text(key)} {times} times"
-            )
-        return {_clean(k, loc, problems): _clean(v, (*loc, k), problems) for k, v in value.items()}
-    return value
-
-
-def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The file's top-level object as plain data, or ScenarioError naming what is wrong."""
-    path = Path(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ScenarioError("file: expected a regular file, found a folder or special file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise ScenarioError(_too_big(info.st_size))
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
-    except FileNotFoundError:
-        raise ScenarioError(f"file: expected a scenario file at {path}, found nothing") from None
-    except OSError as exc:
-        raise ScenarioError(f"file: expected a readable file, found {exc.strerror}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError(_too_big(len(data)))
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ScenarioError(
-            f"file: expected UTF-8 text, found byte 0x{data[exc.start]:02x} on "
-            f"line {line} (re-save the file as UTF-8)"
-        ) from None
-    try:
-        raw = json.loads(
-            text,
-            object_pairs_hook=_object_pairs,
-            parse_constant=_NonFinite,
-            parse_float=_parse_float,
-        )
-    except json.JSONDecodeError as exc:
-        raise ScenarioError(
-            f"file: expected JSON, found {exc.msg.lower()} at line {exc.lineno}, column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise ScenarioError("file: expected JSON of a few levels, found deep nesting") from None
-    except ValueError:  # e.g. an integer of thousands of digits
-        raise ScenarioError(
-            "file: expected JSON numbers of normal size, found a huge one"
-        ) from None
-    if not isinstance(raw, dict):
-        raise ScenarioError(
-            f"file: expected a JSON object {{…}} at the top level, found {found_text(raw)}"
-        )
-    problems: list[str] = []
-    clean = _clean(raw, (), problems)
-    if problems:
-        raise ScenarioError(problems)
-    return clean
-
-
-def _too_big(size: int) -> str:
-    return f"file: expected at most 1 MB ({MAX_FILE_BYTES:,} bytes), found {size:,} bytes"
-
-
 def read_scenario_content(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[str]]:
     """Read and migrate a file: its content in the current version's form, and warnings."""
     return migrate(read_scenario_json(path))
@@ -453,70 +329,9 @@ def scenario_json(scenario: Scenario) -> str:
     return json.dumps(scenario.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def backup_path(path: str | os.PathLike[str]) -> Path:
-    path = Path(path)
-    return path.with_name(path.name + ".bak")
-
-
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     """Write atomically: a temp file in the same folder, flushed and fsynced, replaces ``path``
     with ``os.replace``; the previous file is kept as ``NAME.bak``.  On any failure ``path`` is
     untouched and no temp file is left behind."""
     target = Path(path)
-    try:
-        payload = scenario_json(scenario).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ScenarioError(
-            "file: expected text UTF-8 can encode, found an unpaired surrogate"
-        ) from None
-    if len(payload) > MAX_FILE_BYTES:
-        raise ScenarioError(_too_big(len(payload)))
-    temps: list[str] = []
-    try:
-        new_file = _durable_temp(target, lambda out: out.write(payload), temps)
-        if target.exists():
-            os.chmod(new_file, stat.S_IMODE(target.stat().st_mode))
-            with target.open("rb") as previous:
-                backup = _durable_temp(target, lambda out: shutil.copyfileobj(previous, out), temps)
-            os.replace(backup, backup_path(target))
-            temps.remove(backup)
-        else:
-            os.chmod(new_file, 0o644)  # temp files are private (0600); a scenario is a document
-        os.replace(new_file, target)
-        temps.remove(new_file)
-    except OSError as exc:
-        raise ScenarioError(
-            f"file: expected to save {target}, found {exc.strerror or exc}"
-        ) from exc
-    finally:
-        for leftover in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
-    _sync_folder(target.parent)
-
-
-def _durable_temp(target: Path, write: Callable[[Any], object], temps: list[str]) -> str:
-    """A flushed and fsynced temp file beside ``target`` (same folder: os.replace stays atomic)."""
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    temps.append(name)
-    with os.fdopen(fd, "wb") as handle:
-        write(handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return name
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); folders cannot be opened this way on Windows."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    write_text_atomically(target, scenario_json(scenario))
