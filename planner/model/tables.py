@@ -252,7 +252,7 @@ TABLES: tuple[Table, ...] = (
         "lever_effects",
         (
             Column("lever_id", references="levers.id"),
-            Column("option"),
+            Column("option", required=False),
             Column("key"),
             *VALUE_RANGE,
             Column("unit"),
