@@ -102,3 +102,192 @@ class ModelData:
             int(r.ramp_years) if pd.notna(r.ramp_years) else 0,
             str(r.source_id),
         )
+
+
+# --- loading --------------------------------------------------------------------------------
+
+_cache: dict[str, tuple[tuple[int, int], ModelData]] = {}
+_FRAME_TABLES = (
+    "tariff_actions",
+    "network_nodes",
+    "network_edges",
+    "levers",
+    "lever_params",
+    "lever_effects",
+    "lenses",
+    "kpis",
+    "timeline",
+    "sources",
+)
+
+
+def load_model(path: Path | str | None = None) -> ModelData:
+    """Read a model database into ModelData (None: the default one, built or rebuilt if needed).
+
+    Cached per file on its (mtime, size): loading the same unchanged database again returns
+    the same object at the cost of one ``stat``.
+    """
+    from planner.errors import InputError
+    from planner.model.database import ensure_default_database
+
+    db_path = ensure_default_database() if path is None else Path(path)
+    try:
+        st = db_path.stat()
+    except FileNotFoundError as exc:
+        raise InputError(f"{db_path}: expected a model database, found no such file") from exc
+    key, stamp = str(db_path.resolve()), (st.st_mtime_ns, st.st_size)
+    hit = _cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    import sqlite3
+
+    try:
+        model = _read_model(db_path)
+    except sqlite3.DatabaseError as exc:
+        raise InputError(
+            f"{db_path}: expected a model database, found {exc} (rebuild it: planner db build)"
+        ) from exc
+    _cache[key] = (stamp, model)
+    return model
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)  # ModelData is shared through the cache: no in-place edits
+    return array
+
+
+def _records(conn, name: str) -> list[dict]:
+    """A table's rows as dicts in seed-file order (plain tuples: pandas only where exposed)."""
+    cur = conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _frame(table, records: list[dict]) -> pd.DataFrame:
+    columns = {}
+    for col in table.columns:
+        values = [r[col.name] for r in records]
+        if col.type == "real":
+            columns[col.name] = np.array([np.nan if v is None else v for v in values], float)
+        elif col.type == "integer":
+            dtype = "Int64" if None in values else "int64"
+            columns[col.name] = pd.array(values, dtype=dtype)
+        else:
+            columns[col.name] = values
+    return pd.DataFrame(columns)
+
+
+def _labels_by_lang(rows: list[dict], prefix: str = "label") -> dict[str, dict[str, str]]:
+    return {lang: {r["id"]: r[f"{prefix}_{lang}"] for r in rows} for lang in ("en", "es", "fr")}
+
+
+def _ranged(rows: list[dict], scale: float = 1.0) -> Ranged:
+    """value/low/high arrays in row order; a missing low or high is the value."""
+    value = np.array([r["value"] for r in rows], float)
+    low = np.array([r["value"] if r["low"] is None else r["low"] for r in rows], float)
+    high = np.array([r["value"] if r["high"] is None else r["high"] for r in rows], float)
+    return Ranged(_frozen(value * scale), _frozen(low * scale), _frozen(high * scale))
+
+
+def _fill(out: np.ndarray, rows: list[dict], column: str, sidx, ridx, scale=1.0) -> np.ndarray:
+    """Write rows into a (..., S, R, R) [sector, exporter, importer] array; other cells stay."""
+    for r in rows:
+        out[..., sidx[r["sector"]], ridx[r["exporter"]], ridx[r["importer"]]] = r[column] * scale
+    return out
+
+
+def _read_model(db_path: Path) -> ModelData:
+    from contextlib import closing
+
+    from planner.model.database import FINAL_YEAR, catalog_from_db, connect_read_only
+    from planner.model.tables import REGION_IDS, TABLES
+
+    with closing(connect_read_only(db_path)) as conn:
+        t = {table.name: _records(conn, table.name) for table in TABLES}
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        catalog = catalog_from_db(conn)
+    frames = {tb.name: _frame(tb, t[tb.name]) for tb in TABLES if tb.name in _FRAME_TABLES}
+
+    by_id = {r["id"]: r for r in t["regions"]}
+    region_rows = [by_id[r] for r in REGION_IDS]
+    regions = REGION_IDS
+    sectors = tuple(r["id"] for r in t["sectors"])
+    ridx = {r: k for k, r in enumerate(regions)}
+    sidx = {s: k for k, s in enumerate(sectors)}
+    cube = (len(sectors), len(regions), len(regions))
+
+    flows = _fill(np.zeros(cube), t["trade_flows"], "value_usd_m", sidx, ridx)
+    mfn = [r for r in t["tariffs"] if r["regime"] == "mfn"]
+    pref = [r for r in t["tariffs"] if r["regime"] == "preferential"]
+
+    # A share holds "from that year on": a cell a later year leaves out keeps its earlier share.
+    pref_years = tuple(sorted({r["year"] for r in t["preference_use"]}))
+    pref_use = np.zeros((len(pref_years), *cube))
+    for k, year in enumerate(pref_years):
+        rows = [r for r in t["preference_use"] if r["year"] == year]
+        _fill(pref_use[k:], rows, "share", sidx, ridx)
+
+    actions = frames["tariff_actions"]
+    actions.insert(actions.columns.get_loc("rate_pct"), "rate", actions["rate_pct"] / 100.0)
+    actions = actions.drop(columns="rate_pct")
+
+    elasticity = {(r["sector"], r["kind"]): r for r in t["elasticities"]}
+
+    def by_sector(kind: str) -> Ranged:
+        return _ranged([elasticity[(s, kind)] for s in sectors])
+
+    growth = {r["region"]: r for r in t["growth"]}
+    mx_regions = tuple(r["id"] for r in t["mx_regions"])
+    mi = {m: k for k, m in enumerate(mx_regions)}
+    share = np.zeros((len(mx_regions), len(sectors)))
+    for r in t["mx_production"]:
+        share[mi[r["mx_region"]], sidx[r["sector"]]] = r["share"]
+
+    parameters = {
+        r["id"]: Coefficient(
+            float(r["value"]),
+            float(r["value"] if r["low"] is None else r["low"]),
+            float(r["value"] if r["high"] is None else r["high"]),
+            r["unit"],
+            0,
+            0,
+            r["source_id"],
+        )
+        for r in t["parameters"]
+    }
+    base_year = int(meta["base_year"])
+    return ModelData(
+        version=meta["model_version"],
+        fingerprint=meta["seeds_fingerprint"],
+        base_year=base_year,
+        years=_frozen(np.arange(base_year + 1, FINAL_YEAR + 1)),
+        regions=regions,
+        sectors=sectors,
+        region_labels=_labels_by_lang(region_rows),
+        sector_labels=_labels_by_lang(t["sectors"]),
+        flows_usd_m=_frozen(flows),
+        tariff_mfn=_frozen(_fill(np.zeros(cube), mfn, "rate_pct", sidx, ridx, 0.01)),
+        tariff_pref=_frozen(_fill(np.zeros(cube), pref, "rate_pct", sidx, ridx, 0.01)),
+        preference_use_years=pref_years,
+        preference_use=_frozen(pref_use),
+        tariff_actions=actions,
+        import_demand=by_sector("import_demand"),
+        substitution=by_sector("substitution"),
+        export_supply=by_sector("export_supply"),
+        growth=_ranged([growth[r] for r in regions], 0.01),
+        mx_regions=mx_regions,
+        mx_region_labels=_labels_by_lang(t["mx_regions"]),
+        mx_production_share=_frozen(share),
+        network_nodes=frames["network_nodes"],
+        network_edges=frames["network_edges"],
+        levers=frames["levers"],
+        lever_params=frames["lever_params"],
+        lever_effects=frames["lever_effects"],
+        parameters=parameters,
+        lenses=frames["lenses"],
+        kpis=frames["kpis"],
+        timeline=frames["timeline"],
+        sources=frames["sources"],
+        catalog=catalog,
+        db_path=db_path,
+    )

@@ -1,0 +1,424 @@
+"""The model database: built from ``seeds/`` (sqlite-utils), checked, rebuilt, imported into.
+
+The database is read-only at run time and the seed CSVs are the truth: every write builds a
+complete new file beside the old one and swaps it in with ``os.replace``, so a failed build
+or import leaves the previous database (and the seeds) exactly as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner import MODEL_VERSION, paths
+from planner.errors import InputError
+from planner.model.catalog import Catalog, LeverSpec, ParamSpec
+from planner.model.seed_loader import (
+    SeedError,
+    SeedTable,
+    display_name,
+    file_name,
+    fingerprint_of,
+    load_seeds,
+    parse_table,
+    read_seed_files,
+    render_csv,
+    seeds_fingerprint,
+)
+from planner.model.tables import SOURCE_KINDS, TABLES, TABLES_BY_NAME, Table
+
+BASE_YEAR = 2024
+FINAL_YEAR = 2036
+META_KEYS = ("model_version", "seeds_fingerprint", "built_at", "base_year")
+LANGUAGES = ("en", "es", "fr")
+_SQL_TYPES = {"text": str, "integer": int, "real": float}
+
+Notify = Callable[[str], object]
+
+
+def default_database_path() -> Path:
+    """Where the app keeps its model database: the user data folder, one file per version."""
+    return paths.user_data_dir() / f"model-{MODEL_VERSION}.sqlite"
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+def _creation_order() -> list[Table]:
+    """Tables ordered so each one's foreign-key targets exist before it is created."""
+    ordered: list[Table] = []
+    placed: set[str] = set()
+    pending = list(TABLES)
+    while pending:
+        for table in pending:
+            targets = {c.references.split(".")[0] for c in table.columns if c.references}
+            if targets - {table.name} <= placed:
+                ordered.append(table)
+                placed.add(table.name)
+                pending.remove(table)
+                break
+        else:
+            raise RuntimeError("tables.py declares a foreign-key cycle")
+    return ordered
+
+
+def _write_temp_database(seeds: dict[str, SeedTable], fingerprint: str, folder: Path) -> Path:
+    """Write a complete database into a temporary file in ``folder`` and return its path."""
+    import sqlite_utils  # slow to import; only building needs it
+
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=".model-", suffix=".sqlite.tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        db = sqlite_utils.Database(tmp)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")  # must be set outside the transaction
+            with db.atomic():
+                for table in _creation_order():
+                    required = {c.name for c in table.columns if c.required}
+                    required |= set(table.primary_key)
+                    db.table(table.name).create(
+                        {c.name: _SQL_TYPES[c.type] for c in table.columns},
+                        pk=table.primary_key[0]
+                        if len(table.primary_key) == 1
+                        else table.primary_key,
+                        foreign_keys=[
+                            (c.name, *c.references.split("."))
+                            for c in table.columns
+                            if c.references
+                        ],
+                        not_null=required,
+                    )
+                    db.table(table.name).insert_all(seeds[table.name].rows)
+                meta = {
+                    "model_version": MODEL_VERSION,
+                    "seeds_fingerprint": fingerprint,
+                    "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "base_year": str(BASE_YEAR),
+                }
+                db.table("meta").create({"key": str, "value": str}, pk="key")
+                db.table("meta").insert_all([{"key": k, "value": v} for k, v in meta.items()])
+            dangling = db.execute("PRAGMA foreign_key_check").fetchall()
+            if dangling:  # the seed checks should have caught these; never ship such a file
+                raise SeedError([f"foreign key check failed: {row}" for row in dangling])
+        finally:
+            db.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _load_checked(seeds_dir: Path) -> tuple[dict[str, SeedTable], str]:
+    files, problems = read_seed_files(seeds_dir)
+    displays = {name: display_name(seeds_dir, name) for name in files}
+    seeds, found = load_seeds(files, displays)
+    problems.extend(found)
+    if problems:
+        raise SeedError(problems)
+    return seeds, fingerprint_of(files)
+
+
+def build_database(seeds_dir: Path | str | None = None, out_path: Path | str | None = None) -> Path:
+    """Build the model database from the seed CSVs; raise SeedError listing every problem.
+
+    Defaults: the shipped seeds folder and ``default_database_path()``.  The old file is
+    replaced only once the new one is complete.
+    """
+    seeds_dir = Path(seeds_dir) if seeds_dir else paths.seeds_dir()
+    out_path = Path(out_path) if out_path else default_database_path()
+    seeds, fingerprint = _load_checked(seeds_dir)
+    tmp = _write_temp_database(seeds, fingerprint, out_path.parent)
+    os.replace(tmp, out_path)
+    return out_path
+
+
+# --- checking -------------------------------------------------------------------------------
+
+
+def connect_read_only(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection; a missing file is an error rather than a new empty database."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def check_database(path: Path | str) -> list[str]:
+    """Every problem found in a built database (an empty list means it is sound)."""
+    path = Path(path)
+    try:
+        conn = connect_read_only(path)
+    except (FileNotFoundError, sqlite3.Error):
+        return [f"{path}: expected a model database, found no such file (planner db build)"]
+    with closing(conn):
+        try:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            return [f"{path}: expected a SQLite database, found {exc}"]
+        if integrity != ["ok"]:
+            return [f"{path}: integrity check failed: {line}" for line in integrity]
+        return _content_problems(conn, path)
+
+
+def _content_problems(conn: sqlite3.Connection, path: Path) -> list[str]:
+    problems: list[str] = []
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for name in ("meta", *TABLES_BY_NAME):
+        if name not in present:
+            problems.append(f"{path}: expected a table {name}, found none")
+    if problems:
+        return problems
+    meta = _read_meta(conn)
+    for key in META_KEYS:
+        if not meta.get(key):
+            problems.append(f"{path} table meta: expected a value for {key}, found none")
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{path} table {table} row {rowid}: foreign key into {parent} dangles")
+    for table in TABLES:
+        if "source_id" not in table.column_names:
+            continue
+        for rowid, source_id in conn.execute(
+            f'SELECT t.rowid, t.source_id FROM "{table.name}" t '
+            "LEFT JOIN sources s ON s.id = t.source_id WHERE s.id IS NULL"
+        ):
+            problems.append(
+                f"{path} table {table.name} row {rowid} column source_id: "
+                f"expected an id from sources, found {source_id!r}"
+            )
+    marks = ",".join("?" * len(SOURCE_KINDS))
+    for source_id, kind in conn.execute(
+        f"SELECT id, kind FROM sources WHERE kind IS NULL OR kind NOT IN ({marks})", SOURCE_KINDS
+    ):
+        problems.append(
+            f"{path} table sources id {source_id} column kind: expected one of "
+            f"{', '.join(SOURCE_KINDS)}, found {kind!r}"
+        )
+    label_cols = ", ".join(f"label_{lang}" for lang in LANGUAGES)
+    for lever_id, *labels in conn.execute(f"SELECT id, {label_cols} FROM levers"):
+        for lang, label in zip(LANGUAGES, labels, strict=True):
+            if not (label or "").strip():
+                problems.append(
+                    f"{path} table levers id {lever_id} column label_{lang}: "
+                    "expected a label, found none"
+                )
+    return problems
+
+
+@dataclass(frozen=True)
+class Status:
+    """Why a database needs (re)building: kind is missing, corrupt or stale."""
+
+    kind: str
+    reason: str
+
+
+def database_status(path: Path | str, seeds_dir: Path | str | None = None) -> Status | None:
+    """None when the database is usable and built from these seeds; otherwise why not.
+
+    A cheap start-up check (``quick_check`` and the meta table), not the full ``check_database``.
+    """
+    path = Path(path)
+    seeds_dir = Path(seeds_dir) if seeds_dir else paths.seeds_dir()
+    if not path.is_file():
+        return Status("missing", f"there is no model database at {path}")
+    try:
+        with closing(connect_read_only(path)) as conn:
+            quick = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if quick != ["ok"]:
+                return Status("corrupt", f"its integrity check failed ({quick[0]})")
+            meta = _read_meta(conn)
+    except sqlite3.DatabaseError as exc:
+        return Status("corrupt", f"it is not a readable model database ({exc})")
+    if any(not meta.get(k) for k in META_KEYS):
+        return Status("corrupt", "its meta table is incomplete")
+    if meta["model_version"] != MODEL_VERSION:
+        return Status("stale", f"it was built for model version {meta['model_version']}")
+    # A bundle without its seeds folder keeps the database it has.
+    if seeds_dir.is_dir() and meta["seeds_fingerprint"] != seeds_fingerprint(seeds_dir):
+        return Status("stale", "the seeds changed since it was built")
+    return None
+
+
+def _stderr(message: str) -> None:
+    import sys
+
+    print(message, file=sys.stderr)
+
+
+def ensure_default_database(
+    seeds_dir: Path | str | None = None, notify: Notify | None = None
+) -> Path:
+    """The default database, built first if missing and rebuilt if corrupt or stale.
+
+    ``notify`` receives one sentence whenever a (re)build happens (default: stderr, so a
+    command's stdout stays clean).
+    """
+    notify = notify or _stderr
+    seeds_dir = Path(seeds_dir) if seeds_dir else paths.seeds_dir()
+    path = default_database_path()
+    status = database_status(path, seeds_dir)
+    if status is None:
+        return path
+    if status.kind == "missing":
+        notify(f"Building the model database {path} from {seeds_dir} (first use).")
+    else:
+        notify(f"Rebuilding the model database {path}: {status.reason}.")
+    return build_database(seeds_dir, path)
+
+
+# --- importing ------------------------------------------------------------------------------
+
+
+def import_table(
+    table: str,
+    csv_path: Path | str,
+    source_id: str,
+    seeds_dir: Path | str | None = None,
+    out_path: Path | str | None = None,
+) -> int:
+    """Replace ``table``'s rows with a CSV's, stamped with ``source_id``; return the row count.
+
+    The file may omit ``source_id``.  The new rows are checked against the table's declaration
+    and, with the other seeds, rebuilt into a database; only when that succeeds are
+    ``seeds/<table>.csv`` and the database replaced.  A bad file changes nothing.
+    """
+    seeds_dir = Path(seeds_dir) if seeds_dir else paths.seeds_dir()
+    out_path = Path(out_path) if out_path else default_database_path()
+    csv_path = Path(csv_path)
+    spec = TABLES_BY_NAME.get(table)
+    if spec is None:
+        raise InputError(f"unknown table {table!r}; tables: {', '.join(TABLES_BY_NAME)}")
+    if "source_id" not in spec.column_names:
+        raise InputError(
+            f"table {table} holds no sourced numbers (no source_id column); edit "
+            f"{display_name(seeds_dir, file_name(table))} directly"
+        )
+    try:
+        data = csv_path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{csv_path}: cannot read the file ({exc.strerror})") from exc
+    files, problems = read_seed_files(seeds_dir)
+    if problems:
+        raise SeedError(problems)
+    displays = {name: display_name(seeds_dir, name) for name in files}
+    sources, _ = parse_table(
+        TABLES_BY_NAME["sources"], files["sources.csv"], displays["sources.csv"]
+    )
+    if source_id not in {row["id"] for row in sources.rows}:
+        raise InputError(
+            f"--source {source_id}: expected an id from {displays['sources.csv']}, "
+            "found no such source (add it there first)"
+        )
+    new, problems = parse_table(spec, data, str(csv_path), fixed={"source_id": source_id})
+    if problems:
+        raise SeedError(problems)
+    staged = dict(files)
+    staged[file_name(table)] = render_csv(spec, new.raw)
+    seeds, problems = load_seeds(staged, displays, parsed={table: new})
+    if problems:
+        raise SeedError(problems)
+    tmp_db = _write_temp_database(seeds, fingerprint_of(staged), out_path.parent)
+    try:
+        _replace_bytes(seeds_dir / file_name(table), staged[file_name(table)])
+    except BaseException:
+        tmp_db.unlink(missing_ok=True)
+        raise
+    os.replace(tmp_db, out_path)
+    return len(new.rows)
+
+
+def _replace_bytes(path: Path, data: bytes) -> None:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(name, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+
+
+# --- catalog --------------------------------------------------------------------------------
+
+
+def _parse_default(kind: str, text: str | None) -> float | str | bool | None:
+    if text is None or text == "":
+        return None
+    if kind == "integer":
+        return int(text)
+    if kind == "number":
+        return float(text)
+    if kind == "switch":
+        return text.strip().lower() in ("true", "1")
+    return text
+
+
+def _labels(row: dict, prefix: str = "label") -> dict[str, str]:
+    return {lang: row[f"{prefix}_{lang}"] for lang in LANGUAGES}
+
+
+def catalog_from_db(path_or_conn: Path | str | sqlite3.Connection) -> Catalog:
+    """What a scenario may name, read from a model database (path or open connection)."""
+    if isinstance(path_or_conn, sqlite3.Connection):
+        return _catalog(path_or_conn)
+    with closing(connect_read_only(path_or_conn)) as conn:
+        return _catalog(conn)
+
+
+def _catalog(conn: sqlite3.Connection) -> Catalog:
+    def rows(sql: str) -> list[dict]:
+        cur = conn.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    params: dict[str, dict[str, ParamSpec]] = {}
+    for r in rows("SELECT * FROM lever_params ORDER BY rowid"):
+        choices = tuple(c.strip() for c in (r["choices"] or "").split(";") if c.strip())
+        params.setdefault(r["lever_id"], {})[r["param"]] = ParamSpec(
+            name=r["param"],
+            kind=r["kind"],
+            minimum=r["minimum"],
+            maximum=r["maximum"],
+            default=_parse_default(r["kind"], r["default"]),
+            step=r["step"],
+            unit=r["unit"] or "",
+            choices=choices,
+            labels=_labels(r),
+        )
+    by_group: dict[str, dict[str, LeverSpec]] = {"policy": {}, "alignment": {}, "shock": {}}
+    for r in rows("SELECT * FROM levers ORDER BY rowid"):
+        by_group[r["group"]][r["id"]] = LeverSpec(
+            id=r["id"],
+            group=r["group"],
+            params=params.get(r["id"], {}),
+            labels=_labels(r),
+            descriptions=_labels(r, "description"),
+            evidence=r["evidence"],
+            cost_usd_m=r["cost_usd_m"],
+            source_id=r["source_id"],
+        )
+    alignments: dict[str, tuple[str, ...]] = {}
+    for partner, spec in by_group["alignment"].items():
+        values = spec.params["value"].choices if "value" in spec.params else ()
+        alignments[partner] = ("none", *(v for v in values if v != "none"))
+    lenses = tuple(r["id"] for r in rows("SELECT id FROM lenses ORDER BY rowid"))
+    return Catalog(
+        levers=by_group["policy"],
+        alignments=alignments,
+        shocks=by_group["shock"],
+        lenses=lenses,
+        alignment_specs=by_group["alignment"],
+    )
