@@ -1,0 +1,181 @@
+"""``planner run FILE`` evaluates a scenario headless; ``planner compare A B`` sets two side by
+side.
+
+run: a KPI table on stdout (or ``--json``), the tidy long table with ``--csv OUT``, uncertainty
+bands with ``--draws N``.  compare: each KPI's change against the baseline in A and in B, and
+B minus A, for one year (default: the last year both cover).  Exit 2 on a bad file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from planner.errors import InputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser(
+        "run",
+        help="evaluate a scenario file headless",
+        description="Evaluate a scenario (.usmca.json) against the baseline and print its KPIs.",
+    )
+    run.add_argument("file", metavar="FILE", help="scenario file (.usmca.json)")
+    run.add_argument("--json", action="store_true", help="print the KPIs as JSON")
+    run.add_argument("--csv", metavar="OUT", help="write the tidy long table to OUT (CSV)")
+    run.add_argument(
+        "--draws",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Monte Carlo draws for p10/p50/p90 bands (default 0: central run only)",
+    )
+    _common(run)
+    run.set_defaults(handler=run_command)
+
+    compare = subparsers.add_parser(
+        "compare",
+        help="compare two scenario files",
+        description="Each KPI's change against the baseline in A and in B, and B minus A.",
+    )
+    compare.add_argument("a", metavar="A", help="first scenario file")
+    compare.add_argument("b", metavar="B", help="second scenario file")
+    compare.add_argument("--year", type=int, help="year to compare (default: the last year)")
+    compare.add_argument("--json", action="store_true", help="print the table as JSON")
+    _common(compare)
+    compare.set_defaults(handler=compare_command)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="DB", help="model database (default: the built-in)")
+    parser.add_argument(
+        "--reference",
+        choices=("current_policy", "status_quo"),
+        default="current_policy",
+        help="baseline: current policy (default) or the 2024 status quo",
+    )
+
+
+def _load(args: argparse.Namespace, *files: str) -> tuple[Any, list[Any]]:
+    from planner.model.data import load_model
+    from planner.model.scenario import load_scenario_with_warnings
+
+    model = load_model(args.model)
+    scenarios = []
+    for name in files:
+        loaded = load_scenario_with_warnings(name, model.catalog, model.fingerprint)
+        for warning in loaded.warnings:
+            print(f"{name}: warning: {warning}", file=sys.stderr)
+        scenarios.append(loaded.scenario)
+    return model, scenarios
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from planner.model.engine import evaluate
+    from planner.model.export import export_csv, results_json
+
+    if args.draws < 0:
+        raise InputError(f"--draws: expected a whole number of 0 or more, found {args.draws}")
+    model, (scenario,) = _load(args, args.file)
+    results = evaluate(model, scenario, draws=args.draws or None, reference=args.reference)
+    if args.csv:
+        export_csv(results, args.csv)
+    if args.json:
+        print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
+        return 0
+    kpis = results.kpis()
+    last = int(results.years[-1])
+    print(
+        f"{scenario.name}  (model {model.version}, baseline: {args.reference}, "
+        f"{results.compute_ms:.1f} ms)"
+    )
+    rows = kpis[kpis.year == last]
+    header = ["KPI", "unit", f"baseline {last}", f"scenario {last}", "change"]
+    body = [
+        [r.label, r.unit, _num(r.baseline), _num(r.scenario), _num(r.delta, signed=True)]
+        for r in rows.itertuples(index=False)
+    ]
+    if results.bands is not None:
+        header.append("p10-p90")
+        for line, r in zip(body, rows.itertuples(index=False), strict=True):
+            line.append(f"{_num(r.p10)} to {_num(r.p90)}")
+    _print_table(header, body)
+    return 0
+
+
+def compare_command(args: argparse.Namespace) -> int:
+    from planner.model.engine import evaluate
+
+    model, (a, b) = _load(args, args.a, args.b)
+    ra = evaluate(model, a, reference=args.reference)
+    rb = evaluate(model, b, reference=args.reference)
+    common = sorted(set(ra.years.tolist()) & set(rb.years.tolist()))
+    if not common:
+        raise InputError(f"{args.a} and {args.b}: expected overlapping horizons, found none")
+    year = args.year if args.year is not None else common[-1]
+    if year not in common:
+        raise InputError(f"--year: expected one of {common[0]}-{common[-1]}, found {year}")
+    ka, kb = ra.kpis(), rb.kpis()
+    ka, kb = ka[ka.year == year].set_index("id"), kb[kb.year == year].set_index("id")
+    rows = []
+    for kpi_id in ka.index:
+        da, db = float(ka.at[kpi_id, "delta"]), float(kb.at[kpi_id, "delta"])
+        rows.append(
+            {
+                "id": kpi_id,
+                "label": str(ka.at[kpi_id, "label"]),
+                "unit": str(ka.at[kpi_id, "unit"]),
+                "lens": str(ka.at[kpi_id, "lens"]),
+                "year": year,
+                "delta_a": da,
+                "delta_b": db,
+                "b_minus_a": db - da,
+            }
+        )
+    if args.json:
+        clean = [
+            {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+            for r in rows
+        ]
+        print(
+            json.dumps(
+                {"a": a.name, "b": b.name, "year": year, "kpis": clean},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    print(f"A: {a.name}\nB: {b.name}\nchange against the baseline ({args.reference}), {year}")
+    _print_table(
+        ["KPI", "unit", "A", "B", "B - A"],
+        [
+            [
+                r["label"],
+                r["unit"],
+                _num(r["delta_a"], True),
+                _num(r["delta_b"], True),
+                _num(r["b_minus_a"], True),
+            ]
+            for r in rows
+        ],
+    )
+    return 0
+
+
+def _num(value: float, signed: bool = False) -> str:
+    if value != value:  # NaN: not defined for this run
+        return "n/a"
+    digits = 0 if abs(value) >= 1000 else 2
+    return f"{value:+,.{digits}f}" if signed else f"{value:,.{digits}f}"
+
+
+def _print_table(header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    for line in (header, *rows):
+        cells = [
+            str(c).ljust(w) if i < 2 else str(c).rjust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())

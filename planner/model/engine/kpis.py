@@ -1,0 +1,166 @@
+"""Stakeholder KPIs of the four lenses, computed from one simulation's arrays.
+
+Every KPI is an array (D, K, Y): draws, runs (0 = baseline, 1 = scenario), years.  Labels,
+units, lens and direction come from the model's ``kpis`` table; the ids are SPEC's.
+
+Firm-level levers act here and not in the trade core: dual-sourcing moves ``share_pct`` of a
+US buyer's Mexican supply to Central America at ``cost_premium_pct``, inventory buffers cover
+``weeks`` of an interruption at ``carrying_cost_pct_per_week`` a week.  They shape the US
+manufacturer's landed cost and disruption days, not national trade flows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.model.engine.uncertainty import Params
+
+DAYS_PER_WEEK = 7.0
+DUAL_LEVER, BUFFER_LEVER = "us_dual_sourcing", "inventory_buffers"
+
+
+@dataclass(frozen=True)
+class KpiInputs:
+    """What the KPIs read; run axis K after the draw axis."""
+
+    regions: tuple[str, ...]
+    flows_start: np.ndarray  # (D, 1, Y, S, R, R) grown base flows before the solve
+    flows: np.ndarray  # (D, K, Y, S, R, R) solved flows at world prices
+    tariff_base: np.ndarray  # (S, R, R) base-year applied tariff
+    tariff: np.ndarray  # (D, K, Y, S, R, R)
+    iceberg: np.ndarray  # (D, K, Y, S, R, R) 1 + tau against the base year
+    world_price: np.ndarray  # (D, K, Y, S, R) proportional change
+    welfare: np.ndarray  # (D, K, Y, R) total welfare change against the base year
+    leverage: np.ndarray  # (D, K, Y)
+    mx_exports: np.ndarray  # (D, K, Y, M) regional exports
+    mx_investment: np.ndarray  # (D, K, Y, M)
+    mx_jobs: np.ndarray  # (D, K, Y, M)
+    mx_hhi: np.ndarray  # (D, K, Y)
+    target_region: int  # the SME lens's region (South-Southeast)
+    event_days: np.ndarray  # (D, K, Y, V) interruption days of each event (V events)
+    event_exposure: np.ndarray  # (D, K, Y, V)
+    dual_share: np.ndarray  # (K,) share of Mexican supply dual-sourced
+    dual_premium: np.ndarray  # (D,) landed-cost premium of that supply, fraction
+    buffer_weeks: np.ndarray  # (K,)
+    buffer_cost: np.ndarray  # (D,) carrying cost a week, fraction
+
+    def r(self, region: str) -> int:
+        return self.regions.index(region)
+
+
+def _sum_cells(values: np.ndarray, exporters: list[int], importer: int) -> np.ndarray:
+    return values[..., exporters, importer].sum(axis=(-1, -2))  # over sectors and exporters
+
+
+def landed_cost_index(x: KpiInputs) -> np.ndarray:
+    usa, mex, can, cam = x.r("USA"), x.r("MEX"), x.r("CAN"), x.r("CAM")
+    # Landed price of each cell against the base year: world price, tariff and trade costs.
+    price = (
+        (1.0 + x.world_price)[..., :, None] * (1.0 + x.tariff) / (1.0 + x.tariff_base) * x.iceberg
+    )[..., usa]  # (D, K, Y, S, R) into the US
+    weight = x.flows_start[..., usa]  # (D, 1, Y, S, R)
+    w_mex = weight[..., mex].sum(-1)
+    w_can = weight[..., can].sum(-1)
+    p_mex = (weight[..., mex] * price[..., mex]).sum(-1) / np.maximum(w_mex, 1e-12)
+    p_can = (weight[..., can] * price[..., can]).sum(-1) / np.maximum(w_can, 1e-12)
+    cam_w = weight[..., cam]
+    p_cam = (cam_w * price[..., cam]).sum(-1) / np.maximum(cam_w.sum(-1), 1e-12)
+    d = x.dual_share[None, :, None]
+    premium = x.dual_premium[:, None, None]
+    mexican = (1.0 - d) * p_mex + d * p_cam * (1.0 + premium)
+    total = (w_mex * mexican + w_can * p_can) / np.maximum(w_mex + w_can, 1e-12)
+    total = total * (1.0 + x.buffer_cost[:, None, None] * x.buffer_weeks[None, :, None])
+    return 100.0 * total / total[:, :1]
+
+
+def disruption_days(x: KpiInputs) -> np.ndarray:
+    buffer_days = DAYS_PER_WEEK * x.buffer_weeks[None, :, None, None]
+    uncovered = np.maximum(x.event_days - buffer_days, 0.0) * x.event_exposure
+    return uncovered.sum(-1) * (1.0 - x.dual_share[None, :, None])
+
+
+def sourcing_hhi(x: KpiInputs) -> np.ndarray:
+    usa = x.r("USA")
+    by_supplier = x.flows[..., usa].sum(axis=-2)  # (D, K, Y, R)
+    by_supplier[..., usa] = 0.0
+    total = by_supplier.sum(-1, keepdims=True)
+    return 10_000.0 * ((by_supplier / np.maximum(total, 1e-12)) ** 2).sum(-1)
+
+
+def _effective_tariff(x: KpiInputs, exporters: list[int]) -> np.ndarray:
+    usa = x.r("USA")
+    paid = _sum_cells(x.tariff * x.flows, exporters, usa)
+    return 100.0 * paid / np.maximum(_sum_cells(x.flows, exporters, usa), 1e-12)
+
+
+def preference_margin(x: KpiInputs) -> np.ndarray:
+    usa, can = x.r("USA"), x.r("CAN")
+    rivals = [x.r("CHN"), x.r("ROW")]
+    mix = x.flows[..., can, usa]  # Canada's sector mix (D, K, Y, S)
+    rival_w = x.flows[..., rivals, usa]
+    rival_rate = (x.tariff[..., rivals, usa] * rival_w).sum(-1) / np.maximum(rival_w.sum(-1), 1e-12)
+    gap = rival_rate - x.tariff[..., can, usa]
+    return 100.0 * (gap * mix).sum(-1) / np.maximum(mix.sum(-1), 1e-12)
+
+
+KPI_FUNCTIONS: dict[str, Callable[[KpiInputs], np.ndarray]] = {
+    "us_landed_cost_index": landed_cost_index,
+    "us_disruption_days": disruption_days,
+    "us_sourcing_hhi": sourcing_hhi,
+    "us_effective_tariff_mx_ca_pct": lambda x: _effective_tariff(x, [x.r("MEX"), x.r("CAN")]),
+    "mx_sse_exports_usd_m": lambda x: x.mx_exports[..., x.target_region],
+    "mx_sse_investment_usd_m": lambda x: x.mx_investment[..., x.target_region],
+    "mx_sse_jobs": lambda x: x.mx_jobs[..., x.target_region],
+    "mx_exports_usd_m": lambda x: x.flows[..., x.r("MEX"), :].sum(axis=(-1, -2)),
+    "mx_regional_hhi": lambda x: x.mx_hhi,
+    "ca_exports_us_usd_m": lambda x: x.flows[..., x.r("CAN"), x.r("USA")].sum(-1),
+    "ca_effective_tariff_pct": lambda x: _effective_tariff(x, [x.r("CAN")]),
+    "ca_preference_margin_pp": preference_margin,
+    "welfare_usa_usd_m": lambda x: x.welfare[..., x.r("USA")],
+    "welfare_mex_usd_m": lambda x: x.welfare[..., x.r("MEX")],
+    "welfare_can_usd_m": lambda x: x.welfare[..., x.r("CAN")],
+    "mx_leverage_ratio": lambda x: x.leverage,
+    "us_trade_balance_mx_usd_m": lambda x: (
+        x.flows[..., x.r("USA"), x.r("MEX")] - x.flows[..., x.r("MEX"), x.r("USA")]
+    ).sum(-1),
+}
+
+
+def compute_kpis(ids: tuple[str, ...], inputs: KpiInputs) -> dict[str, np.ndarray]:
+    """Each KPI id (D, K, Y); an id the engine does not know is NaN (named in the table only)."""
+    shape = inputs.welfare.shape[:-1]
+    out = {}
+    for kpi_id in ids:
+        fn = KPI_FUNCTIONS.get(kpi_id)
+        out[kpi_id] = fn(inputs) if fn is not None else np.full(shape, np.nan)
+    return out
+
+
+def firm_levers(
+    settings_list, params: Params
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(dual share (K,), premium (D,), buffer weeks (K,), carrying cost (D,)) of each run."""
+    dual = np.zeros(len(settings_list))
+    weeks = np.zeros(len(settings_list))
+    for k, s in enumerate(settings_list):
+        p = s.lever(DUAL_LEVER)
+        if p is not None:
+            dual[k] = s.number(p, "share_pct", 0.0) / 100.0
+        p = s.lever(BUFFER_LEVER)
+        if p is not None:
+            weeks[k] = s.number(p, "weeks", 0.0)
+    d = params.draws
+    premium = (
+        params.effect(DUAL_LEVER, "cost_premium_pct") / 100.0
+        if params.has_effect(DUAL_LEVER, "cost_premium_pct")
+        else np.zeros(d)
+    )
+    carry = (
+        params.effect(BUFFER_LEVER, "carrying_cost_pct_per_week") / 100.0
+        if params.has_effect(BUFFER_LEVER, "carrying_cost_pct_per_week")
+        else np.zeros(d)
+    )
+    return dual, premium, weeks, carry

@@ -1,0 +1,84 @@
+"""What a scenario switches on, flattened for the engine, and the timing helpers it needs.
+
+``settings_of(scenario, catalog)`` reads a Scenario (planner.model.scenario) into plain
+dicts with every parameter default filled in from the catalog, so the engine modules never
+deal with missing values.  ``ScenarioSettings(start, end)`` is the baseline: nothing on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from planner.model.catalog import Catalog, LeverSpec
+
+
+@dataclass(frozen=True)
+class ScenarioSettings:
+    """Levers and shocks switched on (id -> params with defaults), alignments not "none"."""
+
+    start: int
+    end: int
+    levers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    alignments: dict[str, str] = field(default_factory=dict)
+    shocks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    status_quo: bool = False  # the 2024 status quo: no 2025-26 tariff actions
+
+    def lever(self, lever_id: str) -> dict[str, Any] | None:
+        return self.levers.get(lever_id)
+
+    def shock(self, shock_id: str) -> dict[str, Any] | None:
+        return self.shocks.get(shock_id)
+
+    def number(self, params: Mapping[str, Any], name: str, default: float) -> float:
+        value = params.get(name, default)
+        return float(default if value is None else value)
+
+
+def _with_defaults(spec: LeverSpec | None, params: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if spec is not None:
+        for name, p in spec.params.items():
+            if p.default is not None:
+                out[name] = p.default
+    out.update({k: v for k, v in params.items() if v is not None})
+    return out
+
+
+def settings_of(scenario: Any, catalog: Catalog) -> ScenarioSettings:
+    """Flatten a Scenario (or anything with its fields) for the engine."""
+    levers = {}
+    for lever_id, setting in dict(scenario.levers).items():
+        if getattr(setting, "enabled", True):
+            levers[lever_id] = _with_defaults(catalog.levers.get(lever_id), setting.params)
+    shocks = {}
+    for shock in scenario.shocks:
+        shocks[shock.id] = _with_defaults(catalog.shocks.get(shock.id), shock.params)
+    alignments = {p: v for p, v in dict(scenario.alignments).items() if v and v != "none"}
+    horizon = scenario.horizon
+    return ScenarioSettings(int(horizon.start), int(horizon.end), levers, alignments, shocks)
+
+
+def ramp(years: np.ndarray, start: float, lag: int = 0, ramp_years: int = 0) -> np.ndarray:
+    """(Y,) share of an effect in force: 0 before ``start + lag``, then rising linearly to 1
+    over ``ramp_years`` (reached in the ramp's last year), or 1 at once without a ramp."""
+    first = start + lag
+    if ramp_years <= 0:
+        return (years >= first).astype(float)
+    return np.clip((years - first + 1.0) / ramp_years, 0.0, 1.0)
+
+
+def share_after(years: np.ndarray, moment: float) -> np.ndarray:
+    """(Y,) share of each calendar year after the moment ``moment`` (2026.5 = 1 July 2026)."""
+    return np.clip(years + 1.0 - moment, 0.0, 1.0)
+
+
+def active_years(years: np.ndarray, first: float, last: float | None) -> np.ndarray:
+    """(Y,) 1 for the whole years first..last (inclusive; ``last`` None: no end)."""
+    on = years >= first
+    if last is not None:
+        on &= years <= last
+    return on.astype(float)

@@ -1,0 +1,257 @@
+"""One simulation: baseline and scenario (and their disagreement points), all years, one solve.
+
+Order of work, all vectorised over draws D, years Y and sectors S:
+1. corridor (logistics) of each run -> extra days by origin and destination group;
+2. regional capacity and shares -> Mexico's export trade costs by sector, supply shift;
+3. tariff paths of each run and of its disagreement point (USMCA preferences withdrawn);
+4. ONE trade-core solve over every run still to solve x (Y, S) markets, against the base
+   year (2024 tariffs; flows grown with each importer's demand growth);
+5. regional outcome and KPIs.
+
+The baseline does not depend on the scenario's levers: the central engine keeps its solved
+run (``RunOutput``) and then solves only the scenario and its disagreement point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.model.engine import logistics, regions, trade
+from planner.model.engine.alignment import leverage_ratio
+from planner.model.engine.kpis import DAYS_PER_WEEK, KpiInputs, compute_kpis, firm_levers
+from planner.model.engine.logistics import GROUPS, CorridorResult
+from planner.model.engine.prepared import Prepared
+from planner.model.engine.settings import ScenarioSettings
+from planner.model.engine.tariff_paths import tariff_path
+from planner.model.engine.uncertainty import Params
+
+WELFARE_PARTS = ("consumer", "producer", "tariff_revenue", "total")
+
+
+@dataclass(frozen=True)
+class RunOutput:
+    """One solved run, axes (D, Y, ...)."""
+
+    flows: np.ndarray  # (D, Y, S, R, R)
+    tariff: np.ndarray  # (D, Y, S, R, R)
+    iceberg: np.ndarray  # (D, Y, S, R, R) 1 + tau against the base year
+    world_price: np.ndarray  # (D, Y, S, R)
+    welfare: dict[str, np.ndarray]  # part -> (D, Y, R)
+    welfare_disagreement: np.ndarray  # (D, Y, R) total welfare at the disagreement point
+    corridor: CorridorResult
+    regional: regions.RegionalOutcome
+    form: str
+    converged: bool
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """Arrays with axes (D, K, Y, ...): K = 0 baseline, 1 scenario."""
+
+    flows_start: np.ndarray  # (D, 1, Y, S, R, R)
+    flows: np.ndarray  # (D, K, Y, S, R, R)
+    tariff: np.ndarray  # (D, K, Y, S, R, R)
+    iceberg: np.ndarray  # (D, K, Y, S, R, R)
+    welfare: dict[str, np.ndarray]  # part -> (D, K, Y, R)
+    leverage: np.ndarray  # (D, K, Y)
+    corridors: tuple[CorridorResult, ...]  # per run
+    mx_exports: np.ndarray  # (D, K, Y, M)
+    mx_investment: np.ndarray
+    mx_jobs: np.ndarray
+    kpis: dict[str, np.ndarray]  # id -> (D, K, Y)
+    runs: tuple[RunOutput, ...]
+    form: str
+    converged: bool
+
+
+@dataclass(frozen=True)
+class _RunInputs:
+    tariff: np.ndarray  # (D, 2, Y, S, R, R): the run and its disagreement point
+    log_iceberg: np.ndarray  # (D, 2, Y, S, R, R)
+    corridor: CorridorResult
+    capacity: regions.RegionalCapacity
+    shares: np.ndarray  # (D, Y, M, S)
+
+
+def grown_flows(prep: Prepared, params: Params, years: np.ndarray) -> np.ndarray:
+    """(D, Y, S, R, R) base flows grown with each importer's demand growth since the base."""
+    t = (years - prep.model.base_year).astype(float)
+    index = (1.0 + params.growth[:, None, :]) ** t[None, :, None]  # (D, Y, R)
+    return prep.model.flows_usd_m[None, None] * index[:, :, None, None, :]
+
+
+def _group_of_importer(prep: Prepared) -> np.ndarray:
+    names = {"USA": 0, "CAN": 1}
+    return np.array([names.get(r, len(GROUPS) - 1) for r in prep.model.regions])
+
+
+def _group_weight(prep: Prepared) -> np.ndarray:
+    """(S, G) where each sector's Mexican exports go in the base year."""
+    exports = prep.model.flows_usd_m[:, prep.ridx["MEX"], :]  # (S, R)
+    group = _group_of_importer(prep)
+    out = np.stack([(exports * (group == g)).sum(-1) for g in range(len(GROUPS))], axis=-1)
+    total = out.sum(-1, keepdims=True)
+    return np.where(total > 0, out / np.where(total > 0, total, 1.0), 1.0 / len(GROUPS))
+
+
+def _per_day(prep: Prepared, params: Params) -> np.ndarray:
+    """(D, S) cost of one day in transit, fraction of value."""
+    ids = [f"per_day_cost_pct.{s}" for s in prep.model.sectors]
+    return np.stack([params.param(i) for i in ids], axis=-1) / 100.0
+
+
+def _run_inputs(prep, settings, params, years, reference, per_day, fixed) -> _RunInputs:
+    mex = prep.ridx["MEX"]
+    group = _group_of_importer(prep)
+    corridor = logistics.corridor_run(prep, settings, params, years, reference, per_day, fixed)
+    capacity = regions.regional_capacity(prep, settings, params, years)
+    # Production relocates with lasting cost changes only, not with a passing event.
+    cost = regions.region_cost(corridor.extra_days_normal, per_day, _group_weight(prep))
+    shares = regions.production_shares(prep, capacity.multiplier, cost, params.substitution)
+    tau = logistics.trade_cost(corridor.extra_days, shares, per_day)  # (D, Y, S, G)
+    mexican = (
+        np.log1p(tau[..., group])
+        + regions.supply_shift(prep, capacity.multiplier, params.export_supply)[..., None]
+    )
+    mexican[..., mex] = 0.0  # Mexico's own diagonal cell is not trade
+    tariffs, icebergs = [], []
+    for disagreement in (False, True):
+        path = tariff_path(prep, settings, params, years, disagreement)
+        path.log_iceberg[..., mex, :] += mexican
+        tariffs.append(path.tariff)
+        icebergs.append(path.log_iceberg)
+    return _RunInputs(np.stack(tariffs, 1), np.stack(icebergs, 1), corridor, capacity, shares)
+
+
+def solve_runs(
+    prep: Prepared,
+    runs: list[ScenarioSettings],
+    params: Params,
+    years: np.ndarray,
+    form: str,
+    fixed: list[CorridorResult | None] | None = None,
+) -> list[RunOutput]:
+    """Solve ``runs`` (each with its disagreement point) in ONE trade-core call."""
+    reference = logistics.reference(prep, params)
+    per_day = _per_day(prep, params)
+    fixed = fixed or [None] * len(runs)
+    inputs = [
+        _run_inputs(prep, s, params, years, reference, per_day, f)
+        for s, f in zip(runs, fixed, strict=True)
+    ]
+    tariff_new = np.concatenate([i.tariff for i in inputs], axis=1)  # (D, 2K, Y, S, R, R)
+    iceberg_new = np.exp(np.concatenate([i.log_iceberg for i in inputs], axis=1))
+    flows_start = grown_flows(prep, params, years)[:, None]
+    solved = trade.solve_gsim(
+        flows_start,
+        1.0 + prep.tariff_base,
+        1.0 + tariff_new,
+        params.import_demand[:, None, None, :, None],
+        params.substitution[:, None, None, :, None],
+        params.export_supply[:, None, None, :, None],
+        iceberg_new=iceberg_new,
+        form=form,
+    )
+    parts = {
+        "consumer": solved.consumer_surplus.sum(-2),
+        "producer": solved.producer_surplus.sum(-2),
+        "tariff_revenue": solved.tariff_revenue.sum(-2),
+        "total": solved.welfare.sum(-2),
+    }  # (D, 2K, Y, R)
+    mex = prep.ridx["MEX"]
+    out = []
+    for k, run in enumerate(inputs):
+        main, dis = 2 * k, 2 * k + 1
+        flows = solved.flows[:, main]
+        regional = regions.regional_outcome(
+            prep, params, flows[..., mex, :].sum(-1), run.shares, run.capacity.public_investment
+        )
+        out.append(
+            RunOutput(
+                flows=flows,
+                tariff=tariff_new[:, main],
+                iceberg=iceberg_new[:, main],
+                world_price=solved.world_price_change[:, main],
+                welfare={p: v[:, main] for p, v in parts.items()},
+                welfare_disagreement=parts["total"][:, dis],
+                corridor=run.corridor,
+                regional=regional,
+                form=solved.form,
+                converged=solved.converged,
+            )
+        )
+    return out
+
+
+def combine(
+    prep: Prepared,
+    settings: tuple[ScenarioSettings, ScenarioSettings],
+    outputs: tuple[RunOutput, RunOutput],
+    params: Params,
+    years: np.ndarray,
+    kpi_ids: tuple[str, ...],
+) -> Simulation:
+    """Stack the baseline and scenario runs (K axis) and compute the KPIs."""
+    usa, mex = prep.ridx["USA"], prep.ridx["MEX"]
+
+    def stack(get) -> np.ndarray:
+        return np.stack([get(o) for o in outputs], axis=1)
+
+    welfare = {p: stack(lambda o, p=p: o.welfare[p]) for p in WELFARE_PARTS}
+    leverage = leverage_ratio(welfare["total"], stack(lambda o: o.welfare_disagreement), usa, mex)
+    dual, premium, buffer_weeks, carry = firm_levers(settings, params)
+    corridors = tuple(o.corridor for o in outputs)
+    event_days, exposure = _events(corridors, params.draws, len(years))
+    inputs = KpiInputs(
+        regions=prep.model.regions,
+        flows_start=grown_flows(prep, params, years)[:, None],
+        flows=stack(lambda o: o.flows),
+        tariff_base=prep.tariff_base,
+        tariff=stack(lambda o: o.tariff),
+        iceberg=stack(lambda o: o.iceberg),
+        world_price=stack(lambda o: o.world_price),
+        welfare=welfare["total"],
+        leverage=leverage,
+        mx_exports=stack(lambda o: o.regional.exports),
+        mx_investment=stack(lambda o: o.regional.investment),
+        mx_jobs=stack(lambda o: o.regional.jobs),
+        mx_hhi=stack(lambda o: o.regional.hhi),
+        target_region=prep.midx.get(regions.TARGET_REGION, 0),
+        event_days=event_days,
+        event_exposure=exposure,
+        dual_share=dual,
+        dual_premium=premium,
+        buffer_weeks=buffer_weeks,
+        buffer_cost=carry,
+    )
+    return Simulation(
+        flows_start=inputs.flows_start,
+        flows=inputs.flows,
+        tariff=inputs.tariff,
+        iceberg=inputs.iceberg,
+        welfare=welfare,
+        leverage=leverage,
+        corridors=corridors,
+        mx_exports=inputs.mx_exports,
+        mx_investment=inputs.mx_investment,
+        mx_jobs=inputs.mx_jobs,
+        kpis=compute_kpis(kpi_ids, inputs),
+        runs=tuple(outputs),
+        form=outputs[1].form,
+        converged=all(o.converged for o in outputs),
+    )
+
+
+def _events(corridors, draws: int, years: int) -> tuple[np.ndarray, np.ndarray]:
+    """(D, K, Y, V) interruption days and US-bound exposure of every event of every run."""
+    ids = sorted({e for c in corridors for e in c.event_weeks})
+    days = np.zeros((draws, len(corridors), years, max(1, len(ids))))
+    exposure = np.zeros_like(days)
+    for k, c in enumerate(corridors):
+        for v, event in enumerate(ids):
+            if event in c.event_weeks:
+                days[:, k, :, v] = c.event_weeks[event] * DAYS_PER_WEEK
+                exposure[:, k, :, v] = c.event_exposure[event]
+    return days, exposure

@@ -1,0 +1,182 @@
+"""A run's tariffs and policy trade costs, year by year: (D, Y, S, R, R) arrays.
+
+Current policy (the baseline).  Each cell's applied tariff is the preferential rate on the
+share of trade entering under preference and the MFN rate on the rest; each 2025-26 tariff
+action adds its rate times the share of the year it is legally in force (annual average),
+on all the cell's trade (coverage ``all``) or on the non-preferential share only
+(``non_preferential``).  Section 232 autos charge USMCA-preference vehicles only on their
+non-US content (``us_auto_tariff/usmca_dutiable_share``); Section 232 metals also reach the
+steel and aluminium content of other sectors (``derivative_share.<sector>``).
+
+Shocks (SPEC semantics).  A shock naming a measure in force (its id equals the action rows'
+``measure``) replaces that measure's rate from the scenario's first year, in proportion to
+its rate at the data's latest date, so the status-quo rate reproduces the baseline exactly;
+other shocks add to the baseline.  The review outcome scales USMCA preference use down
+(withdrawal: after the review's mid-year date plus the notice period) and adds its policy
+uncertainty as an iceberg cost on MEX/CAN<->USA trade; the regional impact clause avoids a
+share of both.  Canada's green-content rule raises CAN->USA preference use in autos and
+metals at a compliance cost.  The disagreement point sets US<->Mexico preference use to 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.model.engine.alignment import alignment_cuts, apply_alignment
+from planner.model.engine.prepared import (
+    AUTO_MEASURE,
+    COVER_DUTIABLE_CONTENT,
+    COVER_NON_PREFERENTIAL,
+    REPLACING_SHOCKS,
+    Prepared,
+)
+from planner.model.engine.settings import (
+    ScenarioSettings,
+    active_years,
+    ramp,
+    share_after,
+)
+from planner.model.engine.uncertainty import Params
+
+NON_USMCA_SHOCK, CHINA_RESPONSE_SHOCK = "us_tariff_non_usmca", "us_response_china"
+REVIEW_SHOCK, CLAUSE_LEVER = "review_outcome", "regional_impact_clause"
+GREEN_LEVER = "canada_green_content"
+GREEN_SECTORS = ("autos", "metals")
+REVIEW_MONTH = 0.5  # the joint review is on 1 July (USMCA Art. 34.7): half-way into its year
+
+
+@dataclass(frozen=True)
+class TariffPath:
+    tariff: np.ndarray  # (D, Y, S, R, R) applied tariff, fraction
+    log_iceberg: np.ndarray  # (D, Y, S, R, R) log(1 + tau) of policy trade costs
+    preference_use: np.ndarray  # (D, Y, S, R, R)
+
+
+def year_rows(prep: Prepared, years: np.ndarray) -> np.ndarray:
+    """Rows of the base-year-first tables (pu_by_year, in_force) for ``years``."""
+    return np.searchsorted(prep.all_years, years) + 1
+
+
+def tariff_path(
+    prep: Prepared,
+    settings: ScenarioSettings,
+    params: Params,
+    years: np.ndarray,
+    disagreement: bool = False,
+) -> TariffPath:
+    model = prep.model
+    d, y = params.draws, len(years)
+    rows = year_rows(prep, years)
+    if settings.status_quo:
+        rows = np.zeros_like(rows)  # base-year preference use, no 2025-26 actions
+    usa, mex, can = prep.ridx["USA"], prep.ridx["MEX"], prep.ridx["CAN"]
+    pu = np.broadcast_to(prep.pu_by_year[rows], (d, y, *prep.pu_by_year.shape[1:])).copy()
+    log_ice = np.zeros_like(pu)
+
+    green = settings.lever(GREEN_LEVER)
+    if green is not None:
+        lag, rmp = params.lag_ramp(GREEN_LEVER, "preference_use_gain")
+        share = ramp(years, settings.start, lag, rmp)[None, :, None]
+        gain = params.effect(GREEN_LEVER, "preference_use_gain")[:, None, None] * share
+        cost = params.effect(GREEN_LEVER, "compliance_cost_pct")[:, None, None] / 100 * share
+        for sector in GREEN_SECTORS:
+            if sector in prep.sidx:
+                s = prep.sidx[sector]
+                pu[:, :, s, can, usa] = np.minimum(1.0, pu[:, :, s, can, usa] + gain[..., 0])
+                log_ice[:, :, s, can, usa] += np.log1p(cost[..., 0])
+
+    review = settings.shock(REVIEW_SHOCK)
+    if review is not None:
+        _apply_review(prep, settings, params, years, review, pu, log_ice)
+
+    if disagreement:
+        pu[..., mex, usa] = 0.0
+        pu[..., usa, mex] = 0.0
+
+    tariff = pu * model.tariff_pref + (1.0 - pu) * model.tariff_mfn
+    if not settings.status_quo:
+        _add_actions(prep, settings, params, years, rows, pu, tariff)
+
+    shock = settings.shock(NON_USMCA_SHOCK)
+    if shock is not None:
+        rate = settings.number(shock, "rate_pct", 0.0) / 100.0
+        end = shock.get("end_year")
+        on = active_years(
+            years,
+            settings.number(shock, "start_year", settings.start),
+            None if end is None else float(end),
+        )[None, :, None]
+        for exporter in (mex, can):
+            tariff[..., exporter, usa] += rate * on * (1.0 - pu[..., exporter, usa])
+    shock = settings.shock(CHINA_RESPONSE_SHOCK)
+    if shock is not None:
+        rate = settings.number(shock, "rate_pct", 0.0) / 100.0
+        tariff[..., mex, usa] += rate * active_years(years, settings.start, None)[None, :, None]
+
+    cuts = alignment_cuts(prep, settings, params, years)
+    if cuts is not None:
+        apply_alignment(tariff, log_ice, cuts, mex)
+    return TariffPath(tariff, log_ice, pu)
+
+
+def _apply_review(prep, settings, params, years, review, pu, log_ice) -> None:
+    usa, mex, can = prep.ridx["USA"], prep.ridx["MEX"], prep.ridx["CAN"]
+    outcome = str(review.get("outcome", ""))
+    moment = settings.number(review, "year", settings.start) + REVIEW_MONTH
+    avoided = 0.0
+    if settings.lever(CLAUSE_LEVER) is not None:
+        avoided = params.effect(CLAUSE_LEVER, "sanction_reduction_share")[:, None]
+    keep_all = 1.0 - avoided
+    if params.has_effect(REVIEW_SHOCK, "preference_loss_share", outcome):
+        notice = 0.0
+        if params.has_effect(REVIEW_SHOCK, "notice_years", outcome):
+            notice = float(params.effect(REVIEW_SHOCK, "notice_years", outcome)[0])
+        loss = params.effect(REVIEW_SHOCK, "preference_loss_share", outcome)[:, None]
+        scale = 1.0 - loss * keep_all * share_after(years, moment + notice)[None, :]
+        for a, b in ((mex, usa), (usa, mex), (can, usa), (usa, can), (mex, can), (can, mex)):
+            pu[..., a, b] *= scale[:, :, None]
+    if params.has_effect(REVIEW_SHOCK, "uncertainty_cost_pct", outcome):
+        cost = params.effect(REVIEW_SHOCK, "uncertainty_cost_pct", outcome)[:, None] / 100.0
+        tau = cost * keep_all * share_after(years, moment)[None, :]
+        for a, b in ((mex, usa), (usa, mex), (can, usa), (usa, can)):
+            log_ice[..., a, b] += np.log1p(tau)[:, :, None]
+
+
+def _add_actions(prep, settings, params, years, rows, pu, tariff) -> None:
+    """Add every tariff action's annual-average rate to ``tariff`` (D, Y, S, R, R)."""
+    act = prep.actions
+    if not len(act.rate):
+        return
+    d, y = tariff.shape[:2]
+    rate = np.broadcast_to(act.rate, (y, len(act.rate))).copy()
+    for shock_id in REPLACING_SHOCKS:
+        shock = settings.shock(shock_id)
+        if shock is None:
+            continue
+        new = settings.number(shock, "rate_pct", 0.0) / 100.0
+        current = act.current_rate.get(shock_id, 0.0)
+        of = act.measure == shock_id
+        later = (years >= settings.start)[:, None] & of[None, :]
+        scaled = rate * (new / current) if current > 0 else np.where(of, new, rate)
+        rate = np.where(later, scaled, rate)
+    pu_cells = pu.reshape(d, y, -1)[..., act.cell]  # (D, Y, A)
+    cover = np.ones_like(pu_cells)
+    cover = np.where(act.coverage == COVER_NON_PREFERENTIAL, 1.0 - pu_cells, cover)
+    if (act.coverage == COVER_DUTIABLE_CONTENT).any():
+        dutiable = (
+            params.effect(AUTO_MEASURE, "usmca_dutiable_share")[:, None, None]
+            if params.has_effect(AUTO_MEASURE, "usmca_dutiable_share")
+            else 1.0
+        )
+        cover = np.where(
+            act.coverage == COVER_DUTIABLE_CONTENT, 1.0 - pu_cells * (1.0 - dutiable), cover
+        )
+    scale = np.ones((d, len(act.rate)))
+    for k, mult in enumerate(act.multiplier):
+        if mult is not None:
+            scale[:, k] = params.effect(mult[0], mult[1])
+    contribution = (act.in_force[rows] * rate)[None] * cover * scale[:, None, :]
+    flat = tariff.reshape(d, y, -1)
+    flat[..., act.cells] += contribution @ act.to_cell

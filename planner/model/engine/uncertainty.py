@@ -1,0 +1,253 @@
+"""Parameter draws, scenario overrides, quantile bands and the task-state of long runs.
+
+Every ranged number the engine reads (elasticities, growth, the ``parameters`` table, the
+``lever_effects`` table) becomes an array with a leading draw axis ``D``: the central run is
+``D = 1`` at the central values, a Monte Carlo run draws each number independently from a
+triangular distribution on (low, value, high) with a fixed seed, so the same scenario always
+gives the same bands.  The engine code is the same for both.
+
+Override keys (``Scenario.overrides``), each replacing a central value; the range moves
+with it in proportion (a value of 0 fixes the number):
+- ``elasticities.<sector>.<import_demand|substitution|export_supply>``
+- ``growth.<region>`` in percent a year (as in the seed table)
+- ``parameters.<parameter id>`` e.g. ``parameters.per_day_cost_pct.autos``
+- ``lever_effects.<lever>.<key>`` or ``lever_effects.<lever>.<option>.<key>``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from planner.model.data import ModelData
+
+ELASTICITY_KINDS = ("import_demand", "substitution", "export_supply")
+QUANTILES = (0.1, 0.5, 0.9)
+
+
+class Cancelled(Exception):
+    """Raised inside a long run when its TaskState has been cancelled."""
+
+
+@dataclass
+class TaskState:
+    """Progress and cancellation of a long run (Monte Carlo), shared with the caller.
+
+    ``progress`` is called with a fraction 0..1 between chunks; a GUI sets ``cancelled``
+    (or calls ``cancel()``) from another thread and the run stops at the next chunk.
+    """
+
+    progress: Callable[[float], None] | None = None
+    cancelled: bool = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled("the run was cancelled")
+
+    def report(self, fraction: float) -> None:
+        if self.progress is not None:
+            self.progress(min(1.0, max(0.0, fraction)))
+
+
+@dataclass(frozen=True)
+class Params:
+    """Every drawn number, leading axis D (draws).  Central run: D = 1."""
+
+    import_demand: np.ndarray  # (D, S)
+    substitution: np.ndarray  # (D, S)
+    export_supply: np.ndarray  # (D, S)
+    growth: np.ndarray  # (D, R) fraction a year
+    parameters: dict[str, np.ndarray]  # id -> (D,)
+    effects: dict[tuple[str, str, str], np.ndarray]  # (lever, option, key) -> (D,)
+    timing: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def draws(self) -> int:
+        return int(self.growth.shape[0])
+
+    def param(self, param_id: str) -> np.ndarray:
+        """(D,) values of a ``parameters`` row."""
+        return self.parameters[param_id]
+
+    def effect(self, lever_id: str, key: str, option: str = "") -> np.ndarray:
+        """(D,) values of a ``lever_effects`` row; KeyError names the missing row."""
+        try:
+            return self.effects[(lever_id, option, key)]
+        except KeyError:
+            raise KeyError(f"lever_effects has no row {lever_id}/{option or '-'}/{key}") from None
+
+    def has_effect(self, lever_id: str, key: str, option: str = "") -> bool:
+        return (lever_id, option, key) in self.effects
+
+    def effect_keys(self, lever_id: str, option: str = "") -> list[str]:
+        return [k for (lev, opt, k) in self.effects if lev == lever_id and opt == option]
+
+    def lag_ramp(self, lever_id: str, key: str, option: str = "") -> tuple[int, int]:
+        return self.timing.get((lever_id, option, key), (0, 0))
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Every ranged number of the model as flat (value, low, high) vectors with their names."""
+
+    names: list[tuple]
+    value: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+
+
+def _ranged_table(model: ModelData) -> _Table:
+    names: list[tuple] = []
+    value: list[float] = []
+    low: list[float] = []
+    high: list[float] = []
+
+    def add(name: tuple, v: float, lo: float, hi: float) -> None:
+        names.append(name)
+        value.append(float(v))
+        low.append(float(lo))
+        high.append(float(hi))
+
+    for kind in ELASTICITY_KINDS:
+        ranged = getattr(model, kind)
+        for k, sector in enumerate(model.sectors):
+            add(("elasticities", sector, kind), ranged.value[k], ranged.low[k], ranged.high[k])
+    for k, region in enumerate(model.regions):
+        g = model.growth
+        add(("growth", region), g.value[k], g.low[k], g.high[k])
+    for pid, c in model.parameters.items():
+        add(("parameters", pid), c.value, c.low, c.high)
+    for row in model.lever_effects.itertuples(index=False):
+        lo = row.low if pd.notna(row.low) else row.value
+        hi = row.high if pd.notna(row.high) else row.value
+        add(("lever_effects", row.lever_id, row.option or "", row.key), row.value, lo, hi)
+    return _Table(names, np.array(value), np.array(low), np.array(high))
+
+
+def override_keys(model: ModelData) -> set[str]:
+    """Every key a scenario's ``overrides`` may name for this model."""
+    keys = set()
+    for name in _ranged_table(model).names:
+        keys.add(_override_key(name))
+    return keys
+
+
+def _override_key(name: tuple) -> str:
+    if name[0] == "lever_effects":
+        _, lever, option, key = name
+        return f"lever_effects.{lever}.{option}.{key}" if option else f"lever_effects.{lever}.{key}"
+    return ".".join(name)
+
+
+def _apply_overrides(model: ModelData, table: _Table, overrides: Mapping[str, float]) -> _Table:
+    if not overrides:
+        return table
+    index = {_override_key(n): i for i, n in enumerate(table.names)}
+    value, low, high = table.value.copy(), table.low.copy(), table.high.copy()
+    unknown = []
+    for key, new in overrides.items():
+        i = index.get(key)
+        if i is None:
+            unknown.append(key)
+            continue
+        new = float(new) / 100.0 if key.startswith("growth.") else float(new)
+        old = value[i]
+        ratio = new / old if old != 0 else None
+        value[i] = new
+        low[i] = low[i] * ratio if ratio is not None else new
+        high[i] = high[i] * ratio if ratio is not None else new
+    if unknown:
+        from planner.errors import InputError
+
+        raise InputError(
+            [
+                f"overrides.{k}: expected a model number such as elasticities.autos.substitution, "
+                f"found an unknown key"
+                for k in unknown
+            ]
+        )
+    return _Table(table.names, value, low, high)
+
+
+def _triangular(rng: np.random.Generator, table: _Table, n: int) -> np.ndarray:
+    """(n, K) draws, triangular(low, value, high); a number without a range stays fixed."""
+    lo = np.minimum(table.low, table.high)
+    hi = np.maximum(table.low, table.high)
+    mode = np.clip(table.value, lo, hi)
+    u = rng.random((n, len(table.names)))
+    width = hi - lo
+    safe = np.where(width > 0, width, 1.0)
+    cut = np.where(width > 0, (mode - lo) / safe, 0.5)
+    left = lo + np.sqrt(u * safe * (mode - lo))
+    right = hi - np.sqrt((1.0 - u) * safe * (hi - mode))
+    out = np.where(u < cut, left, right)
+    return np.where(width > 0, out, table.value)
+
+
+def _params_from(model: ModelData, table: _Table, values: np.ndarray) -> Params:
+    """Cut a (D, K) matrix of values into the Params fields."""
+    s, r = len(model.sectors), len(model.regions)
+    pos = 0
+    elasticities = []
+    for _ in ELASTICITY_KINDS:
+        elasticities.append(values[:, pos : pos + s])
+        pos += s
+    growth = values[:, pos : pos + r]
+    pos += r
+    parameters, effects, timing = {}, {}, {}
+    for k in range(pos, len(table.names)):
+        name = table.names[k]
+        if name[0] == "parameters":
+            parameters[name[1]] = values[:, k]
+        else:
+            effects[name[1:]] = values[:, k]
+    for row in model.lever_effects.itertuples(index=False):
+        lag = int(row.lag_years) if pd.notna(row.lag_years) else 0
+        ramp = int(row.ramp_years) if pd.notna(row.ramp_years) else 0
+        timing[(row.lever_id, row.option or "", row.key)] = (lag, ramp)
+    em, es, ex = elasticities
+    return Params(em, es, ex, growth, parameters, effects, timing)
+
+
+def central_params(model: ModelData, overrides: Mapping[str, float] | None = None) -> Params:
+    """The central values (D = 1), with the scenario's overrides applied."""
+    table = _apply_overrides(model, _ranged_table(model), overrides or {})
+    return _params_from(model, table, table.value[None, :])
+
+
+def draw_params(
+    model: ModelData, overrides: Mapping[str, float] | None, draws: int, seed: int
+) -> Params:
+    """``draws`` independent triangular draws of every ranged number (fixed ``seed``)."""
+    table = _apply_overrides(model, _ranged_table(model), overrides or {})
+    rng = np.random.default_rng(seed)
+    return _params_from(model, table, _triangular(rng, table, draws))
+
+
+def slice_params(params: Params, rows: slice) -> Params:
+    """The draws ``rows`` of ``params`` (for chunked Monte Carlo)."""
+    return Params(
+        params.import_demand[rows],
+        params.substitution[rows],
+        params.export_supply[rows],
+        params.growth[rows],
+        {k: v[rows] for k, v in params.parameters.items()},
+        {k: v[rows] for k, v in params.effects.items()},
+        params.timing,
+    )
+
+
+def chunks(total: int, size: int) -> Iterable[slice]:
+    for start in range(0, total, size):
+        yield slice(start, min(total, start + size))
+
+
+def quantile_bands(samples: np.ndarray) -> np.ndarray:
+    """(3, ...) p10/p50/p90 over the leading draw axis of ``samples`` (D, ...)."""
+    return np.quantile(samples, QUANTILES, axis=0)

@@ -1,0 +1,92 @@
+"""Export Results as CSV (the tidy table), XLSX (KPIs, tidy table, run notes) or JSON.
+
+Files are written to a temporary file in the same folder and moved into place, so a failed
+export never leaves half a file behind.  No Qt here: the app and the command line share it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner.model.results import Results
+
+
+def results_json(results: Results, lang: str = "en") -> dict[str, Any]:
+    """Plain data: the run summary plus one record per KPI and year (NaN becomes null)."""
+    records = results.kpis(lang).to_dict(orient="records")
+    for row in records:
+        for key, value in row.items():
+            if isinstance(value, float) and not math.isfinite(value):
+                row[key] = None
+            elif hasattr(value, "item"):
+                row[key] = value.item()
+    return {**results.summary(), "kpis": records}
+
+
+def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    try:
+        write(Path(temp))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def export_csv(results: Results, path: str | os.PathLike[str]) -> Path:
+    """The tidy long table (Results.tidy()) as UTF-8 CSV."""
+    return _atomic(Path(path), lambda p: results.tidy().to_csv(p, index=False))
+
+
+def export_json(results: Results, path: str | os.PathLike[str], lang: str = "en") -> Path:
+    text = json.dumps(results_json(results, lang), indent=2, ensure_ascii=False, allow_nan=False)
+    return _atomic(Path(path), lambda p: p.write_text(text + "\n", encoding="utf-8"))
+
+
+def export_xlsx(results: Results, path: str | os.PathLike[str], lang: str = "en") -> Path:
+    """Three sheets: KPIs (one row per KPI and year), Tidy (every indicator), Run."""
+    import pandas as pd
+
+    summary = results.summary()
+    run = pd.DataFrame(
+        [
+            ("scenario", summary["scenario"]),
+            ("model version", summary["model"]["version"]),
+            ("model fingerprint", summary["model"]["fingerprint"]),
+            ("baseline", summary["reference"]),
+            ("trade core", summary["trade_form"]),
+            ("Monte Carlo draws", summary["draws"]),
+        ],
+        columns=["field", "value"],
+    )
+
+    def write(p: Path) -> None:
+        with pd.ExcelWriter(p, engine="openpyxl") as book:
+            results.kpis(lang).to_excel(book, sheet_name="KPIs", index=False)
+            results.tidy().to_excel(book, sheet_name="Tidy", index=False)
+            run.to_excel(book, sheet_name="Run", index=False)
+
+    return _atomic(Path(path), write)
+
+
+EXPORTERS = {".csv": export_csv, ".json": export_json, ".xlsx": export_xlsx}
+
+
+def export_results(results: Results, path: str | os.PathLike[str]) -> Path:
+    """Export by the file's extension (.csv, .json, .xlsx)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORTERS:
+        from planner.errors import InputError
+
+        raise InputError(f"{path}: expected a .csv, .json or .xlsx file name, found {suffix!r}")
+    return EXPORTERS[suffix](results, path)

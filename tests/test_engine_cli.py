@@ -1,0 +1,201 @@
+"""Headless commands: planner run, planner compare, planner bench; exports; the default model."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from model_factory import busy_scenario, make_model
+
+from planner.cli import main
+from planner.commands import bench
+from planner.model.data import load_model
+from planner.model.database import build_database
+from planner.model.engine import evaluate
+from planner.model.export import export_results
+from planner.model.scenario import save_scenario
+from planner.paths import resources_dir
+
+EXAMPLES = resources_dir() / "scenarios"
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    return build_database(out_path=tmp_path_factory.mktemp("db") / "model.sqlite")
+
+
+@pytest.fixture(scope="module")
+def default_model(database):
+    return load_model(database)
+
+
+def test_run_json_has_the_contract_fields(database, capsys):
+    code = main(
+        ["run", str(EXAMPLES / "bajio_flood_replay.usmca.json"), "--json", "--model", str(database)]
+    )
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["scenario"] == "Replay: a three-week Bajío flood"
+    assert out["model"]["version"] == "2024.1" and out["compute_ms"] > 0
+    row = out["kpis"][0]
+    assert {"id", "label", "unit", "lens", "year", "baseline", "scenario", "delta"} <= set(row)
+    days = {r["year"]: r["delta"] for r in out["kpis"] if r["id"] == "us_disruption_days"}
+    assert days[2027] > 0 and all(v == 0 for y, v in days.items() if y != 2027)
+
+
+def test_run_csv_writes_the_tidy_table(database, tmp_path, capsys):
+    out = tmp_path / "tidy.csv"
+    code = main(
+        [
+            "run",
+            str(EXAMPLES / "us_tariff_25_non_usmca.usmca.json"),
+            "--csv",
+            str(out),
+            "--draws",
+            "20",
+            "--model",
+            str(database),
+        ]
+    )
+    assert code == 0
+    table = pd.read_csv(out, keep_default_na=False)
+    assert list(table.columns[:8]) == [
+        "indicator",
+        "year",
+        "region",
+        "partner",
+        "sector",
+        "baseline",
+        "scenario",
+        "delta",
+    ]
+    assert {"p10", "p50", "p90"} <= set(table.columns)
+    flows = table[table.indicator == "trade_flow_usd_m"]
+    mx_us = flows[(flows.region == "MEX") & (flows.partner == "USA") & (flows.year == 2030)]
+    assert mx_us["delta"].astype(float).sum() < 0
+    assert "p10-p90" in capsys.readouterr().out
+
+
+def test_run_rejects_a_bad_file_with_exit_2(database, tmp_path, capsys):
+    bad = tmp_path / "bad.usmca.json"
+    bad.write_text(
+        '{"format": "usmca-planner/scenario", "version": 1, "name": "x", '
+        '"lens": "analyst", "levers": {"teleporter": {}}}',
+        encoding="utf-8",
+    )
+    assert main(["run", str(bad), "--model", str(database)]) == 2
+    assert "teleporter" in capsys.readouterr().err
+    assert main(["run", str(bad), "--draws", "-1", "--model", str(database)]) == 2
+
+
+def test_compare_sets_two_scenarios_side_by_side(database, capsys):
+    a = EXAMPLES / "baseline.usmca.json"
+    b = EXAMPLES / "us_tariff_25_non_usmca.usmca.json"
+    assert main(["compare", str(a), str(b), "--json", "--model", str(database)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    tariff = next(r for r in out["kpis"] if r["id"] == "us_effective_tariff_mx_ca_pct")
+    assert tariff["delta_a"] == 0 and tariff["delta_b"] > 0
+    assert tariff["b_minus_a"] == pytest.approx(tariff["delta_b"])
+    assert main(["compare", str(a), str(b), "--year", "2030", "--model", str(database)]) == 0
+    text = capsys.readouterr().out
+    assert "2030" in text and "B - A" in text
+    assert main(["compare", str(a), str(b), "--year", "1999", "--model", str(database)]) == 2
+
+
+def test_every_example_scenario_evaluates_on_the_default_model(default_model):
+    from planner.model.scenario import load_scenario
+
+    for path in sorted(EXAMPLES.glob("*.usmca.json")):
+        results = evaluate(default_model, load_scenario(path, default_model.catalog))
+        assert np.isfinite(results.flows).all(), path.name
+        assert (results.flows >= 0).all(), path.name
+        if path.name == "baseline.usmca.json":
+            assert (results.tidy()["delta"].fillna(0) == 0).all()
+
+
+def test_default_model_directions(default_model):
+    from planner.model.scenario import Scenario
+
+    base = Scenario.baseline(default_model.catalog, default_model.version)
+    usa, mex = default_model.regions.index("USA"), default_model.regions.index("MEX")
+    tariff = evaluate(default_model, base.set_shock("us_response_china", True, rate_pct=25))
+    delta = (tariff.flows - tariff.flows_base).sum(axis=1)
+    assert (delta[:, mex, usa] < 0).all()
+    assert (np.delete(delta[:, :, usa], [usa, mex], axis=1) > 0).all()
+    corridor = evaluate(
+        default_model,
+        base.set_lever("tmfc_corridor", True, start_year=2027).set_lever(
+            "e_customs", True, start_year=2027
+        ),
+    )
+    cost = (corridor.trade_cost - corridor.trade_cost_base)[:, :, mex, usa]
+    assert (cost[corridor.years >= 2027] < 0).all()
+    eu = default_model.regions.index("EU")
+    aligned = evaluate(default_model, base.set_alignment("eu", "fta"))
+    assert ((aligned.flows - aligned.flows_base)[-1, :, mex, eu].sum()) > 0
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".xlsx"])
+def test_exports_write_complete_files(tmp_path, suffix):
+    model = make_model()
+    results = evaluate(model, busy_scenario(model), draws=10)
+    path = export_results(results, tmp_path / f"out{suffix}")
+    assert path.exists() and path.stat().st_size > 0
+    if suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert len(data["kpis"]) == len(results.kpis())
+    if suffix == ".xlsx":
+        sheets = pd.read_excel(path, sheet_name=None)
+        assert set(sheets) == {"KPIs", "Tidy", "Run"}
+        assert len(sheets["KPIs"]) == len(results.kpis())
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind
+
+
+def test_bench_runs_selected_measurements_and_accepts_new_ones(monkeypatch, capsys):
+    model = make_model()
+    monkeypatch.setattr(bench.BenchContext, "model", property(lambda self: model))
+    calls = []
+    bench.register_measurement(
+        "ui_repaint",
+        "repaint after a toggle",
+        lambda ctx: calls.append(ctx) or [1.0, 3.0],
+        budget_ms=16,
+    )
+    try:
+        code = main(
+            ["bench", "--json", "--repeat", "2", "--only", "evaluate_busy", "--only", "ui_repaint"]
+        )
+    finally:
+        bench.MEASUREMENTS.pop("ui_repaint")
+    assert code == 0 and calls
+    out = json.loads(capsys.readouterr().out)
+    names = {m["name"]: m for m in out["measurements"]}
+    assert set(names) == {"evaluate_busy", "ui_repaint"}
+    assert names["ui_repaint"]["median_ms"] == 2.0
+    assert names["ui_repaint"]["within_budget"] is True
+    assert names["evaluate_busy"]["median_ms"] > 0
+    assert main(["bench", "--only", "nothing"]) == 2
+
+
+def test_scaled_model_doubles_sectors_and_years():
+    model = make_model()
+    big = bench.scaled_model(model, sectors=2, years=2)
+    assert len(big.sectors) == 18 and len(big.years) == 24
+    assert np.isclose(big.flows_usd_m.sum(), model.flows_usd_m.sum())
+    results = evaluate(big, bench.whole_horizon(bench.busy_scenario(big), big))
+    assert results.flows.shape == (24, 18, 8, 8)
+    assert (results.flows >= 0).all()
+
+
+def test_saved_scenario_gives_the_same_numbers(tmp_path):
+    from planner.model.scenario import load_scenario
+
+    model = make_model()
+    scenario = busy_scenario(model)
+    path = tmp_path / "s.usmca.json"
+    save_scenario(scenario, path)
+    again = load_scenario(path, model.catalog)
+    a, b = evaluate(model, scenario), evaluate(model, again)
+    assert np.array_equal(a.flows, b.flows)

@@ -1,0 +1,91 @@
+"""Monte Carlo: one seeded vectorised pass, bands, progress and cancellation; overrides."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from model_factory import baseline_scenario, busy_scenario, make_model
+
+from planner.errors import InputError
+from planner.model.engine import Cancelled, TaskState, evaluate
+from planner.model.engine.uncertainty import draw_params, override_keys
+
+
+@pytest.fixture(scope="module")
+def model():
+    return make_model()
+
+
+def test_bands_bracket_the_median_and_are_reproducible(model):
+    scenario = busy_scenario(model)
+    first = evaluate(model, scenario, draws=60)
+    again = evaluate(model, scenario, draws=60)
+    for kpi_id, band in first.bands.items():
+        assert band.shape == (3, len(first.years))
+        ok = ~np.isnan(band).any(axis=0)
+        assert (band[0, ok] <= band[1, ok] + 1e-9).all() and (
+            band[1, ok] <= band[2, ok] + 1e-9
+        ).all()
+        assert np.array_equal(band, again.bands[kpi_id], equal_nan=True), kpi_id
+    exports = first.bands["mx_exports_usd_m"]
+    assert (exports[2] > exports[0]).all()  # the draws do spread the result
+    assert first.flow_bands.shape == (3, *first.flows.shape)
+
+
+def test_another_seed_gives_other_draws(model):
+    scenario = busy_scenario(model)
+    other = scenario.replace(uncertainty={"draws": 60, "seed": scenario.uncertainty.seed + 1})
+    a = evaluate(model, scenario, draws=60).bands["mx_exports_usd_m"]
+    b = evaluate(model, other, draws=60).bands["mx_exports_usd_m"]
+    assert not np.allclose(a, b)
+
+
+def test_band_columns_appear_in_the_views(model):
+    results = evaluate(model, busy_scenario(model), draws=20)
+    assert {"p10", "p50", "p90"} <= set(results.kpis().columns)
+    tidy = results.tidy()
+    assert {"p10", "p50", "p90"} <= set(tidy.columns)
+    flows = tidy[tidy.indicator == "trade_flow_usd_m"]
+    assert flows["p50"].notna().all()
+
+
+def test_draws_stay_inside_their_ranges(model):
+    params = draw_params(model, {}, 500, seed=1)
+    low, high = model.substitution.low, model.substitution.high
+    assert ((params.substitution >= low) & (params.substitution <= high)).all()
+    fixed = params.param("weeks_per_year")
+    assert np.all(fixed == 52.0)
+    assert params.substitution.std(axis=0).min() > 0
+
+
+def test_progress_is_reported_and_cancel_stops_the_run(model):
+    seen: list[float] = []
+    evaluate(model, busy_scenario(model), draws=300, task=TaskState(progress=seen.append))
+    assert seen and seen[-1] == 1.0 and len(seen) >= 2
+    assert seen == sorted(seen)
+
+    task = TaskState()
+
+    def cancel_after_first(fraction: float) -> None:
+        task.cancel()
+
+    task.progress = cancel_after_first
+    with pytest.raises(Cancelled):
+        evaluate(model, busy_scenario(model), draws=300, task=task)
+
+
+def test_an_override_changes_the_result_and_an_unknown_key_is_refused(model):
+    base = baseline_scenario(model).set_shock("us_response_china", True, rate_pct=20)
+    steeper = base.replace(overrides={"elasticities.autos.substitution": 9.0})
+    mex, usa = model.regions.index("MEX"), model.regions.index("USA")
+    autos = model.sectors.index("autos")
+
+    def drop(s) -> float:
+        r = evaluate(model, s)
+        return float((r.flows - r.flows_base)[-1, autos, mex, usa])
+
+    assert drop(steeper) < drop(base) < 0
+    assert "elasticities.autos.substitution" in override_keys(model)
+    assert "parameters.per_day_cost_pct.autos" in override_keys(model)
+    with pytest.raises(InputError):
+        evaluate(model, base.replace(overrides={"elasticities.autos.nonsense": 1.0}))
