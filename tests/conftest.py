@@ -15,3 +15,6 @@ def isolated_user_data(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("PLANNER_DATA_DIR", str(folder))
     return folder
+
+
+pytest_plugins = ["ui_support"]

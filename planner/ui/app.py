@@ -1,0 +1,177 @@
+"""The desktop app: QApplication, settings, language, theme, crash recovery, screenshot mode."""
+
+from __future__ import annotations
+
+import os
+
+# pyqtgraph picks PyQt6 first when both bindings are installed: pin ours before any import.
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner.errors import InputError
+from planner.paths import resources_dir
+from planner.ui.i18n import set_language, system_language, translate
+from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
+from planner.ui.theme import follow_system_theme
+
+SCREENSHOT_SIZE = (1600, 1000)
+SCREENSHOT_WAIT_MS = 30_000  # the longest a screenshot waits for the uncertainty bands
+
+
+def make_application() -> QApplication:
+    """The QApplication (reused when one exists, as under pytest-qt), named and themed."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("usmca-planner")
+    icon = resources_dir() / "icons" / "usmca-planner.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    follow_system_theme(app)
+    return app
+
+
+def load_engine() -> tuple[Any, Any, list[str]]:
+    """(model, evaluate, problems): the model database and the engine's evaluate function.
+
+    A missing engine leaves ``evaluate`` None (the app edits scenarios but shows no results);
+    a model database that cannot be read or built is reported in ``problems``.
+    """
+    from planner.model.data import load_model
+
+    try:
+        model = load_model()
+    except InputError as exc:
+        return None, None, list(exc.problems)
+    try:
+        from planner.model.engine import evaluate
+    except ImportError:
+        evaluate = None
+    return model, evaluate, []
+
+
+def _wait_for_bands(document: Any, timeout_ms: int) -> None:
+    """Spin the event loop until the Monte Carlo run ends (or ``timeout_ms`` passes)."""
+    if not document.bands_enabled or not document.can_compute:
+        return
+    loop = QEventLoop()
+
+    def stop_when_done(running: bool) -> None:
+        if not running:
+            loop.quit()
+
+    document.monte_carlo_running.connect(stop_when_done)
+    document.compute_failed.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if document.results is not None and getattr(document.results, "bands", None) is None:
+        loop.exec()
+
+
+def _dispose(*objects: Any) -> None:
+    """Delete windows and documents now, while the QApplication still exists.
+
+    Signal connections (lambdas holding ``self``) form reference cycles that Python would
+    otherwise collect during interpreter shutdown, after Qt's application object is gone,
+    which crashes PySide.
+    """
+    for obj in objects:
+        if shiboken6.isValid(obj):
+            shiboken6.delete(obj)
+
+
+def _report(problems: list[str], title: str, interactive: bool) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if interactive:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok)
+        box.setInformativeText("\n".join(problems[:12]))
+        box.exec()
+
+
+def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> int:
+    """Open the main window (optionally with a scenario file) and run until it closes.
+
+    With ``screenshot``: render the window at 1600x1000 with the scenario computed (bands
+    included when on), save it as PNG and return 0, without autosave, recovery or settings
+    writes.  Works with QT_QPA_PLATFORM=offscreen.  Returns 2 for bad input.
+    """
+    from planner.model.scenario import Scenario  # noqa: F401  (fail early if missing)
+    from planner.ui.autosave import AutosaveSession, find_recoverable
+    from planner.ui.controller import ScenarioDocument
+    from planner.ui.dialogs import ask_recover
+    from planner.ui.main_window import MainWindow
+
+    app = make_application()
+    interactive = screenshot is None
+    settings = open_settings()
+    set_language(str(settings.value("language", "") or system_language()))
+
+    model, evaluate, problems = load_engine()
+    if model is None:
+        _report(problems, translate("App", "The model database could not be loaded"), interactive)
+        return 2
+
+    autosave = AutosaveSession() if interactive else None
+    if autosave is not None:
+        autosave.start()
+    document = ScenarioDocument(
+        model.catalog,
+        model=model,
+        evaluate=evaluate,
+        settings=settings if interactive else None,
+        autosave=autosave,
+    )
+    if scenario_path and not interactive:
+        # Before the window exists: a bad file is reported on stderr, never in a dialog.
+        failures: list[list[str]] = []
+        document.open_failed.connect(lambda _path, found: failures.append(found))
+        if not document.open(scenario_path):
+            _report(failures[0] if failures else [scenario_path], "", False)
+            document.shutdown()
+            _dispose(document)
+            return 2
+
+    window = MainWindow(document, settings if interactive else None)
+
+    if interactive:
+        leftovers = find_recoverable()
+        if leftovers and ask_recover(None, leftovers[0].saved_at, leftovers[0].original_path):
+            document.recover(leftovers[0])
+            leftovers = leftovers[1:]
+        for item in leftovers:
+            item.discard()
+        if scenario_path:
+            window.open_file(Path(scenario_path))
+
+    if not interactive:
+        window.resize(*SCREENSHOT_SIZE)
+        window.resizeDocks(
+            [window.lever_dock, window.kpi_dock], [380, 330], Qt.Orientation.Horizontal
+        )
+        window.show()
+        _wait_for_bands(document, SCREENSHOT_WAIT_MS)
+        app.processEvents()
+        ok = window.grab().save(str(screenshot), "PNG")
+        document.shutdown()
+        window.close()
+        _dispose(window, document)
+        if not ok:
+            print(f"{screenshot}: could not write the PNG file", file=sys.stderr)
+            return 2
+        return 0
+
+    window.resize(*SCREENSHOT_SIZE)
+    window.resizeDocks([window.lever_dock, window.kpi_dock], [380, 330], Qt.Orientation.Horizontal)
+    window.restore_state()
+    window.show()
+    code = int(app.exec())
+    _dispose(window, document)
+    return code

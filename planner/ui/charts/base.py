@@ -1,0 +1,299 @@
+"""ChartPanel: the frame every dashboard chart shares.
+
+A panel holds a title, one pyqtgraph plot with axis units and a legend, a hover read-out line
+(mouse moves are rate-limited through ``pyqtgraph.SignalProxy``) and a right-click menu that
+exports the picture (PNG, SVG) and the plotted numbers (CSV).  Colours follow the widget's
+QPalette so the charts read on light and dark themes alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QPainter, QPalette
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMenu, QVBoxLayout, QWidget
+
+import pyqtgraph as pg  # isort: skip  (after PySide6 so pyqtgraph binds to it)
+import pyqtgraph.exporters  # isort: skip
+
+
+# Okabe-Ito colours: distinguishable with colour-blindness, legible on light and dark grounds.
+SCENARIO_LIGHT = "#0072B2"
+SCENARIO_DARK = "#56B4E9"
+PINNED_COLOURS = {"A": "#E69F00", "B": "#009E73", "C": "#CC79A7"}
+GOOD = "#009E73"
+BAD = "#D55E00"
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The colours of one palette: text, ground, grid and the series roles."""
+
+    fg: QColor
+    bg: QColor
+    grid: QColor
+    baseline: QColor
+    scenario: QColor
+    good: QColor = field(default_factory=lambda: QColor(GOOD))
+    bad: QColor = field(default_factory=lambda: QColor(BAD))
+
+    @property
+    def dark(self) -> bool:
+        return self.bg.lightnessF() < 0.5
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> Colours:
+        fg = palette.color(QPalette.ColorRole.WindowText)
+        bg = palette.color(QPalette.ColorRole.Base)
+        grid = QColor(fg)
+        grid.setAlphaF(0.15)
+        baseline = QColor(fg)
+        baseline.setAlphaF(0.55)
+        dark = bg.lightnessF() < 0.5
+        return cls(fg, bg, grid, baseline, QColor(SCENARIO_DARK if dark else SCENARIO_LIGHT))
+
+
+@dataclass(frozen=True)
+class ChartInput:
+    """What every chart draws from: results, pinned results, the lens and the chosen year."""
+
+    results: Any  # planner.model.results.Results
+    pinned: Mapping[str, Any]
+    lens: str
+    country: str  # region id of the lens's country (lenses.country)
+    show_bands: bool
+    year_index: int
+    language: str = "en"
+
+    @property
+    def year(self) -> int:
+        return int(self.results.years[self.year_index])
+
+
+def fmt_number(value: float, decimals: int = 1) -> str:
+    """A number in the default QLocale (the shell sets it to the chosen language)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def fmt_signed(value: float, decimals: int = 1) -> str:
+    text = fmt_number(value, decimals)
+    return text if value < 0 or text.startswith("-") else "+" + text
+
+
+def label_for(labels: Mapping[str, Mapping[str, str]], language: str, key: str) -> str:
+    """A label from a ModelData ``*_labels`` map, falling back to English and then the id."""
+    return labels.get(language, {}).get(key) or labels.get("en", {}).get(key) or key
+
+
+def tr(text: str) -> str:
+    """Strings shared by every chart (context "Charts")."""
+    return QCoreApplication.translate("Charts", text)
+
+
+class ChartPanel(QFrame):
+    """A titled chart with units, legend, hover values and PNG/SVG/CSV export.
+
+    Subclasses build their plot items once in ``__init__`` and update them in
+    ``set_input`` with ``setData``/``setOpts`` (never clear and recreate: a toggle must repaint
+    every chart inside one frame); they override ``hover_text``, ``table``, ``retranslate`` and
+    ``apply_colours``.
+    """
+
+    def __init__(self, model: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.language = "en"
+        self.current: ChartInput | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title_label = QLabel(self)
+        font = QFont(self.title_label.font())
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setMinimumSize(260, 180)
+        self.view.ci.setContentsMargins(4, 4, 8, 4)
+        self.readout = QLabel(" ", self)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.readout)
+        self.plot: pg.PlotItem = self.view.addPlot()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        for name in ("left", "bottom"):
+            # Units are in the axis titles; pyqtgraph's "(x0.001)" rescaling would contradict them.
+            self.plot.getAxis(name).enableAutoSIPrefix(False)
+        # No grid: a grid makes every axis repaint with any change inside the plot (the
+        # grid lines belong to the axis item), which doubles the repaint cost of a toggle.
+        self.plot.showGrid(x=False, y=False)
+        self.legend: pg.LegendItem | None = None
+        self._value_range: dict[str, tuple[float, float]] = {}
+        # Hover: at most 30 read-outs a second however fast the mouse streams.
+        self._hover_proxy = pg.SignalProxy(
+            self.view.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
+        )
+        self.colours = Colours.from_palette(self.palette())
+
+    # --- to override -------------------------------------------------------------------
+    def set_input(self, data: ChartInput) -> None:
+        """Draw ``data``; subclasses update their pre-created items and call this first."""
+        self.current = data
+        if data.language != self.language:
+            self.language = data.language
+            self.retranslate()
+
+    def hover_text(self, x: float, y: float) -> str:
+        """The read-out for the data point nearest to view coordinates (x, y)."""
+        return ""
+
+    def table(self) -> pd.DataFrame:
+        """The plotted numbers, one row per drawn value (the CSV export)."""
+        return pd.DataFrame()
+
+    def retranslate(self) -> None:
+        """Re-set titles, axis labels and legend names in the current language."""
+
+    def apply_colours(self, colours: Colours) -> None:
+        """Re-colour items after a palette change; the base styles ground, axes and legend."""
+        self.view.setBackground(colours.bg)
+        for name in ("left", "bottom", "right", "top"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(colours.fg))
+            axis.setTextPen(pg.mkPen(colours.fg))
+        if self.legend is not None:
+            self.legend.setLabelTextColor(colours.fg)
+            entries = [(sample.item, label.text) for sample, label in self.legend.items]
+            self.set_legend_entries(entries, force=True)
+
+    # --- shared machinery --------------------------------------------------------------
+    def add_legend(self, columns: int = 4) -> pg.LegendItem:
+        """A legend in its own row under the plot, so it never hides data."""
+        self.legend = pg.LegendItem(colCount=columns, labelTextSize="8pt", frame=False)
+        self.view.addItem(self.legend, row=1, col=0)
+        return self.legend
+
+    def set_legend_entries(self, entries: list[tuple[Any, str]], force: bool = False) -> None:
+        """Show exactly these (item, name) legend rows; rebuilt only when they change."""
+        if self.legend is None:
+            return
+        key = [(id(item), name) for item, name in entries]
+        if not force and key == getattr(self, "_legend_key", None):
+            return
+        self._legend_key = key
+        self.legend.clear()
+        for item, name in entries:
+            self.legend.addItem(item, name)
+
+    def fit_value_range(self, low: float, high: float, axis: str = "y") -> None:
+        """Show [low, high] on the value axis, keeping the current range while the data still
+        fills most of it: an unchanged range spares re-laying the axis on every toggle."""
+        if not (np.isfinite(low) and np.isfinite(high)):
+            return
+        if high - low < 1e-9:
+            low, high = low - 1.0, high + 1.0
+        pad = 0.06 * (high - low)
+        want_low, want_high = low - pad, high + pad
+        shown = self._value_range.get(axis)
+        if shown is not None:
+            lo, hi = shown
+            inside = lo <= low and high <= hi
+            if inside and (high - low) >= 0.55 * (hi - lo):
+                return
+        self._value_range[axis] = (want_low, want_high)
+        if axis == "y":
+            self.plot.setYRange(want_low, want_high, padding=0)
+        else:
+            self.plot.setXRange(want_low, want_high, padding=0)
+
+    def set_title(self, text: str) -> None:
+        self.title_label.setText(text)
+
+    def finish_setup(self) -> None:
+        """Call at the end of a subclass ``__init__``: labels and colours for the first time."""
+        self.retranslate()
+        self.colours = Colours.from_palette(self.palette())
+        self.apply_colours(self.colours)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.colours = Colours.from_palette(self.palette())
+            self.apply_colours(self.colours)
+            if self.current is not None:
+                self.set_input(self.current)
+        elif kind == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_mouse_moved(self, args: tuple[QPointF]) -> None:
+        pos = args[0]
+        if self.current is None or not self.plot.sceneBoundingRect().contains(pos):
+            return
+        point = self.plot.vb.mapSceneToView(pos)
+        self.readout.setText(self.hover_text(point.x(), point.y()) or " ")
+
+    # --- export ------------------------------------------------------------------------
+    def export_png(self, path: str | Path, width: int | None = None) -> Path:
+        exporter = pyqtgraph.exporters.ImageExporter(self.view.scene())
+        params = exporter.parameters()
+        params["background"] = self.colours.bg
+        if width:
+            params["width"] = int(width)
+        exporter.export(str(path))
+        return Path(path)
+
+    def export_svg(self, path: str | Path) -> Path:
+        """Vector export through QSvgGenerator.
+
+        pyqtgraph 0.14's SVGExporter re-parses Qt's path data and fails on the closing ``Z``
+        that Qt 6.12 writes ("not enough values to unpack"), so the scene is painted straight
+        into an SVG generator instead.
+        """
+        scene = self.view.scene()
+        source = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(source.size().toSize())
+        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        generator.setTitle(self.title_label.text())
+        painter = QPainter(generator)
+        try:
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.colours.bg)
+            scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+        finally:
+            painter.end()
+        return Path(path)
+
+    def export_csv(self, path: str | Path) -> Path:
+        self.table().to_csv(path, index=False)
+        return Path(path)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
+        menu = QMenu(self)
+        png = menu.addAction(tr("Export image (PNG)…"))
+        svg = menu.addAction(tr("Export vector image (SVG)…"))
+        csv = menu.addAction(tr("Export data (CSV)…"))
+        chosen = menu.exec(event.globalPos())
+        if chosen is None:
+            return
+        filters = {
+            png: (tr("PNG image (*.png)"), ".png", self.export_png),
+            svg: (tr("SVG image (*.svg)"), ".svg", self.export_svg),
+            csv: (tr("CSV table (*.csv)"), ".csv", self.export_csv),
+        }
+        name_filter, suffix, write = filters[chosen]
+        stem = self.objectName() or "chart"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export chart"), stem + suffix, name_filter)
+        if path:
+            write(Path(path).with_suffix(suffix))

@@ -1,0 +1,196 @@
+"""Sector bars: change against the baseline, by sector, for the lens's country at one year.
+
+Mexican and Canadian lenses see their exports to the United States; the US lenses see US
+imports from all partners.  Bars are horizontal so the sector names read without rotation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QWidget
+
+from planner.ui.charts.base import (
+    PINNED_COLOURS,
+    ChartInput,
+    ChartPanel,
+    Colours,
+    fmt_number,
+    fmt_signed,
+    label_for,
+)
+from planner.ui.charts.series import percent_change, sector_trade_usd_bn
+
+import pyqtgraph as pg  # isort: skip
+
+BAR_HEIGHT = 0.6
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SectorBars", text)
+
+
+class SectorBarsChart(ChartPanel):
+    """Horizontal bars of scenario minus baseline per sector, USD bn, with p10-p90 whiskers."""
+
+    def __init__(self, model: Any, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.setObjectName("sector_bars")
+        n = len(model.sectors)
+        self._rows = np.arange(n, dtype=float)
+        self.bars = pg.BarGraphItem(x0=np.zeros(n), y=self._rows, height=BAR_HEIGHT, width=0.0)
+        self.whiskers = pg.ErrorBarItem(x=np.zeros(n), y=self._rows, beam=0.2)
+        self.whiskers_sample = pg.PlotDataItem()  # a plain line stands for the whiskers
+        self.pinned_marks = {key: pg.ScatterPlotItem(symbol="d", size=9) for key in PINNED_COLOURS}
+        self.zero_line = pg.InfiniteLine(pos=0.0, angle=90, movable=False)
+        self.plot.addItem(self.zero_line, ignoreBounds=True)
+        self.plot.addItem(self.bars)
+        self.plot.addItem(self.whiskers)
+        for mark in self.pinned_marks.values():
+            self.plot.addItem(mark)
+        self.plot.invertY(True)  # first sector on top
+        self.add_legend(columns=2)  # two columns fit the narrowest dashboard panel
+        # Legend stand-ins: the bars carry one brush per bar, which the legend cannot show.
+        self.up_sample = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.0)
+        self.down_sample = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.0)
+        self._baseline = np.zeros(n)
+        self._scenario = np.zeros(n)
+        self._extra: dict[str, np.ndarray] = {}
+        self._us_lens = False
+        self.finish_setup()
+
+    def retranslate(self) -> None:
+        labels = [label_for(self.model.sector_labels, self.language, s) for s in self.model.sectors]
+        axis = self.plot.getAxis("left")
+        axis.setTicks([[(float(r), text) for r, text in zip(self._rows, labels, strict=True)]])
+        # pyqtgraph hides tick labels wider than the axis instead of widening it: size it.
+        metrics = QFontMetrics(self.view.font())
+        axis.setWidth(max(metrics.horizontalAdvance(t) for t in labels) + 16)
+        self.plot.setLabel("bottom", _tr("change vs baseline, USD bn"))
+        if self.current is None:
+            self.set_title(_tr("Trade by sector: change vs baseline"))
+        elif self._us_lens:
+            self.set_title(
+                _tr("US imports by sector: change vs baseline, {year}").format(
+                    year=self.current.year
+                )
+            )
+        else:
+            country = label_for(self.model.region_labels, self.language, self.current.country)
+            self.set_title(
+                _tr("{country}: exports to the US by sector, change vs baseline, {year}").format(
+                    country=country, year=self.current.year
+                )
+            )
+        self._refresh_legend()
+
+    def apply_colours(self, colours: Colours) -> None:
+        self.zero_line.setPen(pg.mkPen(colours.fg, width=1))
+        self.whiskers.setData(pen=pg.mkPen(colours.fg, width=1))
+        self.whiskers_sample.setPen(pg.mkPen(colours.fg, width=1))
+        for key, mark in self.pinned_marks.items():
+            mark.setBrush(pg.mkBrush(PINNED_COLOURS[key]))
+            mark.setPen(pg.mkPen(colours.fg, width=0.5))
+        self.up_sample.setOpts(brush=pg.mkBrush(colours.scenario), pen=pg.mkPen(None))
+        self.down_sample.setOpts(brush=pg.mkBrush(colours.bad), pen=pg.mkPen(None))
+        super().apply_colours(colours)
+        if self.current is not None:
+            self._colour_bars(self._scenario - self._baseline)
+
+    def _colour_bars(self, delta: np.ndarray) -> None:
+        up, down = pg.mkBrush(self.colours.scenario), pg.mkBrush(self.colours.bad)
+        brushes = [up if d >= 0 else down for d in delta.tolist()]
+        self.bars.setOpts(brushes=brushes, pen=pg.mkPen(None))
+
+    def set_input(self, data: ChartInput) -> None:
+        previous = self.current
+        super().set_input(data)
+        results, y = data.results, data.year_index
+        regions = list(results.regions)
+        c, usa = regions.index(data.country), regions.index("USA")
+        self._us_lens = c == usa
+        base = sector_trade_usd_bn(np.asarray(results.flows_base)[y], c, usa)
+        scen = sector_trade_usd_bn(np.asarray(results.flows)[y], c, usa)
+        delta = scen - base
+        self.bars.setOpts(x0=np.minimum(delta, 0.0), width=np.abs(delta))
+        self._colour_bars(delta)
+        extra: dict[str, np.ndarray] = {}
+        # Whiskers need the spread of the change itself (draws of scenario minus baseline);
+        # Results.flow_bands spreads the levels, which would dwarf a small change.
+        bands = getattr(results, "flow_delta_bands", None)
+        if data.show_bands and bands is not None:
+            low, high = sector_trade_usd_bn(np.asarray(bands)[[0, 2], y], c, usa)
+            extra["p10_delta"], extra["p90_delta"] = low, high
+            self.whiskers.setData(x=delta, y=self._rows, left=delta - low, right=high - delta)
+            self.whiskers.setVisible(True)
+        else:
+            self.whiskers.setVisible(False)
+        for key, mark in self.pinned_marks.items():
+            pinned = data.pinned.get(key)
+            if pinned is None:
+                mark.setVisible(False)
+                continue
+            pinned_delta = sector_trade_usd_bn(np.asarray(pinned.flows)[y], c, usa) - base
+            extra[f"{key}_delta"] = pinned_delta
+            mark.setData(x=pinned_delta, y=self._rows)
+            mark.setVisible(True)
+        shown = np.concatenate([delta, *extra.values(), [0.0]])
+        self.fit_value_range(float(np.nanmin(shown)), float(np.nanmax(shown)), axis="x")
+        self.plot.setYRange(-0.6, len(self._rows) - 0.4, padding=0)
+        legend_changed = self._extra.keys() != extra.keys()
+        self._baseline, self._scenario, self._extra = base, scen, extra
+        if previous is None or (previous.country, previous.year_index) != (
+            data.country,
+            data.year_index,
+        ):
+            self.retranslate()  # titles name the country and year: only when they change
+        elif legend_changed:
+            self._refresh_legend()
+
+    def _refresh_legend(self) -> None:
+        entries = [
+            (self.up_sample, _tr("Scenario: increase")),
+            (self.down_sample, _tr("Scenario: decrease")),
+        ]
+        if "p10_delta" in self._extra:
+            entries.append((self.whiskers_sample, _tr("p10–p90 band")))
+        entries += [
+            (mark, _tr("Pinned {key}").format(key=key))
+            for key, mark in self.pinned_marks.items()
+            if f"{key}_delta" in self._extra
+        ]
+        self.set_legend_entries(entries)
+
+    def hover_text(self, x: float, y: float) -> str:
+        i = int(np.clip(round(y), 0, len(self._rows) - 1))
+        name = label_for(self.model.sector_labels, self.language, self.model.sectors[i])
+        delta = self._scenario[i] - self._baseline[i]
+        pct = percent_change(self._scenario[i : i + 1], self._baseline[i : i + 1])[0]
+        text = _tr("{sector}: baseline {base}, scenario {scen}, change {delta} USD bn").format(
+            sector=name,
+            base=fmt_number(self._baseline[i]),
+            scen=fmt_number(self._scenario[i]),
+            delta=fmt_signed(delta),
+        )
+        return text if np.isnan(pct) else f"{text} ({fmt_signed(pct)} %)"
+
+    def table(self) -> pd.DataFrame:
+        if self.current is None:
+            return pd.DataFrame()
+        frame = pd.DataFrame(
+            {
+                "sector": list(self.model.sectors),
+                "year": self.current.year,
+                "flow": "us_imports" if self._us_lens else f"{self.current.country}_to_USA",
+                "baseline_usd_bn": self._baseline,
+                "scenario_usd_bn": self._scenario,
+                "delta_usd_bn": self._scenario - self._baseline,
+            }
+        )
+        for key, values in self._extra.items():
+            frame[f"{key}_usd_bn"] = values
+        return frame

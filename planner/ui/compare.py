@@ -1,0 +1,180 @@
+"""Side-by-side comparison of the pinned scenarios A/B/C (and the current one) on the KPIs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui.charts.base import fmt_number, fmt_signed
+from planner.ui.kpi_cards import decimals_for, delta_colour
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Compare", text)
+
+
+def compare_frame(
+    model: Any,
+    columns: Mapping[str, Any],
+    lens: str | None,
+    year: int,
+    language: str = "en",
+) -> pd.DataFrame:
+    """One row per KPI (of ``lens``, or all when None): label, unit, better, baseline, and per
+    named Results in ``columns`` its value and change against the baseline at ``year``."""
+    kpis = model.kpis if lens is None else model.kpis[model.kpis["lens"] == lens]
+    label_col = f"label_{language}" if f"label_{language}" in kpis else "label_en"
+    frame = pd.DataFrame(
+        {
+            "id": kpis["id"].to_numpy(),
+            "lens": kpis["lens"].to_numpy(),
+            "label": kpis[label_col].to_numpy(),
+            "unit": kpis["unit"].to_numpy(),
+            "better": kpis["better"].to_numpy(),
+        }
+    )
+    first = next(iter(columns.values()))
+    y = [int(v) for v in first.years].index(int(year))
+    frame["baseline"] = [float(np.asarray(first.kpi_base[k])[y]) for k in frame["id"]]
+    for name, results in columns.items():
+        values = np.array([float(np.asarray(results.kpi[k])[y]) for k in frame["id"]])
+        frame[name] = values
+        frame[f"{name}_delta"] = values - frame["baseline"].to_numpy()
+    return frame
+
+
+class CompareDialog(QDialog):
+    """A table of KPIs: baseline, the current scenario and each pinned scenario, with deltas."""
+
+    def __init__(
+        self,
+        model: Any,
+        current: Any,
+        pinned: Mapping[str, Any],
+        lens: str | None = None,
+        year: int | None = None,
+        language: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareDialog")
+        self.model = model
+        self.language = language
+        self.columns: dict[str, Any] = {}
+        if current is not None:
+            self.columns[_tr("Current")] = current
+        self.columns.update({k: v for k, v in sorted(pinned.items()) if v is not None})
+        first = next(iter(self.columns.values()), None)
+        self.lens = lens or (None if first is None else str(first.scenario.lens))
+        self.setWindowTitle(_tr("Compare pinned scenarios"))
+        self.year_box = QComboBox(self)
+        for y in model.years:
+            self.year_box.addItem(str(int(y)), int(y))
+        self.year_box.setCurrentIndex(
+            self.year_box.findData(int(year if year is not None else model.years[-1]))
+        )
+        self.all_lenses = QCheckBox(_tr("All lenses"), self)
+        self.table = QTableWidget(self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = buttons.addButton(
+            _tr("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self._export_clicked)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_tr("Year:"), self))
+        top.addWidget(self.year_box)
+        top.addStretch(1)
+        top.addWidget(self.all_lenses)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.year_box.currentIndexChanged.connect(self.refresh)
+        self.all_lenses.toggled.connect(self.refresh)
+        self.resize(900, 480)
+        self.refresh()
+
+    def frame(self) -> pd.DataFrame:
+        lens = None if self.all_lenses.isChecked() else self.lens
+        return compare_frame(
+            self.model, self.columns, lens, self.year_box.currentData(), self.language
+        )
+
+    def refresh(self) -> None:
+        if not self.columns:
+            self.table.setRowCount(0)
+            self.note.setText(_tr("Pin a scenario as A, B or C to compare it here."))
+            return
+        frame = self.frame()
+        names = list(self.columns)
+        headers = [_tr("Indicator"), _tr("Unit"), _tr("Baseline")]
+        for name in names:
+            headers += [name, _tr("{name}: change").format(name=name)]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(frame))
+        palette = self.palette()
+        for r, row in enumerate(frame.itertuples(index=False)):
+            row_map = row._asdict()
+            digits = decimals_for(row_map["baseline"])
+            cells = [row_map["label"], row_map["unit"], fmt_number(row_map["baseline"], digits)]
+            colours: list[QColor | None] = [None, None, None]
+            for name in names:
+                value, delta = frame.at[r, name], frame.at[r, f"{name}_delta"]
+                cells += [fmt_number(value, digits), fmt_signed(delta, digits)]
+                colours += [None, delta_colour(delta, row_map["better"], palette)]
+            for c, (text, colour) in enumerate(zip(cells, colours, strict=True)):
+                item = QTableWidgetItem(str(text))
+                if c >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if colour is not None:
+                    item.setForeground(QBrush(colour))
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(headers)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.note.setText(
+            _tr("Changes are against the baseline (current policy) in {year}.").format(
+                year=self.year_box.currentData()
+            )
+        )
+
+    def export_csv(self, path: str | Path) -> Path:
+        self.frame().to_csv(path, index=False)
+        return Path(path)
+
+    def _export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Export comparison"), "comparison.csv", _tr("CSV table (*.csv)")
+        )
+        if path:
+            self.export_csv(path)

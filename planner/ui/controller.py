@@ -1,0 +1,334 @@
+"""The open document: the current Scenario, its file, its undo history and its results.
+
+Every edit arrives as a ``ScenarioEdit`` on ``undo_stack``; applying one (push, undo or redo)
+sets the scenario, emits ``scenario_changed`` and recomputes: the central run synchronously
+(it fits in a frame), then Monte Carlo bands on the one-worker background runner, where a
+newer change cancels the older run.  Views only listen to signals; they never compute.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.errors import InputError
+from planner.model.catalog import Catalog
+from planner.model.scenario import (
+    Scenario,
+    load_scenario,
+    load_scenario_with_warnings,
+    save_scenario,
+)
+from planner.ui.autosave import AutosaveSession, Recoverable
+from planner.ui.commands import ScenarioEdit
+from planner.ui.i18n import translate
+from planner.ui.settings import add_recent_file, read_bool, recent_files
+from planner.ui.worker import BackgroundRunner
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_INTERVAL_MS = 60_000
+DEFAULT_DRAWS = 1000  # Monte Carlo draws when the scenario names none
+SCENARIO_SUFFIX = ".usmca.json"
+
+Evaluate = Callable[..., Any]  # evaluate(model, scenario, draws=None, task=None) -> Results
+# make_task(report_progress) -> a task-state with .cancel(); handed to evaluate(task=...)
+TaskFactory = Callable[[Callable[[float], None]], Any]
+
+
+def engine_task(report: Callable[[float], None]) -> Any:
+    """The engine's TaskState, reporting progress through ``report``."""
+    from planner.model.engine.uncertainty import TaskState
+
+    return TaskState(progress=report)
+
+
+class ScenarioDocument(QObject):
+    """The scenario being edited, with its file, undo stack, results and pins."""
+
+    scenario_changed = Signal(object)  # Scenario
+    results_changed = Signal(object)  # Results (central, or with bands once Monte Carlo ends)
+    compute_failed = Signal(str)
+    monte_carlo_progress = Signal(float)  # 0..1 while running; 1.0 when done
+    monte_carlo_running = Signal(bool)
+    file_changed = Signal()  # path, name or dirty flag changed: refresh the title
+    dirty_changed = Signal(bool)
+    open_failed = Signal(str, list)  # path, problems
+    open_warnings = Signal(str, list)  # path, warnings (e.g. another model fingerprint)
+    save_failed = Signal(str, str)  # path, message
+    recent_changed = Signal(list)  # list[Path]
+    pins_changed = Signal(dict)  # label -> Results
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        model: Any = None,
+        evaluate: Evaluate | None = None,
+        settings: QSettings | None = None,
+        autosave: AutosaveSession | None = None,
+        make_task: TaskFactory = engine_task,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.model = model
+        self._evaluate = evaluate
+        self._make_task = make_task
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.path: Path | None = None
+        self._scenario = self.baseline()
+        self.results: Any = None
+        self.pinned: dict[str, Any] = {}
+        self.last_compute_ms: float | None = None
+        self.bands_enabled = read_bool(settings, "bands", True) if settings else True
+        self._runner = BackgroundRunner(self)
+        self._runner.finished.connect(self._on_monte_carlo_done)
+        self._runner.failed.connect(self._on_monte_carlo_failed)
+        self._runner.progress.connect(lambda _job, f: self.monte_carlo_progress.emit(f))
+        self._autosave = autosave
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        if autosave is not None:
+            self._autosave_timer.start()
+
+    # ----- state -------------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario:
+        return self._scenario
+
+    @property
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def can_compute(self) -> bool:
+        return self._evaluate is not None and self.model is not None
+
+    def baseline(self) -> Scenario:
+        version = getattr(self.model, "version", "2024.1")
+        fingerprint = getattr(self.model, "fingerprint", "")
+        return Scenario.baseline(self.catalog, version, fingerprint)
+
+    def file_label(self) -> str:
+        return self.path.name if self.path else translate("ScenarioDocument", "not saved")
+
+    def window_title(self) -> str:
+        """``name — file[*]``; QWidget.setWindowTitle turns [*] into the modified mark."""
+        return f"{self._scenario.name} — {self.file_label()}[*]"
+
+    # ----- editing -----------------------------------------------------------------------
+    def edit(self, new: Scenario, text: str, merge_key: str | None = None) -> None:
+        """Change the scenario to ``new`` through an undoable command."""
+        if new == self._scenario:
+            return
+        self.undo_stack.push(ScenarioEdit(self._show, self._scenario, new, text, merge_key))
+
+    def _show(self, scenario: Scenario) -> None:
+        # Called by commands (push, undo, redo): the single place the scenario changes.
+        renamed = scenario.name != self._scenario.name
+        self._scenario = scenario
+        self.scenario_changed.emit(scenario)
+        if renamed:
+            self.file_changed.emit()
+        self.recompute()
+
+    def _replace_document(self, scenario: Scenario, path: Path | None) -> None:
+        self.undo_stack.clear()
+        self.path = path
+        self._scenario = scenario
+        self.undo_stack.setClean()
+        self.scenario_changed.emit(scenario)
+        self.file_changed.emit()
+        self.dirty_changed.emit(False)
+        self.recompute()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+        self.file_changed.emit()
+
+    # ----- files -------------------------------------------------------------------------
+    def new_scenario(self) -> None:
+        self._replace_document(self.baseline(), None)
+        self._clear_autosave()
+
+    def open(self, path: str | Path) -> bool:
+        """Load ``path``; on bad input emit ``open_failed`` and keep the current scenario."""
+        path = Path(path)
+        fingerprint = getattr(self.model, "fingerprint", None)
+        try:
+            scenario, warnings = load_scenario_with_warnings(path, self.catalog, fingerprint)
+        except InputError as exc:  # ScenarioError and any other bad-input report
+            self.open_failed.emit(str(path), list(exc.problems))
+            return False
+        except OSError as exc:
+            self.open_failed.emit(str(path), [f"{path}: {exc.strerror or exc}"])
+            return False
+        self._replace_document(scenario, path)
+        self._remember(path)
+        self._clear_autosave()
+        if warnings:
+            self.open_warnings.emit(str(path), list(warnings))
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return False
+        return self.save_as(self.path)
+
+    def save_as(self, path: str | Path) -> bool:
+        path = Path(path)
+        if not path.name.endswith(SCENARIO_SUFFIX):
+            path = path.with_name(path.name.removesuffix(".json") + SCENARIO_SUFFIX)
+        try:
+            save_scenario(self._scenario, path)
+        except (OSError, InputError) as exc:
+            self.save_failed.emit(str(path), str(exc))
+            return False
+        self.path = path
+        self.undo_stack.setClean()
+        self._remember(path)
+        self._clear_autosave()
+        self.file_changed.emit()
+        return True
+
+    def recover(self, item: Recoverable) -> bool:
+        """Open an autosaved scenario: its saved file (if any) then the recovered changes as
+        one undoable edit, so the document is dirty and undo returns to the saved file."""
+        try:
+            recovered = load_scenario(item.scenario_path, self.catalog)
+        except (InputError, OSError) as exc:
+            problems = getattr(exc, "problems", [str(exc)])
+            self.open_failed.emit(str(item.scenario_path), list(problems))
+            return False
+        original = item.original_path
+        if original is not None and original.exists():
+            try:
+                base = load_scenario(original, self.catalog)
+            except (InputError, OSError):
+                base, original = self.baseline(), None
+        else:
+            base, original = self.baseline(), None
+        self._replace_document(base, original)
+        self.edit(recovered, translate("ScenarioDocument", "Recovered changes"))
+        item.discard()
+        return True
+
+    def recent(self) -> list[Path]:
+        return recent_files(self.settings) if self.settings else []
+
+    def _remember(self, path: Path) -> None:
+        if self.settings is not None:
+            self.recent_changed.emit(add_recent_file(self.settings, path))
+
+    # ----- autosave ----------------------------------------------------------------------
+    def autosave_now(self) -> Path | None:
+        """Write the unsaved scenario to the autosave folder (or clear it when saved)."""
+        if self._autosave is None:
+            return None
+        if not self.is_dirty:
+            self._autosave.clear()
+            return None
+        try:
+            return self._autosave.write(save_scenario, self._scenario, self.path)
+        except (OSError, InputError):
+            log.exception("autosave failed")
+            return None
+
+    def _clear_autosave(self) -> None:
+        if self._autosave is not None:
+            self._autosave.clear()
+
+    # ----- computing ---------------------------------------------------------------------
+    def recompute(self) -> None:
+        """Central run now; Monte Carlo bands in the background when bands are on."""
+        self._runner.cancel()
+        if not self.can_compute:
+            self.results = None
+            self.results_changed.emit(None)
+            return
+        scenario = self._scenario
+        started = time.perf_counter()
+        try:
+            results = self._evaluate(self.model, scenario)
+        except Exception as exc:  # an engine failure must not take the editor down
+            log.exception("central evaluation failed")
+            self.results = None
+            self.compute_failed.emit(f"{type(exc).__name__}: {exc}")
+            self.results_changed.emit(None)
+            return
+        self.last_compute_ms = (time.perf_counter() - started) * 1000.0
+        self.results = results
+        self.results_changed.emit(results)
+        if self.bands_enabled:
+            self._start_monte_carlo(scenario)
+        else:
+            self.monte_carlo_running.emit(False)
+
+    def _start_monte_carlo(self, scenario: Scenario) -> None:
+        uncertainty = getattr(scenario, "uncertainty", None)
+        draws = int(getattr(uncertainty, "draws", 0) or 0) or DEFAULT_DRAWS
+        model, evaluate, make_task = self.model, self._evaluate, self._make_task
+        # The task exists before the job starts, so a cancel can never miss it; its progress
+        # goes to the runner's reporter once the job runs.
+        reporters: list[Callable[[float], None]] = []
+        task = make_task(lambda fraction: reporters[0](fraction) if reporters else None)
+
+        def job(report: Callable[[float], None]) -> Any:
+            reporters.append(report)
+            return evaluate(model, scenario, draws=draws, task=task)
+
+        self._runner.submit(job, cancel=task.cancel)
+        self.monte_carlo_running.emit(True)
+        self.monte_carlo_progress.emit(0.0)
+
+    def _on_monte_carlo_done(self, job: int, results: Any) -> None:
+        if job != self._runner.current_job:
+            return
+        self.results = results
+        self.monte_carlo_progress.emit(1.0)
+        self.monte_carlo_running.emit(False)
+        self.results_changed.emit(results)
+
+    def _on_monte_carlo_failed(self, job: int, message: str) -> None:
+        if job != self._runner.current_job:
+            return
+        self.monte_carlo_running.emit(False)
+        self.compute_failed.emit(message)
+
+    def set_bands_enabled(self, enabled: bool) -> None:
+        if enabled == self.bands_enabled:
+            return
+        self.bands_enabled = enabled
+        if self.settings is not None:
+            self.settings.setValue("bands", enabled)
+        self.recompute()
+
+    # ----- pins --------------------------------------------------------------------------
+    def pin(self, label: str) -> bool:
+        """Keep the current results as comparison ``label`` ("A", "B" or "C")."""
+        if self.results is None:
+            return False
+        self.pinned[label] = self.results
+        self.pins_changed.emit(dict(self.pinned))
+        return True
+
+    def unpin(self, label: str) -> None:
+        if self.pinned.pop(label, None) is not None:
+            self.pins_changed.emit(dict(self.pinned))
+
+    # ----- lifetime ----------------------------------------------------------------------
+    def shutdown(self, clean_exit: bool = True) -> None:
+        """Stop the timers and the background worker; on a clean exit drop the autosave."""
+        self._autosave_timer.stop()
+        self._runner.shutdown()
+        if clean_exit and self._autosave is not None:
+            self._autosave.end()

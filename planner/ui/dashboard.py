@@ -1,0 +1,209 @@
+"""The dashboard: the six impact charts in a grid, with a year selector for the one-year charts,
+and (re-exported from kpi_cards) the KPI area of the right dock.
+
+The shell calls ``set_results(results, pinned)`` after every evaluation; every chart updates
+its pre-created plot items, so a toggle repaints inside one frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from planner.ui.charts.base import ChartInput, ChartPanel
+from planner.ui.charts.corridor_map import CorridorMapChart
+from planner.ui.charts.region_tiles import RegionTilesChart
+from planner.ui.charts.sector_bars import SectorBarsChart
+from planner.ui.charts.timeline import TimelineChart
+from planner.ui.charts.trade_over_time import TradeOverTimeChart
+from planner.ui.charts.welfare import WelfareChart
+from planner.ui.kpi_cards import KpiArea
+
+__all__ = ["CHART_GRID", "Dashboard", "KpiArea", "lens_country"]
+
+# (name, class, row, column) of each chart in the grid.
+CHART_GRID: tuple[tuple[str, type[ChartPanel], int, int], ...] = (
+    ("trade_over_time", TradeOverTimeChart, 0, 0),
+    ("sector_bars", SectorBarsChart, 0, 1),
+    ("welfare", WelfareChart, 1, 0),
+    ("region_tiles", RegionTilesChart, 1, 1),
+    ("corridor_map", CorridorMapChart, 2, 0),
+    ("timeline", TimelineChart, 2, 1),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def lens_country(model: Any, lens: str) -> str:
+    """The region id a lens looks from (lenses.country)."""
+    lenses = model.lenses
+    hit = lenses[lenses["id"] == lens]
+    if hit.empty:
+        raise KeyError(f"unknown lens {lens!r}; known: {', '.join(lenses['id'])}")
+    return str(hit.iloc[0]["country"])
+
+
+def _language() -> str:
+    # The shell's i18n module owns the current language; charts read it when they redraw.
+    from planner.ui.i18n import current_language
+
+    return current_language()
+
+
+class Dashboard(QWidget):
+    """Six charts that follow Results; emits ``yearChanged`` when the user picks a year.
+
+    Built empty by the main window (``Dashboard(parent)``); ``install_charts(model)`` (called
+    by ``planner.ui.charts.install``) adds the charts.  Until then, and whenever there are no
+    results, it shows the shell's message instead.
+    """
+
+    yearChanged = Signal(int)  # Qt signal naming
+
+    def __init__(self, parent: QWidget | None = None, model: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.model: Any = None
+        self.language = _language()
+        self.results: Any = None
+        self.pinned: dict[str, Any] = {}
+        self.lens: str | None = None
+        self.show_bands = True
+        self.charts: dict[str, ChartPanel] = {}
+        self.message = QLabel(self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.body = QWidget(self)
+        self.body.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message)
+        layout.addWidget(self.body, 1)
+        self.year_label = QLabel(self.body)
+        self.year_slider = QSlider(Qt.Orientation.Horizontal, self.body)
+        self.year_slider.setPageStep(1)
+        self.year_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.year_slider.setTickInterval(1)
+        self.year_slider.valueChanged.connect(self._year_moved)
+        self.year_value = QLabel(self.body)
+        if model is not None:
+            self.install_charts(model)
+        self.retranslate()
+
+    def install_charts(self, model: Any) -> None:
+        """Create the six charts for ``model`` (a ModelData); once only."""
+        if self.charts:
+            return
+        self.model = model
+        years = [int(y) for y in model.years]
+        self.year_slider.setRange(min(years), max(years))
+        self.year_slider.setValue(max(years))
+        self.year_value.setText(str(max(years)))
+        header = QHBoxLayout()
+        header.addWidget(self.year_label)
+        header.addWidget(self.year_slider, 1)
+        header.addWidget(self.year_value)
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        for name, cls, row, col in CHART_GRID:
+            chart = cls(model, self.body)
+            self.charts[name] = chart
+            grid.addWidget(chart, row, col)
+        for row in range(3):
+            grid.setRowStretch(row, 1)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(header)
+        body.addLayout(grid, 1)
+        self._update_visibility()
+        if self.results is not None:
+            self._redraw()
+
+    @property
+    def year(self) -> int:
+        return int(self.year_slider.value())
+
+    def retranslate(self) -> None:
+        self.year_label.setText(_tr("Year shown in the one-year charts:"))
+        self.year_slider.setToolTip(
+            _tr("Sector bars, welfare, Mexico's regions and the corridors show this year")
+        )
+
+    def set_message(self, text: str) -> None:
+        """The text shown while there is nothing to draw (no charts or no results)."""
+        self.message.setText(text)
+        self._update_visibility()
+
+    def set_bands_visible(self, visible: bool) -> None:
+        """p10-p90 bands on or off (drawn only when Results carries them)."""
+        if visible == self.show_bands:
+            return
+        self.show_bands = visible
+        if self.results is not None and self.charts:
+            self._redraw()
+
+    def set_results(
+        self,
+        results: Any,
+        pinned: Mapping[str, Any] | None = None,
+        lens: str | None = None,
+        show_bands: bool | None = None,
+    ) -> None:
+        """Draw ``results`` (planner.model.results.Results; None clears to the message) with
+        the pinned A/B/C results, for ``lens`` (default: the scenario's lens), with p10-p90
+        bands when ``show_bands`` (default: unchanged) and Results has them."""
+        self.results = results
+        self.pinned = {k: v for k, v in (pinned or {}).items() if v is not None}
+        self.lens = lens
+        if show_bands is not None:
+            self.show_bands = show_bands
+        self._update_visibility()
+        if results is not None and self.charts:
+            self._redraw()
+
+    def set_year(self, year: int) -> None:
+        self.year_slider.setValue(int(year))
+
+    def chart_input(self) -> ChartInput:
+        """What the charts draw now (also used by the PDF report)."""
+        years = [int(y) for y in self.results.years]
+        year = min(max(self.year, years[0]), years[-1])
+        lens = self.lens or str(self.results.scenario.lens)
+        return ChartInput(
+            results=self.results,
+            pinned=self.pinned,
+            lens=lens,
+            country=lens_country(self.model, lens),
+            show_bands=self.show_bands,
+            year_index=years.index(year),
+            language=self.language,
+        )
+
+    def _update_visibility(self) -> None:
+        ready = bool(self.charts) and self.results is not None
+        self.body.setVisible(ready)
+        self.message.setVisible(not ready)
+
+    def _redraw(self) -> None:
+        data = self.chart_input()
+        for chart in self.charts.values():
+            chart.set_input(data)
+
+    def _year_moved(self, year: int) -> None:
+        self.year_value.setText(str(year))
+        if self.results is not None and self.charts:
+            self._redraw()
+        self.yearChanged.emit(int(year))
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.language = _language()
+            self.retranslate()
+            if self.results is not None and self.charts:
+                self._redraw()
+        super().changeEvent(event)

@@ -1,0 +1,248 @@
+"""KPI cards for the lens: label, value in the locale's format, change against the baseline
+coloured by whether higher or lower is better, the p10-p90 band, and what it means.
+
+``KpiArea`` is the right dock's widget: the main window builds it empty, ``install_cards``
+gives it the model, and ``set_results`` fills it (``set_message`` shows while it has nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from planner.ui.charts.base import BAD, GOOD, fmt_number, fmt_signed
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("KpiCards", text)
+
+
+def decimals_for(value: float) -> int:
+    """Digits after the point: none for thousands, one for tens, two below ten."""
+    size = abs(float(value))
+    return 0 if size >= 1000 else 1 if size >= 10 else 2
+
+
+def delta_colour(delta: float, better: str, palette: QPalette) -> QColor:
+    """Green when the change goes the good way, red when it goes the bad way, text otherwise."""
+    neutral = palette.color(QPalette.ColorRole.WindowText)
+    if better not in ("higher", "lower") or not np.isfinite(delta) or delta == 0:
+        return neutral
+    good = (delta > 0) == (better == "higher")
+    return QColor(GOOD if good else BAD)
+
+
+def _language() -> str:
+    from planner.ui.i18n import current_language
+
+    return current_language()
+
+
+class KpiCard(QFrame):
+    """One KPI: label, value with unit, delta vs baseline, band and meaning."""
+
+    def __init__(self, kpi_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kpi_id = kpi_id
+        self.setObjectName(f"kpi_{kpi_id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.value = QLabel(self)
+        big = QFont(self.value.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.value.setFont(big)
+        self.delta = QLabel(self)
+        self.band = QLabel(self)
+        self.meaning = QLabel(self)
+        self.meaning.setWordWrap(True)
+        small = QFont(self.meaning.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.meaning.setFont(small)
+        self.band.setFont(small)
+        for label in (self.value, self.delta, self.band):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(2)
+        for widget in (self.title, self.value, self.delta, self.band, self.meaning):
+            layout.addWidget(widget)
+
+    def show_values(
+        self,
+        row: Mapping[str, Any],
+        value: float,
+        base: float,
+        band: tuple[float, float] | None,
+        year: int,
+        language: str,
+    ) -> None:
+        """Fill the card from one kpis-table row and the Results numbers for ``year``."""
+        unit = str(row.get("unit") or "")
+        label = row.get(f"label_{language}") or row.get("label_en") or self.kpi_id
+        self.title.setText(f"{label} ({year})")
+        digits = decimals_for(value)
+        self.value.setText(f"{fmt_number(value, digits)} {unit}".strip())
+        delta = value - base
+        self.delta.setText(
+            _tr("{delta} vs baseline ({base})").format(
+                delta=fmt_signed(delta, digits), base=fmt_number(base, digits)
+            )
+        )
+        colour = delta_colour(delta, str(row.get("better", "")), self.palette())
+        sheet = f"color: {colour.name()};"
+        if sheet != self.delta.styleSheet():  # re-styling is slow: only on a change
+            self.delta.setStyleSheet(sheet)
+        if band is None:
+            self.band.setVisible(False)
+        else:
+            self.band.setVisible(True)
+            self.band.setText(
+                _tr("p10–p90: {low} to {high}").format(
+                    low=fmt_number(band[0], digits), high=fmt_number(band[1], digits)
+                )
+            )
+        self.meaning.setText(str(row.get(f"meaning_{language}") or row.get("meaning_en") or ""))
+
+
+class KpiArea(QWidget):
+    """The lens's KPI cards in a scroll area (the right dock)."""
+
+    def __init__(self, parent: QWidget | None = None, model: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiArea")
+        self.model: Any = None
+        self.results: Any = None
+        self.pinned: dict[str, Any] = {}
+        self.show_bands = True
+        self.year: int | None = None
+        self.cards: dict[str, KpiCard] = {}
+        self._lens: str | None = None
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.inner = QWidget()
+        self.inner_layout = QVBoxLayout(self.inner)
+        self.inner_layout.setContentsMargins(2, 2, 2, 2)
+        self.inner_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
+        if model is not None:
+            self.install_cards(model)
+        self._update_visibility()
+
+    def install_cards(self, model: Any) -> None:
+        self.model = model
+        self._update_visibility()
+        if self.results is not None:
+            self._refresh()
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+        self._update_visibility()
+
+    def set_bands_visible(self, visible: bool) -> None:
+        self.show_bands = visible
+        if self.results is not None and self.model is not None:
+            self._refresh()
+
+    def set_year(self, year: int) -> None:
+        """Show the KPIs of ``year`` (the dashboard's year selector drives this)."""
+        self.year = int(year)
+        if self.results is not None and self.model is not None:
+            self._refresh()
+
+    def set_results(
+        self, results: Any, pinned: Mapping[str, Any] | None = None, lens: str | None = None
+    ) -> None:
+        self.results = results
+        self.pinned = dict(pinned or {})
+        self._lens = lens
+        self._update_visibility()
+        if results is not None and self.model is not None:
+            self._refresh()
+
+    @property
+    def lens(self) -> str | None:
+        if self._lens is not None:
+            return self._lens
+        return None if self.results is None else str(self.results.scenario.lens)
+
+    def lens_rows(self) -> list[dict[str, Any]]:
+        kpis = self.model.kpis
+        return kpis[kpis["lens"] == self.lens].to_dict("records")
+
+    def _update_visibility(self) -> None:
+        ready = self.model is not None and self.results is not None
+        self.scroll.setVisible(ready)
+        self.heading.setVisible(ready)
+        self.message.setVisible(not ready)
+
+    def _year_index(self) -> int:
+        years = [int(y) for y in self.results.years]
+        year = years[-1] if self.year is None else min(max(self.year, years[0]), years[-1])
+        return years.index(year)
+
+    def _ensure_cards(self, ids: list[str]) -> None:
+        if list(self.cards) == ids:
+            return
+        for card in self.cards.values():
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = {}
+        for i, kpi_id in enumerate(ids):
+            card = KpiCard(kpi_id, self.inner)
+            self.inner_layout.insertWidget(i, card)
+            self.cards[kpi_id] = card
+
+    def _refresh(self) -> None:
+        language = _language()
+        rows = self.lens_rows()
+        self._ensure_cards([r["id"] for r in rows])
+        y = self._year_index()
+        year = int(self.results.years[y])
+        bands = getattr(self.results, "bands", None)
+        lenses = self.model.lenses.set_index("id")
+        lens_name = self.lens
+        column = f"label_{language}"
+        if self.lens in lenses.index and column in lenses:
+            lens_name = str(lenses.at[self.lens, column])
+        self.heading.setText(
+            _tr("Key numbers for the {lens} lens in {year}").format(lens=lens_name, year=year)
+        )
+        for row in rows:
+            kid = row["id"]
+            value = float(np.asarray(self.results.kpi[kid])[y])
+            base = float(np.asarray(self.results.kpi_base[kid])[y])
+            band = None
+            if self.show_bands and bands is not None and kid in bands:
+                b = np.asarray(bands[kid])
+                band = (float(b[0, y]), float(b[2, y]))
+            self.cards[kid].show_values(row, value, base, band, year, language)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if (
+            event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange)
+            and self.results is not None
+            and self.model is not None
+        ):
+            self._refresh()
+        super().changeEvent(event)

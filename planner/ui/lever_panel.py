@@ -1,0 +1,350 @@
+"""The lever panel: policy levers, partner alignments and shocks, generated from the Catalog.
+
+Each row shows a switch (alignments: a depth choice), its parameter controls while it is on,
+its cost where known, an "unverified (article)" badge for levers known only from the seed
+article, and an info button with the description and sources.  The panel edits the scenario
+only through the document's undo commands, and follows the document's ``scenario_changed``
+(undo, redo, open) by setting its widgets with signals blocked.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model.catalog import LeverSpec
+from planner.ui.i18n import translate
+from planner.ui.labels import choice_label, lever_description, lever_label, param_label
+from planner.ui.lever_info import LeverInfoPopup, unverified_text
+from planner.ui.param_controls import ParamControl, make_control
+
+GROUPS = ("policy", "alignment", "shock")
+
+
+def group_title(group: str) -> str:
+    if group == "policy":
+        return translate("LeverPanel", "Policy recommendations")
+    if group == "alignment":
+        return translate("LeverPanel", "Partner alignments")
+    return translate("LeverPanel", "Shocks & review outcome")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so "region" finds "Región" and "régional"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def lever_state(scenario: Any, spec: LeverSpec) -> tuple[bool, dict[str, Any]]:
+    """(switched on, parameters with the catalog's defaults filled in) for a lever or shock."""
+    params = {n: p.default for n, p in spec.params.items() if p.default is not None}
+    if spec.group == "policy":
+        setting = scenario.levers.get(spec.id)
+        enabled = bool(setting is not None and setting.enabled)
+        if setting is not None:
+            params.update(setting.params)
+        return enabled, params
+    shock = next((s for s in scenario.shocks if s.id == spec.id), None)
+    if shock is not None:
+        params.update(shock.params)
+    return shock is not None, params
+
+
+def with_param(scenario: Any, spec: LeverSpec, name: str, value: Any) -> Any:
+    """``scenario`` with one parameter of a lever or shock set; None removes it (the default,
+    or for an optional parameter such as a shock's end year, no value, applies)."""
+    if spec.group == "policy":
+        return scenario.set_lever(spec.id, **{name: value})
+    return scenario.set_shock(spec.id, True, **{name: value})
+
+
+class _ClickableLabel(QLabel):
+    """A word-wrapping label that toggles its check box when clicked (like a check box text)."""
+
+    def __init__(self, buddy: QCheckBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buddy = buddy
+        self.setWordWrap(True)
+        self.setBuddy(buddy)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._buddy.isEnabled():
+            self._buddy.click()
+        super().mousePressEvent(event)
+
+
+class LeverRow(QFrame):
+    """One lever, alignment partner or shock."""
+
+    def __init__(self, spec: LeverSpec, panel: LeverPanel) -> None:
+        super().__init__(panel)
+        self.spec = spec
+        self._panel = panel
+        self.setObjectName("leverRow")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setSpacing(2)
+        header = QHBoxLayout()
+        header.setSpacing(6)
+        self.switch: QCheckBox | None = None
+        self.combo: QComboBox | None = None
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        if spec.group == "alignment":
+            self.combo = QComboBox(self)
+            self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            for value in panel.catalog.alignments.get(spec.id, ("none",)):
+                self.combo.addItem(choice_label(value, panel.model), value)
+            self.combo.currentIndexChanged.connect(self._alignment_chosen)
+            self.title.setBuddy(self.combo)
+            header.addWidget(self.title, 1)
+            header.addWidget(self.combo)
+        else:
+            self.switch = QCheckBox(self)
+            self.switch.toggled.connect(self._switched)
+            self.title = _ClickableLabel(self.switch, self)
+            header.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignTop)
+            header.addWidget(self.title, 1)
+        self.badge = QLabel(self)
+        self.badge.setObjectName("unverifiedBadge")
+        self.badge.setVisible(spec.evidence == "article")
+        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.info_button = QToolButton(self)
+        self.info_button.setObjectName("infoButton")
+        self.info_button.setText("i")
+        self.info_button.setAutoRaise(True)
+        self.info_button.clicked.connect(self.show_info)
+        header.addWidget(self.info_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(header)
+        self.cost = QLabel(self)
+        self.cost.setObjectName("leverCost")
+        self.cost.setVisible(spec.cost_usd_m is not None)
+        outer.addWidget(self.cost)
+        self.controls: dict[str, ParamControl] = {}
+        self._param_labels: dict[str, QLabel] = {}
+        self.params_box = QWidget(self)
+        form = QFormLayout(self.params_box)
+        form.setContentsMargins(24, 0, 0, 2)
+        form.setVerticalSpacing(2)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above their controls: the dock is narrow and sliders need the width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        if spec.group != "alignment":
+            for name, pspec in spec.params.items():
+                control = make_control(pspec, self._choice_text, self.params_box)
+                control.edited.connect(
+                    lambda value, how, name=name: self._param_edited(name, value, how)
+                )
+                label = QLabel(self.params_box)
+                label.setBuddy(control)
+                form.addRow(label, control)
+                self.controls[name] = control
+                self._param_labels[name] = label
+        self.params_box.setVisible(False)
+        outer.addWidget(self.params_box)
+        self.retranslate()
+
+    # ----- view <- scenario --------------------------------------------------------------
+    def sync(self, scenario: Any) -> None:
+        """Show ``scenario``'s state for this lever without emitting edits."""
+        if self.combo is not None:
+            value = scenario.alignments.get(self.spec.id, "none")
+            with QSignalBlocker(self.combo):
+                self.combo.setCurrentIndex(max(self.combo.findData(value), 0))
+            return
+        enabled, params = lever_state(scenario, self.spec)
+        with QSignalBlocker(self.switch):
+            self.switch.setChecked(enabled)
+        for name, control in self.controls.items():
+            control.set_value(params.get(name))
+        self.params_box.setVisible(enabled and bool(self.controls))
+
+    def matches(self, folded_text: str) -> bool:
+        if not folded_text:
+            return True
+        haystack = " ".join((self.spec.id, lever_label(self.spec), lever_description(self.spec)))
+        return folded_text in _fold(haystack)
+
+    # ----- scenario <- view --------------------------------------------------------------
+    def _switched(self, on: bool) -> None:
+        scenario = self._panel.document.scenario
+        label = lever_label(self.spec)
+        if self.spec.group == "policy":
+            new = scenario.set_lever(self.spec.id, enabled=on)
+        else:
+            new = scenario.set_shock(self.spec.id, on)
+        text = (
+            translate("LeverPanel", "Switch on {lever}")
+            if on
+            else translate("LeverPanel", "Switch off {lever}")
+        )
+        self._panel.document.edit(new, text.format(lever=label))
+
+    def _param_edited(self, name: str, value: Any, how: str) -> None:
+        scenario = self._panel.document.scenario
+        new = with_param(scenario, self.spec, name, value)
+        text = translate("LeverPanel", "Set {param} of {lever}").format(
+            param=param_label(self.spec.params[name]), lever=lever_label(self.spec)
+        )
+        key = f"{self.spec.group}/{self.spec.id}/{name}/{how}"
+        self._panel.document.edit(new, text, merge_key=key)
+
+    def _alignment_chosen(self, _index: int) -> None:
+        value = str(self.combo.currentData())
+        new = self._panel.document.scenario.set_alignment(self.spec.id, value)
+        text = translate("LeverPanel", "Alignment with {partner}: {value}").format(
+            partner=lever_label(self.spec), value=self.combo.currentText()
+        )
+        self._panel.document.edit(new, text)
+
+    def show_info(self) -> None:
+        popup = self._panel.info_popup
+        popup.show_for(
+            self.spec,
+            self._panel.model,
+            self.info_button.mapToGlobal(self.info_button.rect().bottomLeft()),
+        )
+
+    # ----- texts -------------------------------------------------------------------------
+    def _choice_text(self, _param: str, value: str) -> str:
+        return choice_label(value, self._panel.model)
+
+    def retranslate(self) -> None:
+        label = lever_label(self.spec)
+        self.title.setText(label)
+        if self.switch is not None:
+            self.switch.setAccessibleName(label)
+        if self.combo is not None:
+            self.combo.setAccessibleName(label)
+            for i in range(self.combo.count()):
+                self.combo.setItemText(i, choice_label(self.combo.itemData(i), self._panel.model))
+        self.badge.setText(unverified_text())
+        self.badge.setToolTip(
+            translate("LeverPanel", "Known only from the seed article; not confirmed by a source")
+        )
+        self.info_button.setToolTip(translate("LeverPanel", "Description and sources"))
+        self.info_button.setAccessibleName(
+            translate("LeverPanel", "About {lever}").format(lever=label)
+        )
+        self.setToolTip(lever_description(self.spec))
+        if self.spec.cost_usd_m is not None:
+            cost = QLocale().toString(float(self.spec.cost_usd_m), "f", 0)
+            self.cost.setText(translate("LeverPanel", "Cost: USD {cost} m").format(cost=cost))
+        for name, control in self.controls.items():
+            self._param_labels[name].setText(param_label(self.spec.params[name]))
+            control.retranslate()
+
+
+class LeverPanel(QWidget):
+    """Filter box plus the three lever groups; talks to a ScenarioDocument."""
+
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("leverPanel")
+        self.document = document
+        self.catalog = document.catalog
+        self.model = document.model
+        self.info_popup = LeverInfoPopup(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("leverFilter")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.apply_filter)
+        layout.addWidget(self.filter_box)
+        self.no_match = QLabel(self)
+        self.no_match.setVisible(False)
+        layout.addWidget(self.no_match)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 4, 0)
+        self.groups: dict[str, QGroupBox] = {}
+        self.rows: dict[str, LeverRow] = {}  # keyed "<group>/<id>"
+        specs: dict[str, dict[str, LeverSpec]] = {
+            "policy": self.catalog.levers,
+            "alignment": self.catalog.alignment_specs,
+            "shock": self.catalog.shocks,
+        }
+        for group in GROUPS:
+            box = QGroupBox(body)
+            box.setObjectName(f"group_{group}")
+            box_layout = QVBoxLayout(box)
+            box_layout.setSpacing(0)
+            box_layout.setContentsMargins(4, 4, 4, 4)
+            for spec in specs[group].values():
+                row = LeverRow(spec, self)
+                box_layout.addWidget(row)
+                self.rows[f"{group}/{spec.id}"] = row
+            self.groups[group] = box
+            body_layout.addWidget(box)
+        body_layout.addStretch(1)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        self.retranslate_ui()
+        document.scenario_changed.connect(self.sync)
+        self.sync(document.scenario)
+
+    def row(self, lever_id: str, group: str | None = None) -> LeverRow:
+        """The row of a lever, alignment partner or shock by id."""
+        if group is not None:
+            return self.rows[f"{group}/{lever_id}"]
+        return next(r for key, r in self.rows.items() if key.split("/", 1)[1] == lever_id)
+
+    def sync(self, scenario: Any) -> None:
+        for row in self.rows.values():
+            row.sync(scenario)
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
+
+    def apply_filter(self, text: str = "") -> None:
+        folded = _fold(text.strip())
+        any_shown = False
+        for group, box in self.groups.items():
+            shown = [r for key, r in self.rows.items() if key.startswith(group + "/")]
+            visible = 0
+            for row in shown:
+                match = row.matches(folded)
+                row.setVisible(match)
+                visible += match
+            box.setVisible(visible > 0)
+            any_shown = any_shown or visible > 0
+        self.no_match.setVisible(not any_shown)
+
+    def retranslate_ui(self) -> None:
+        self.filter_box.setPlaceholderText(translate("LeverPanel", "Filter levers (Ctrl+F)"))
+        self.no_match.setText(translate("LeverPanel", "No lever matches the filter."))
+        for group, box in self.groups.items():
+            box.setTitle(group_title(group).replace("&", "&&"))  # a literal &, no mnemonic
+        for row in self.rows.values():
+            row.retranslate()
+        self.apply_filter(self.filter_box.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,376 @@
+"""The main window: lever dock (left), dashboard (centre), KPI dock (right), toolbar, menus,
+status bar, drag-and-drop of scenario files, and the unsaved-changes prompt on close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSignalBlocker, Qt, QUrl
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMessageBox,
+    QWidget,
+)
+
+from planner.errors import InputError
+from planner.ui import dialogs
+from planner.ui.controller import SCENARIO_SUFFIX, ScenarioDocument
+from planner.ui.dashboard import Dashboard, KpiArea
+from planner.ui.i18n import current_language, set_language, translate
+from planner.ui.lever_panel import LeverPanel
+from planner.ui.window_chrome import WindowChrome
+
+
+class MainWindow(WindowChrome):
+    """Views and commands around one ScenarioDocument."""
+
+    def __init__(
+        self,
+        document: ScenarioDocument,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(False)
+
+        # The result views (charts, KPI cards): each shows a message instead of numbers
+        # while nothing is computed; ``planner.ui.charts.install`` fills them for a model.
+        self.dashboard = Dashboard(self)
+        self.setCentralWidget(self.dashboard)
+        self.kpi_area = KpiArea(self)
+        self.lever_panel = LeverPanel(document, self)
+
+        self.lever_dock = QDockWidget(self)
+        self.lever_dock.setObjectName("leverDock")
+        self.lever_dock.setWidget(self.lever_panel)
+        self.lever_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.lever_panel.setMinimumWidth(340)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lever_dock)
+        self.kpi_dock = QDockWidget(self)
+        self.kpi_dock.setObjectName("kpiDock")
+        self.kpi_dock.setWidget(self.kpi_area)
+        self.kpi_dock.setFeatures(self.lever_dock.features())
+        self.kpi_area.setMinimumWidth(280)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.kpi_dock)
+
+        self._make_actions()
+        self._make_toolbar()
+        self._make_menus()
+        self._make_status_bar()
+        self._install_chart_views()
+        self._connect_document()
+        self.retranslate_ui()
+        self._on_scenario_changed(document.scenario)
+        self._on_results_changed(document.results)
+        self._update_title()
+
+    def _install_chart_views(self) -> None:
+        """Charts and KPI cards for the loaded model (none without a model)."""
+        from planner.ui import charts
+
+        install = getattr(charts, "install", None)
+        if install is not None and self.document.model is not None:
+            install(self.dashboard, self.kpi_area, self.document.model)
+        self.dashboard.set_bands_visible(self.document.bands_enabled)
+        self.kpi_area.set_bands_visible(self.document.bands_enabled)
+        self.bands_action.toggled.connect(self.dashboard.set_bands_visible)
+        self.bands_action.toggled.connect(self.kpi_area.set_bands_visible)
+
+    def _connect_document(self) -> None:
+        doc = self.document
+        doc.scenario_changed.connect(self._on_scenario_changed)
+        doc.results_changed.connect(self._on_results_changed)
+        doc.pins_changed.connect(lambda _pins: self._on_results_changed(doc.results))
+        doc.compute_failed.connect(self._on_compute_failed)
+        doc.monte_carlo_running.connect(self._on_monte_carlo_running)
+        doc.monte_carlo_progress.connect(lambda f: self.progress.setValue(round(f * 100)))
+        doc.file_changed.connect(self._update_title)
+        doc.dirty_changed.connect(lambda _dirty: self._update_title())
+        doc.open_failed.connect(lambda path, problems: dialogs.show_problems(self, path, problems))
+        doc.open_warnings.connect(
+            lambda path, warnings: dialogs.show_problems(self, path, warnings, warning=True)
+        )
+        doc.save_failed.connect(self._on_save_failed)
+        doc.recent_changed.connect(self._fill_recent_menu)
+
+    def _set_undo_what(self, text: str) -> None:
+        self._undo_what = text
+        self._update_undo_texts()
+
+    def _set_redo_what(self, text: str) -> None:
+        self._redo_what = text
+        self._update_undo_texts()
+
+    def _update_undo_texts(self) -> None:
+        for action, label, what in (
+            (self.undo_action, translate("MainWindow", "&Undo"), self._undo_what),
+            (self.redo_action, translate("MainWindow", "&Redo"), self._redo_what),
+        ):
+            action.setText(label)
+            action.setToolTip(
+                f"{label.replace('&', '')}: {what}" if what else label.replace("&", "")
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self._update_title()
+        super().changeEvent(event)
+
+    def switch_language(self, lang: str) -> None:
+        if lang == current_language():
+            return
+        set_language(lang)
+        if self.settings is not None:
+            self.settings.setValue("language", current_language())
+
+    # ----- document -> view --------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.document.window_title())
+        self.setWindowModified(self.document.is_dirty)
+
+    def _on_scenario_changed(self, scenario: Any) -> None:
+        with QSignalBlocker(self.lens_combo):
+            self.lens_combo.setCurrentIndex(max(self.lens_combo.findData(scenario.lens), 0))
+        if not self.name_edit.hasFocus() or self.name_edit.text() != scenario.name:
+            self.name_edit.setText(scenario.name)
+            self.name_edit.setCursorPosition(0)
+
+    def _on_results_changed(self, results: Any) -> None:
+        self._update_results_message()
+        self.dashboard.set_results(results, dict(self.document.pinned))
+        self.kpi_area.set_results(results, dict(self.document.pinned))
+        self._update_compute_label()
+        for label, action in self.pin_actions.items():
+            with QSignalBlocker(action):
+                action.setChecked(label in self.document.pinned)
+
+    def _update_results_message(self) -> None:
+        doc = self.document
+        if doc.model is None:
+            text = translate("MainWindow", "The model database could not be loaded.")
+        elif not doc.can_compute:
+            text = translate("MainWindow", "The trade model is not available in this build.")
+        elif doc.results is None:
+            text = translate("MainWindow", "No results: the last computation failed.")
+        else:
+            text = translate("MainWindow", "The charts are not available in this build.")
+        self.dashboard.set_message(text)
+        self.kpi_area.set_message(text)
+
+    def _update_compute_label(self) -> None:
+        ms = self.document.last_compute_ms
+        if ms is None:
+            self.compute_label.setText("")
+            return
+        value = QLocale().toString(ms, "f", 1)
+        self.compute_label.setText(translate("MainWindow", "Computed in {ms} ms").format(ms=value))
+
+    def _on_compute_failed(self, message: str) -> None:
+        self.statusBar().showMessage(
+            translate("MainWindow", "Computation failed: {message}").format(message=message),
+            10_000,
+        )
+
+    def _on_monte_carlo_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress_label.setVisible(running)
+
+    def _on_save_failed(self, path: str, message: str) -> None:
+        self._show_error(
+            translate("MainWindow", "Cannot save"),
+            translate("MainWindow", "The scenario was not saved to {file}.").format(
+                file=Path(path).name
+            ),
+            message,
+        )
+
+    def _show_error(self, title: str, text: str, detail: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setInformativeText(detail)
+        box.exec()
+
+    def _fill_recent_menu(self, paths: list[Path]) -> None:
+        self.recent_menu.clear()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _on=False, path=path: self.open_file(path))
+        self.recent_menu.setEnabled(bool(paths))
+
+    # ----- view -> document --------------------------------------------------------------
+    def _lens_chosen(self, index: int) -> None:
+        lens = self.lens_combo.itemData(index)
+        new = self.document.scenario.set_lens(lens)
+        text = translate("MainWindow", "Lens: {lens}").format(lens=self.lens_combo.itemText(index))
+        self.document.edit(new, text)
+
+    def _name_edited(self) -> None:
+        name = self.name_edit.text().strip()
+        if not name:
+            self.name_edit.setText(self.document.scenario.name)
+            return
+        if name != self.document.scenario.name:
+            new = self.document.scenario.replace(name=name)
+            self.document.edit(new, translate("MainWindow", "Rename scenario"))
+
+    def _pin(self, label: str, on: bool) -> None:
+        if not on:
+            self.document.unpin(label)
+            return
+        if not self.document.pin(label):
+            with QSignalBlocker(self.pin_actions[label]):
+                self.pin_actions[label].setChecked(False)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Nothing to pin: no results yet."), 5000
+            )
+
+    # ----- files -------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to replace or close the document (saved, discarded)."""
+        if not self.document.is_dirty:
+            return True
+        answer = dialogs.ask_save_changes(self, self.document.scenario.name)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_scenario(self) -> None:
+        if self.maybe_save():
+            self.document.new_scenario()
+
+    def open_file(self, path: str | Path) -> bool:
+        if not self.maybe_save():
+            return False
+        return self.document.open(path)
+
+    def _start_folder(self) -> str:
+        if self.document.path is not None:
+            return str(self.document.path.parent)
+        recent = self.document.recent()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    def _scenario_filter(self) -> str:
+        return translate("MainWindow", "Scenarios (*.usmca.json);;All files (*)")
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open scenario"), self._start_folder(),
+            self._scenario_filter(),
+        )  # fmt: skip
+        if path:
+            self.open_file(path)
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.document.save()
+
+    def save_as(self) -> bool:
+        suggested = Path(self._start_folder()) / (
+            "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.document.scenario.name)
+            .strip()
+            .replace(" ", "_")
+            + SCENARIO_SUFFIX
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Save scenario as"), str(suggested),
+            self._scenario_filter(),
+        )  # fmt: skip
+        return bool(path) and self.document.save_as(path)
+
+    def export_dialog(self) -> None:
+        results = self.document.results
+        if results is None:
+            self.statusBar().showMessage(
+                translate("MainWindow", "Nothing to export: no results yet."), 5000
+            )
+            return
+        base = Path(self._start_folder()) / "results.csv"
+        filters = translate("MainWindow", "CSV (*.csv);;Excel workbook (*.xlsx);;JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Export results"), str(base), filters
+        )
+        if path:
+            from planner.model.export import export_results
+
+            try:
+                written = export_results(results, Path(path))
+            except (OSError, InputError) as exc:
+                self._show_error(
+                    translate("MainWindow", "Cannot export"),
+                    translate("MainWindow", "The results were not exported to {file}.").format(
+                        file=Path(path).name
+                    ),
+                    str(exc),
+                )
+                return
+            self.statusBar().showMessage(
+                translate("MainWindow", "Exported to {file}").format(file=written.name), 5000
+            )
+
+    def show_sources(self) -> None:
+        dialogs.SourcesDialog(getattr(self.document.model, "sources", None), self).exec()
+
+    # ----- drag and drop -----------------------------------------------------------------
+    @staticmethod
+    def _dropped_scenario(urls: list[QUrl]) -> Path | None:
+        for url in urls:
+            if url.isLocalFile() and url.toLocalFile().endswith((SCENARIO_SUFFIX, ".json")):
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and self._dropped_scenario(mime.urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_scenario(event.mimeData().urls())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_file(path)
+
+    # ----- window state ------------------------------------------------------------------
+    def restore_state(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+        self.lever_panel.info_popup.close()
+        self.document.shutdown(clean_exit=True)
+        event.accept()

@@ -1,0 +1,296 @@
+"""One-click PDF brief: scenario summary, KPI table with deltas and bands, the main charts and
+the sources, drawn with QPdfWriter and QPainter over as many A4 pages as it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from planner.ui.charts.base import ChartInput, fmt_number, fmt_signed
+from planner.ui.compare import compare_frame
+from planner.ui.dashboard import CHART_GRID, lens_country
+from planner.ui.kpi_cards import decimals_for
+
+RESOLUTION_DPI = 150
+CHART_SIZE_PX = (1000, 560)
+MARGIN_MM = 15.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Report", text)
+
+
+@dataclass
+class ReportInfo:
+    """What was written: the file, its page count and every string drawn (for checks)."""
+
+    path: Path
+    pages: int = 1
+    drawn: list[str] = field(default_factory=list)
+
+
+class _Pages:
+    """A top-to-bottom writer over QPdfWriter pages: text blocks, table rows, pictures."""
+
+    def __init__(self, writer: QPdfWriter, info: ReportInfo) -> None:
+        self.writer, self.info = writer, info
+        self.painter = QPainter(writer)
+        rect = writer.pageLayout().paintRectPixels(writer.resolution())
+        self.width, self.height = float(rect.width()), float(rect.height())
+        self.y = 0.0
+        self.base_font = QFont(self.painter.font())
+        self.base_font.setPointSizeF(9.5)
+
+    def font(self, size: float = 9.5, bold: bool = False) -> QFont:
+        f = QFont(self.base_font)
+        f.setPointSizeF(size)
+        f.setBold(bold)
+        return f
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+        self.info.pages += 1
+        self.y = 0.0
+
+    def room(self, height: float) -> None:
+        if self.y + height > self.height and self.y > 0:
+            self.new_page()
+
+    def text(self, text: str, size: float = 9.5, bold: bool = False, gap: float = 0.4) -> None:
+        if not text:
+            return
+        self.painter.setFont(self.font(size, bold))
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        box = self.painter.boundingRect(QRectF(0, 0, self.width, self.height), flags, text)
+        self.room(box.height())
+        self.painter.drawText(QRectF(0, self.y, self.width, box.height()), flags, text)
+        self.info.drawn.append(text)
+        self.y += box.height() + gap * self.painter.fontMetrics().height()
+
+    def row(self, cells: list[str], widths: list[float], bold: bool = False) -> None:
+        """One table row; ``widths`` are fractions of the page width."""
+        self.painter.setFont(self.font(8.5, bold))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        heights = [
+            self.painter.boundingRect(
+                QRectF(0, 0, w * self.width - 8, self.height), flags, c
+            ).height()
+            for c, w in zip(cells, widths, strict=True)
+        ]
+        height = max(heights) + 4
+        self.room(height)
+        x = 0.0
+        for cell, w in zip(cells, widths, strict=True):
+            align = int(Qt.AlignmentFlag.AlignLeft) if x == 0 else int(Qt.AlignmentFlag.AlignRight)
+            self.painter.drawText(
+                QRectF(x, self.y, w * self.width - 8, height), flags | align, cell
+            )
+            self.info.drawn.append(cell)
+            x += w * self.width
+        self.painter.drawLine(0, int(self.y + height), int(self.width), int(self.y + height))
+        self.y += height + 2
+
+    def picture(self, image: Any, caption: str) -> None:
+        scale = self.width / image.width()
+        height = image.height() * scale
+        self.room(height + 40)
+        self.painter.drawImage(QRectF(0, self.y, self.width, height), image)
+        self.info.drawn.append(caption)
+        self.y += height + 20
+
+    def close(self) -> None:
+        self.painter.end()
+
+
+def _active_settings(model: Any, scenario: Any, language: str) -> tuple[list[str], list[str]]:
+    """Readable lines for what the scenario switches on, and the lever ids involved."""
+    levers = model.levers.set_index("id")
+    column = f"label_{language}" if f"label_{language}" in levers else "label_en"
+
+    def name(lever_id: str) -> str:
+        return str(levers.at[lever_id, column]) if lever_id in levers.index else lever_id
+
+    def params_text(lever_id: str, given: Mapping[str, Any]) -> str:
+        try:
+            params = scenario.effective_params(model.catalog, lever_id)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            params = given
+        return ", ".join(f"{k} = {v}" for k, v in params.items())
+
+    lines, ids = [], []
+    for lever_id, setting in scenario.levers.items():
+        if setting.enabled:
+            ids.append(lever_id)
+            lines.append(f"• {name(lever_id)}: {params_text(lever_id, setting.params)}")
+    for partner, value in scenario.alignments.items():
+        if value != "none":
+            ids.append(partner)
+            lines.append(f"• {name(partner)}: {value}")
+    for shock in scenario.shocks:
+        ids.append(shock.id)
+        lines.append(f"• {name(shock.id)}: {params_text(shock.id, shock.params)}")
+    return lines, ids
+
+
+def _chart_images(model: Any, data: ChartInput) -> list[tuple[str, Any]]:
+    """Each dashboard chart drawn off screen at a fixed size, with its title."""
+    images = []
+    for _name, cls, _row, _col in CHART_GRID:
+        chart = cls(model)
+        chart.resize(*CHART_SIZE_PX)
+        chart.set_input(data)
+        chart.layout().activate()
+        image = chart.grab().toImage()
+        images.append((chart.title_label.text(), image))
+        chart.deleteLater()
+    return images
+
+
+def write_report(
+    path: str | Path,
+    model: Any,
+    results: Any,
+    pinned: Mapping[str, Any] | None = None,
+    lens: str | None = None,
+    year: int | None = None,
+    language: str = "en",
+    show_bands: bool = True,
+) -> ReportInfo:
+    """Write the PDF brief of ``results`` to ``path``; return what was drawn."""
+    scenario = results.scenario
+    lens = lens or str(scenario.lens)
+    years = [int(v) for v in results.years]
+    year = years[-1] if year is None else int(year)
+    y = years.index(year)
+    info = ReportInfo(Path(path))
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(str(scenario.name))
+    writer.setCreator("USMCA Scenario Planner")
+    pages = _Pages(writer, info)
+    try:
+        lenses = model.lenses.set_index("id")
+        column = f"label_{language}" if f"label_{language}" in lenses else "label_en"
+        lens_name = str(lenses.at[lens, column]) if lens in lenses.index else lens
+        pages.text(_tr("USMCA Scenario Planner — scenario brief"), 10, bold=True)
+        pages.text(str(scenario.name), 18, bold=True)
+        pages.text(str(getattr(scenario, "description", "") or ""))
+        pages.text(
+            _tr(
+                "Lens: {lens} · year shown: {year} · model {version} ({fingerprint}) · {date}"
+            ).format(
+                lens=lens_name,
+                year=year,
+                version=results.model_version,
+                fingerprint=str(results.model_fingerprint)[:19],
+                date=QLocale().toString(QDate.currentDate(), QLocale.FormatType.ShortFormat),
+            ),
+            8.5,
+        )
+        lines, active_ids = _active_settings(model, scenario, language)
+        pages.text(_tr("What this scenario switches on"), 12, bold=True)
+        pages.text("\n".join(lines) if lines else _tr("Nothing: this is the baseline."))
+
+        pages.text(_tr("Key numbers against the baseline"), 12, bold=True)
+        frame = compare_frame(model, {"scenario": results}, lens, year, language)
+        widths = [0.34, 0.12, 0.13, 0.13, 0.13, 0.15]
+        pages.row(
+            [
+                _tr("Indicator"),
+                _tr("Unit"),
+                _tr("Baseline"),
+                _tr("Scenario"),
+                _tr("Change"),
+                "p10–p90",
+            ],
+            widths,
+            bold=True,
+        )
+        bands = getattr(results, "bands", None) if show_bands else None
+        for row in frame.itertuples(index=False):
+            digits = decimals_for(row.baseline)
+            band = "–"
+            if bands is not None and row.id in bands:
+                b = np.asarray(bands[row.id])
+                band = f"{fmt_number(b[0, y], digits)} – {fmt_number(b[2, y], digits)}"
+            pages.row(
+                [
+                    row.label,
+                    row.unit,
+                    fmt_number(row.baseline, digits),
+                    fmt_number(row.scenario, digits),
+                    fmt_signed(row.scenario_delta, digits),
+                    band,
+                ],
+                widths,
+            )
+        if pinned:
+            pages.text(_tr("Pinned scenarios"), 12, bold=True)
+            columns = {k: v for k, v in sorted(pinned.items()) if v is not None}
+            pinned_frame = compare_frame(model, columns, lens, year, language)
+            names = list(columns)
+            share = 0.66 / max(len(names), 1)
+            pages.row(
+                [_tr("Indicator")] + [f"{n} ({columns[n].scenario.name})" for n in names],
+                [0.34] + [share] * len(names),
+                bold=True,
+            )
+            for r in range(len(pinned_frame)):
+                digits = decimals_for(pinned_frame.at[r, "baseline"])
+                pages.row(
+                    [str(pinned_frame.at[r, "label"])]
+                    + [
+                        f"{fmt_number(pinned_frame.at[r, n], digits)} "
+                        f"({fmt_signed(pinned_frame.at[r, f'{n}_delta'], digits)})"
+                        for n in names
+                    ],
+                    [0.34] + [share] * len(names),
+                )
+
+        data = ChartInput(
+            results, dict(pinned or {}), lens, lens_country(model, lens), show_bands, y, language
+        )
+        pages.new_page()
+        pages.text(_tr("Charts"), 12, bold=True)
+        for title, image in _chart_images(model, data):
+            pages.picture(image, title)
+
+        pages.new_page()
+        pages.text(_tr("Sources"), 12, bold=True)
+        effects = model.lever_effects
+        cited = list(model.levers.loc[model.levers["id"].isin(active_ids), "source_id"])
+        cited += list(effects.loc[effects["lever_id"].isin(active_ids), "source_id"])
+        cited_ids = [s for s in dict.fromkeys(";".join(map(str, cited)).split(";")) if s]
+        sources = model.sources.set_index("id")
+        for heading, ids in (
+            (_tr("Behind this scenario's levers and shocks"), cited_ids),
+            (_tr("Every source of the model database"), list(sources.index)),
+        ):
+            pages.text(heading, 10.5, bold=True)
+            for sid in ids:
+                if sid not in sources.index:
+                    continue
+                s = sources.loc[sid]
+                parts = [str(s["title"])] + [
+                    str(s[c])
+                    for c in ("publisher", "year", "locator")
+                    if c in s and str(s[c]) not in ("", "nan", "None", "<NA>")
+                ]
+                pages.text(f"[{sid}] " + ". ".join(parts), 8, gap=0.15)
+    finally:
+        pages.close()
+    return info

@@ -1,0 +1,261 @@
+"""The main window's chrome: actions with their shortcuts, toolbar, menus, status bar, and
+the texts of all of them in the current language (``retranslate_ui``).
+
+A mixin of ``MainWindow`` (planner/ui/main_window.py), kept apart so each file holds one
+concern: this one what the window offers, that one what the offers do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSizePolicy,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from planner.ui import dialogs
+from planner.ui.i18n import LANGUAGES, current_language, translate
+from planner.ui.labels import lens_label
+
+PIN_LABELS = ("A", "B", "C")
+
+
+class WindowChrome(QMainWindow):
+    """Actions, toolbar, menus and status bar of the main window (a mixin base class)."""
+
+    # ----- construction ------------------------------------------------------------------
+    def _icon(self, theme: QIcon.ThemeIcon, fallback: QStyle.StandardPixmap) -> QIcon:
+        icon = QIcon.fromTheme(theme)
+        return icon if not icon.isNull() else self.style().standardIcon(fallback)
+
+    def _action(self, keys: Any = None, slot: Any = None, checkable: bool = False) -> QAction:
+        action = QAction(self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        if slot is not None:
+            action.triggered.connect(slot)
+        action.setCheckable(checkable)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _make_actions(self) -> None:
+        sp, ti = QStyle.StandardPixmap, QIcon.ThemeIcon
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(key.New, self.new_scenario)
+        self.new_action.setIcon(self._icon(ti.DocumentNew, sp.SP_FileIcon))
+        self.open_action = self._action(key.Open, self.open_dialog)
+        self.open_action.setIcon(self._icon(ti.DocumentOpen, sp.SP_DialogOpenButton))
+        self.save_action = self._action(key.Save, self.save)
+        self.save_action.setIcon(self._icon(ti.DocumentSave, sp.SP_DialogSaveButton))
+        self.save_as_action = self._action(key.SaveAs, self.save_as)
+        if self.save_as_action.shortcut().isEmpty():  # not every platform defines Save As
+            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.export_action = self._action("Ctrl+E", self.export_dialog)
+        self.export_action.setIcon(self._icon(ti.DocumentSend, sp.SP_DriveFDIcon))
+        self.quit_action = self._action(key.Quit, self.close)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        stack = self.document.undo_stack
+        # Own actions rather than createUndoAction(): their "Undo <edit>" text must follow the
+        # interface language, which Qt's built-in prefix does not.
+        self.undo_action = self._action(key.Undo, stack.undo)
+        self.undo_action.setIcon(self._icon(ti.EditUndo, sp.SP_ArrowBack))
+        self.redo_action = self._action(key.Redo, stack.redo)
+        if QKeySequence("Ctrl+Shift+Z") not in self.redo_action.shortcuts():
+            self.redo_action.setShortcuts(
+                [*self.redo_action.shortcuts(), QKeySequence("Ctrl+Shift+Z")]
+            )
+        self.redo_action.setIcon(self._icon(ti.EditRedo, sp.SP_ArrowForward))
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
+        stack.undoTextChanged.connect(self._set_undo_what)
+        stack.redoTextChanged.connect(self._set_redo_what)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.find_action = self._action(key.Find, self.lever_panel.focus_filter)
+        self.bands_action = self._action(None, self.document.set_bands_enabled, checkable=True)
+        self.bands_action.setChecked(self.document.bands_enabled)
+        self.pin_actions: dict[str, QAction] = {}
+        for n, label in enumerate(PIN_LABELS, start=1):
+            action = self._action(f"Ctrl+{n}", checkable=True)
+            action.setText(label)
+            action.toggled.connect(lambda on, label=label: self._pin(label, on))
+            self.pin_actions[label] = action
+        self.about_action = self._action(
+            None, lambda: dialogs.show_about(self, self.document.model)
+        )
+        self.sources_action = self._action(None, self.show_sources)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, (endonym, _locale) in LANGUAGES.items():
+            action = QAction(endonym, self, checkable=True)
+            action.setData(lang)
+            action.triggered.connect(lambda _on, lang=lang: self.switch_language(lang))
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar(self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = bar
+        self.lens_label = QLabel(bar)
+        self.lens_combo = QComboBox(bar)
+        self.lens_combo.setObjectName("lensCombo")
+        self.lens_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for lens in self.document.catalog.lenses:
+            self.lens_combo.addItem(lens, lens)
+        self.lens_combo.currentIndexChanged.connect(self._lens_chosen)
+        self.lens_label.setBuddy(self.lens_combo)
+        self.name_edit = QLineEdit(bar)
+        self.name_edit.setObjectName("scenarioName")
+        self.name_edit.setMinimumWidth(220)
+        self.name_edit.setMaximumWidth(360)
+        self.name_edit.editingFinished.connect(self._name_edited)
+        bar.addWidget(self.lens_label)
+        bar.addWidget(self.lens_combo)
+        bar.addSeparator()
+        bar.addWidget(self.name_edit)
+        bar.addSeparator()
+        self.pin_label = QLabel(bar)
+        bar.addWidget(self.pin_label)
+        for action in self.pin_actions.values():
+            bar.addAction(action)
+        bar.addAction(self.bands_action)
+        bar.addSeparator()
+        for action in (self.undo_action, self.redo_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        for action in (self.open_action, self.save_action, self.export_action):
+            bar.addAction(action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.language_combo = QComboBox(bar)
+        self.language_combo.setObjectName("languageCombo")
+        for lang, (endonym, _locale) in LANGUAGES.items():
+            self.language_combo.addItem(endonym, lang)
+        self.language_combo.currentIndexChanged.connect(
+            lambda i: self.switch_language(self.language_combo.itemData(i))
+        )
+        bar.addWidget(self.language_combo)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.lever_dock.toggleViewAction())
+        self.view_menu.addAction(self.kpi_dock.toggleViewAction())
+        self.view_menu.addAction(self.bands_action)
+        self.pin_menu = self.view_menu.addMenu("")
+        self.pin_menu.addActions(list(self.pin_actions.values()))
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.sources_action)
+        self.help_menu.addAction(self.about_action)
+        self._fill_recent_menu(self.document.recent())
+
+    def _make_status_bar(self) -> None:
+        status = self.statusBar()
+        self.model_label = QLabel(status)
+        self.compute_label = QLabel(status)
+        self.progress_label = QLabel(status)
+        self.progress = QProgressBar(status)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        self.progress_label.setVisible(False)
+        for label in (self.model_label, self.compute_label, self.progress_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        status.addPermanentWidget(self.progress_label)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.compute_label)
+        status.addPermanentWidget(self.model_label)
+
+    # ----- texts -------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.new_action.setText(translate("MainWindow", "&New"))
+        self.open_action.setText(translate("MainWindow", "&Open…"))
+        self.save_action.setText(translate("MainWindow", "&Save"))
+        self.save_as_action.setText(translate("MainWindow", "Save &As…"))
+        self.export_action.setText(translate("MainWindow", "&Export…"))
+        self.export_action.setToolTip(
+            translate("MainWindow", "Export the results as CSV, Excel or JSON")
+        )
+        self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self._update_undo_texts()
+        self.find_action.setText(translate("MainWindow", "&Find lever"))
+        self.bands_action.setText(translate("MainWindow", "Bands"))
+        self.bands_action.setToolTip(
+            translate("MainWindow", "Show p10–p90 uncertainty bands (Monte Carlo)")
+        )
+        for n, (label, action) in enumerate(self.pin_actions.items(), start=1):
+            action.setToolTip(
+                translate("MainWindow", "Pin the current results as {label} (Ctrl+{n})").format(
+                    label=label, n=n
+                )
+            )
+        self.about_action.setText(translate("MainWindow", "&About"))
+        self.sources_action.setText(translate("MainWindow", "&Sources"))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.recent_menu.setTitle(translate("MainWindow", "Open &Recent"))
+        self.edit_menu.setTitle(translate("MainWindow", "&Edit"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.pin_menu.setTitle(translate("MainWindow", "&Pin for comparison"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.lever_dock.setWindowTitle(translate("MainWindow", "Levers"))
+        self.kpi_dock.setWindowTitle(translate("MainWindow", "Indicators"))
+        self.lens_label.setText(translate("MainWindow", "Lens:") + " ")
+        self.lens_combo.setToolTip(translate("MainWindow", "Stakeholder lens"))
+        self.name_edit.setPlaceholderText(translate("MainWindow", "Scenario name"))
+        self.name_edit.setToolTip(translate("MainWindow", "Scenario name"))
+        self.pin_label.setText(" " + translate("MainWindow", "Pin:") + " ")
+        self.language_combo.setToolTip(translate("MainWindow", "Language"))
+        with QSignalBlocker(self.lens_combo):
+            for i in range(self.lens_combo.count()):
+                self.lens_combo.setItemText(
+                    i, lens_label(self.lens_combo.itemData(i), self.document.model)
+                )
+        with QSignalBlocker(self.language_combo):
+            self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
+        self.language_actions[current_language()].setChecked(True)
+        version = getattr(self.document.model, "version", None)
+        self.model_label.setText(
+            translate("MainWindow", "Model {version}").format(version=version)
+            if version
+            else translate("MainWindow", "No model loaded")
+        )
+        self.progress_label.setText(translate("MainWindow", "Uncertainty bands"))
+        self._update_compute_label()
+        self._update_results_message()
+        self._fill_recent_menu(self.document.recent())

@@ -1,0 +1,108 @@
+"""One-worker background executor for long jobs (Monte Carlo): submit, supersede, deliver.
+
+A job is a plain callable run on a single worker thread.  Submitting a new job cancels the
+one before it (through the cancel callable given with it, e.g. a TaskState's cancel flag)
+so only the newest input's result ever arrives.  Results, failures and progress come back
+as Qt signals; the runner lives on the GUI thread, so they are delivered there (queued).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundRunner(QObject):
+    """Runs at most one job at a time; a newer job supersedes (cancels) the older one."""
+
+    finished = Signal(int, object)  # job number, result
+    failed = Signal(int, str)  # job number, message
+    progress = Signal(int, float)  # job number, 0..1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="planner-background"
+        )
+        self._lock = threading.Lock()
+        self._job = 0
+        self._future: Future | None = None
+        self._cancel: Callable[[], None] | None = None
+
+    @property
+    def current_job(self) -> int:
+        return self._job
+
+    def is_busy(self) -> bool:
+        future = self._future
+        return future is not None and not future.done()
+
+    def submit(
+        self,
+        job: Callable[[Callable[[float], None]], Any],
+        cancel: Callable[[], None] | None = None,
+    ) -> int:
+        """Run ``job(report_progress)`` in the background; return its job number.
+
+        ``cancel`` is called if a newer job arrives (or on shutdown) while this one runs; the
+        job should then stop early (e.g. raise the engine's Cancelled).  Results of superseded
+        jobs are dropped.
+        """
+        if self._executor is None:
+            raise RuntimeError("the background runner has been shut down")
+        self.cancel()
+        with self._lock:
+            self._job += 1
+            number = self._job
+            self._cancel = cancel
+
+        def report(fraction: float) -> None:
+            if number == self._job:
+                self.progress.emit(number, float(fraction))
+
+        future = self._executor.submit(job, report)
+        self._future = future
+        future.add_done_callback(lambda f: self._deliver(number, f))
+        return number
+
+    def cancel(self) -> None:
+        """Cancel the running or queued job, if any; its result will not be delivered."""
+        with self._lock:
+            cancel, self._cancel = self._cancel, None
+            future = self._future
+            self._job += 1  # anything still in flight is now stale
+        if future is not None:
+            future.cancel()
+        if cancel is not None:
+            cancel()
+
+    def shutdown(self) -> None:
+        """Cancel any job and wait for the worker thread to end (call before quitting)."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        self.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+    def _deliver(self, number: int, future: Future) -> None:
+        # Runs on the worker thread (or here, if the job had already ended): emit only.
+        if number != self._job or self._executor is None:
+            return
+        try:
+            result = future.result()
+        except CancelledError:
+            return
+        except Exception as exc:
+            if type(exc).__name__ == "Cancelled":  # the engine's TaskState cancellation
+                return
+            log.exception("background job %d failed", number)
+            self.failed.emit(number, f"{type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(number, result)

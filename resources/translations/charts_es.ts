@@ -1,0 +1,495 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_MX" sourcelanguage="en_US">
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export image (PNG)…</source>
+        <translation>Exportar imagen (PNG)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export vector image (SVG)…</source>
+        <translation>Exportar imagen vectorial (SVG)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export data (CSV)…</source>
+        <translation>Exportar datos (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CorridorMap</name>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Mexican region</source>
+        <translation>Región de México</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Border crossing</source>
+        <translation>Cruce fronterizo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Seaport</source>
+        <translation>Puerto marítimo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Market</source>
+        <translation>Mercado</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>utilisation (flow / capacity)</source>
+        <translation>utilización (flujo / capacidad)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>line width = flow, USD bn</source>
+        <translation>grosor de línea = flujo, miles de millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Freight corridors: flow, utilisation and disruptions</source>
+        <translation>Corredores de carga: flujo, utilización e interrupciones</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Disrupted</source>
+        <translation>Interrumpido</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Corridor not built</source>
+        <translation>Corredor no construido</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>{a} → {b}: utilisation {u} % (baseline {ub} %), {days} days ({db})</source>
+        <translation>{a} → {b}: utilización {u} % (base {ub} %), {days} días ({db})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>flow {flow} USD bn</source>
+        <translation>flujo {flow} mil millones USD</translation>
+    </message>
+</context>
+<context>
+    <name>RegionTiles</name>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>export change vs baseline, %</source>
+        <translation>cambio de exportaciones vs. base, %</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>Mexico's regions: exports, change vs baseline</source>
+        <translation>Regiones de México: exportaciones, cambio vs. base</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>USD m</source>
+        <translation>millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>{region}: baseline {base}, scenario {scen} USD m</source>
+        <translation>{region}: base {base}, escenario {scen} millones USD</translation>
+    </message>
+</context>
+<context>
+    <name>SectorBars</name>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>change vs baseline, USD bn</source>
+        <translation>cambio vs. base, miles de millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Trade by sector: change vs baseline</source>
+        <translation>Comercio por sector: cambio vs. base</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Scenario: increase</source>
+        <translation>Escenario: aumento</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Scenario: decrease</source>
+        <translation>Escenario: disminución</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>{sector}: baseline {base}, scenario {scen}, change {delta} USD bn</source>
+        <translation>{sector}: base {base}, escenario {scen}, cambio {delta} miles de millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>p10–p90 band</source>
+        <translation>banda p10–p90</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Pinned {key}</source>
+        <translation>Fijado {key}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>US imports by sector: change vs baseline, {year}</source>
+        <translation>Importaciones de EE. UU. por sector: cambio vs. base, {year}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>{country}: exports to the US by sector, change vs baseline, {year}</source>
+        <translation>{country}: exportaciones a EE. UU. por sector, cambio vs. base, {year}</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>USMCA review calendar and this scenario's events</source>
+        <translation>Calendario de revisión del T-MEC y eventos de este escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Review calendar</source>
+        <translation>Calendario de revisión</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>No levers or shocks switched on.</source>
+        <translation>No hay palancas ni choques activados.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Dated milestone</source>
+        <translation>Hito fechado</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Scenario event</source>
+        <translation>Evento del escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>{name} ends</source>
+        <translation>Fin de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TradeOverTime</name>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>USD bn</source>
+        <translation>miles de millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Baseline</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Total goods trade (exports + imports): {country}</source>
+        <translation>Comercio total de bienes (exportaciones + importaciones): {country}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>p10–p90 band</source>
+        <translation>banda p10–p90</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Pinned {key}</source>
+        <translation>Fijado {key}</translation>
+    </message>
+</context>
+<context>
+    <name>Welfare</name>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Consumer surplus</source>
+        <translation>Excedente del consumidor</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Producer surplus</source>
+        <translation>Excedente del productor</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Tariff revenue</source>
+        <translation>Ingresos arancelarios</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>USD bn</source>
+        <translation>miles de millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>region</source>
+        <translation>región</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Welfare change vs baseline by country</source>
+        <translation>Cambio de bienestar vs. base por país</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../planner/ui/dashboard.py"/>
+        <source>Year shown in the one-year charts:</source>
+        <translation>Año mostrado en los gráficos de un año:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dashboard.py"/>
+        <source>Sector bars, welfare, Mexico's regions and the corridors show this year</source>
+        <translation>Las barras por sector, el bienestar, las regiones de México y los corredores muestran este año</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCards</name>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>{delta} vs baseline ({base})</source>
+        <translation>{delta} vs. base ({base})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Key numbers for the {lens} lens in {year}</source>
+        <translation>Cifras clave para la perspectiva {lens} en {year}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>p10–p90: {low} to {high}</source>
+        <translation>p10–p90: {low} a {high}</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Compare pinned scenarios</source>
+        <translation>Comparar escenarios fijados</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>All lenses</source>
+        <translation>Todas las perspectivas</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Baseline</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Export comparison</source>
+        <translation>Exportar comparación</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Current</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Year:</source>
+        <translation>Año:</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Pin a scenario as A, B or C to compare it here.</source>
+        <translation>Fije un escenario como A, B o C para compararlo aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Changes are against the baseline (current policy) in {year}.</source>
+        <translation>Los cambios son frente a la base (política actual) en {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{name}: change</source>
+        <translation>{name}: cambio</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>USMCA Scenario Planner — scenario brief</source>
+        <translation>Planificador de escenarios T-MEC — resumen del escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>What this scenario switches on</source>
+        <translation>Qué activa este escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Key numbers against the baseline</source>
+        <translation>Cifras clave frente a la base</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Nothing: this is the baseline.</source>
+        <translation>Nada: este es el escenario base.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Baseline</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Pinned scenarios</source>
+        <translation>Escenarios fijados</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Behind this scenario's levers and shocks</source>
+        <translation>Detrás de las palancas y choques de este escenario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Every source of the model database</source>
+        <translation>Todas las fuentes de la base de datos del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Lens: {lens} · year shown: {year} · model {version} ({fingerprint}) · {date}</source>
+        <translation>Perspectiva: {lens} · año mostrado: {year} · modelo {version} ({fingerprint}) · {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>Export results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>PDF brief (*.pdf)</source>
+        <translation>Resumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>JSON file (*.json)</source>
+        <translation>Archivo JSON (*.json)</translation>
+    </message>
+</context>
+</TS>

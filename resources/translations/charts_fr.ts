@@ -1,0 +1,495 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA" sourcelanguage="en_US">
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export image (PNG)…</source>
+        <translation>Exporter l’image (PNG)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export vector image (SVG)…</source>
+        <translation>Exporter l’image vectorielle (SVG)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export data (CSV)…</source>
+        <translation>Exporter les données (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CorridorMap</name>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Mexican region</source>
+        <translation>Région du Mexique</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Border crossing</source>
+        <translation>Poste frontalier</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Seaport</source>
+        <translation>Port maritime</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Market</source>
+        <translation>Marché</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>utilisation (flow / capacity)</source>
+        <translation>utilisation (flux / capacité)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>line width = flow, USD bn</source>
+        <translation>épaisseur du trait = flux, G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Freight corridors: flow, utilisation and disruptions</source>
+        <translation>Corridors de fret : flux, utilisation et perturbations</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Disrupted</source>
+        <translation>Perturbé</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Corridor not built</source>
+        <translation>Corridor non construit</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>{a} → {b}: utilisation {u} % (baseline {ub} %), {days} days ({db})</source>
+        <translation>{a} → {b} : utilisation {u} % (référence {ub} %), {days} jours ({db})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>flow {flow} USD bn</source>
+        <translation>flux {flow} G$ US</translation>
+    </message>
+</context>
+<context>
+    <name>RegionTiles</name>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>export change vs baseline, %</source>
+        <translation>variation des exportations vs référence, %</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>Mexico's regions: exports, change vs baseline</source>
+        <translation>Régions du Mexique : exportations, variation vs référence</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>USD m</source>
+        <translation>M$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>{region}: baseline {base}, scenario {scen} USD m</source>
+        <translation>{region} : référence {base}, scénario {scen} M$ US</translation>
+    </message>
+</context>
+<context>
+    <name>SectorBars</name>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>change vs baseline, USD bn</source>
+        <translation>variation vs référence, G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Trade by sector: change vs baseline</source>
+        <translation>Commerce par secteur : variation vs référence</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Scenario: increase</source>
+        <translation>Scénario : hausse</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Scenario: decrease</source>
+        <translation>Scénario : baisse</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>{sector}: baseline {base}, scenario {scen}, change {delta} USD bn</source>
+        <translation>{sector} : référence {base}, scénario {scen}, variation {delta} G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>p10–p90 band</source>
+        <translation>bande p10–p90</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>Pinned {key}</source>
+        <translation>Épinglé {key}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>US imports by sector: change vs baseline, {year}</source>
+        <translation>Importations des États-Unis par secteur : variation vs référence, {year}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>{country}: exports to the US by sector, change vs baseline, {year}</source>
+        <translation>{country} : exportations vers les États-Unis par secteur, variation vs référence, {year}</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>USMCA review calendar and this scenario's events</source>
+        <translation>Calendrier de révision de l’ACEUM et événements de ce scénario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>year</source>
+        <translation>année</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Review calendar</source>
+        <translation>Calendrier de révision</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>No levers or shocks switched on.</source>
+        <translation>Aucun levier ni choc activé.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Dated milestone</source>
+        <translation>Jalon daté</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Scenario event</source>
+        <translation>Événement du scénario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>{name} ends</source>
+        <translation>Fin de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TradeOverTime</name>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>USD bn</source>
+        <translation>G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>year</source>
+        <translation>année</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Baseline</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Total goods trade (exports + imports): {country}</source>
+        <translation>Commerce total de biens (exportations + importations) : {country}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>p10–p90 band</source>
+        <translation>bande p10–p90</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/trade_over_time.py"/>
+        <source>Pinned {key}</source>
+        <translation>Épinglé {key}</translation>
+    </message>
+</context>
+<context>
+    <name>Welfare</name>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Consumer surplus</source>
+        <translation>Surplus du consommateur</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Producer surplus</source>
+        <translation>Surplus du producteur</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Tariff revenue</source>
+        <translation>Recettes tarifaires</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>USD bn</source>
+        <translation>G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>region</source>
+        <translation>région</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>Welfare change vs baseline by country</source>
+        <translation>Variation du bien-être vs référence par pays</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../planner/ui/dashboard.py"/>
+        <source>Year shown in the one-year charts:</source>
+        <translation>Année affichée dans les graphiques annuels :</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dashboard.py"/>
+        <source>Sector bars, welfare, Mexico's regions and the corridors show this year</source>
+        <translation>Les barres par secteur, le bien-être, les régions du Mexique et les corridors montrent cette année</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCards</name>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>{delta} vs baseline ({base})</source>
+        <translation>{delta} vs référence ({base})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Key numbers for the {lens} lens in {year}</source>
+        <translation>Chiffres clés pour la perspective {lens} en {year}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>p10–p90: {low} to {high}</source>
+        <translation>p10–p90 : {low} à {high}</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Compare pinned scenarios</source>
+        <translation>Comparer les scénarios épinglés</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>All lenses</source>
+        <translation>Toutes les perspectives</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Baseline</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Export comparison</source>
+        <translation>Exporter la comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Current</source>
+        <translation>Actuel</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Year:</source>
+        <translation>Année :</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Pin a scenario as A, B or C to compare it here.</source>
+        <translation>Épinglez un scénario comme A, B ou C pour le comparer ici.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Changes are against the baseline (current policy) in {year}.</source>
+        <translation>Les variations sont mesurées par rapport à la référence (politique actuelle) en {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{name}: change</source>
+        <translation>{name} : variation</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>USMCA Scenario Planner — scenario brief</source>
+        <translation>Planificateur de scénarios ACEUM — note de scénario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>What this scenario switches on</source>
+        <translation>Ce que ce scénario active</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Key numbers against the baseline</source>
+        <translation>Chiffres clés par rapport à la référence</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Nothing: this is the baseline.</source>
+        <translation>Rien : c’est le scénario de référence.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Baseline</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Pinned scenarios</source>
+        <translation>Scénarios épinglés</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Behind this scenario's levers and shocks</source>
+        <translation>Derrière les leviers et chocs de ce scénario</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Every source of the model database</source>
+        <translation>Toutes les sources de la base de données du modèle</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>Lens: {lens} · year shown: {year} · model {version} ({fingerprint}) · {date}</source>
+        <translation>Perspective : {lens} · année affichée : {year} · modèle {version} ({fingerprint}) · {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>Export results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>PDF brief (*.pdf)</source>
+        <translation>Note PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/export_dialog.py"/>
+        <source>JSON file (*.json)</source>
+        <translation>Fichier JSON (*.json)</translation>
+    </message>
+</context>
+</TS>

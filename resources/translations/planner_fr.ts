@@ -1,0 +1,455 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA" sourcelanguage="en_US">
+    <context>
+        <name>App</name>
+        <message>
+            <source>The model database could not be loaded</source>
+            <translation>Impossible de charger la base de données du modèle</translation>
+        </message>
+    </context>
+    <context>
+        <name>Choice</name>
+        <message>
+            <source>No change</source>
+            <translation>Aucun changement</translation>
+        </message>
+        <message>
+            <source>Deepen ties</source>
+            <translation>Approfondir les liens</translation>
+        </message>
+        <message>
+            <source>Free-trade agreement</source>
+            <translation>Accord de libre-échange</translation>
+        </message>
+        <message>
+            <source>Extend to 2042</source>
+            <translation>Prolonger jusqu'en 2042</translation>
+        </message>
+        <message>
+            <source>Annual reviews</source>
+            <translation>Examens annuels</translation>
+        </message>
+        <message>
+            <source>Withdrawal</source>
+            <translation>Retrait</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <source>Opened with warnings</source>
+            <translation>Ouvert avec des avertissements</translation>
+        </message>
+        <message>
+            <source>{file} was opened, but note:</source>
+            <translation>{file} a été ouvert, mais notez :</translation>
+        </message>
+        <message>
+            <source>Cannot open scenario</source>
+            <translation>Impossible d'ouvrir le scénario</translation>
+        </message>
+        <message>
+            <source>{file} was not opened; the current scenario is unchanged.</source>
+            <translation>{file} n'a pas été ouvert ; le scénario actuel est inchangé.</translation>
+        </message>
+        <message>
+            <source>… and {n} more</source>
+            <translation>… et {n} de plus</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Modifications non enregistrées</translation>
+        </message>
+        <message>
+            <source>Save the changes to “{name}”?</source>
+            <translation>Enregistrer les modifications de « {name} » ?</translation>
+        </message>
+        <message>
+            <source>The planner did not close properly last time.</source>
+            <translation>Le planificateur ne s'est pas fermé correctement la dernière fois.</translation>
+        </message>
+        <message>
+            <source>Recover the unsaved changes to {file} from {when}?</source>
+            <translation>Récupérer les modifications non enregistrées de {file} du {when} ?</translation>
+        </message>
+        <message>
+            <source>Recover the unsaved scenario from {when}?</source>
+            <translation>Récupérer le scénario non enregistré du {when} ?</translation>
+        </message>
+        <message>
+            <source>Recover unsaved work</source>
+            <translation>Récupérer le travail non enregistré</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;USMCA Scenario Planner {app}&lt;/h3&gt;&lt;p&gt;Policy levers, partner alignments and shocks for the 2026 USMCA joint review, on a cited partial-equilibrium trade model.&lt;/p&gt;&lt;p&gt;Model version {model}. Every number traces to a source: see Help ▸ Sources.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Planificateur de scénarios ACEUM {app}&lt;/h3&gt;&lt;p&gt;Leviers politiques, alignements avec les partenaires et chocs pour l'examen conjoint de l'ACEUM de 2026, sur un modèle commercial d'équilibre partiel aux sources citées.&lt;/p&gt;&lt;p&gt;Version du modèle {model}. Chaque chiffre renvoie à une source : voir Aide ▸ Sources.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About the planner</source>
+            <translation>À propos du planificateur</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Id</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Emplacement</translation>
+        </message>
+    </context>
+    <context>
+        <name>Lens</name>
+        <message>
+            <source>US manufacturer</source>
+            <translation>Fabricant américain</translation>
+        </message>
+        <message>
+            <source>Mexican SME</source>
+            <translation>PME mexicaine</translation>
+        </message>
+        <message>
+            <source>Canadian exporter</source>
+            <translation>Exportateur canadien</translation>
+        </message>
+        <message>
+            <source>Policy analyst</source>
+            <translation>Analyste des politiques</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeverInfo</name>
+        <message>
+            <source>unverified (article)</source>
+            <translation>non vérifié (article)</translation>
+        </message>
+        <message>
+            <source>What it changes in the model</source>
+            <translation>Ce que cela change dans le modèle</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>known only from the seed article; no official or peer-reviewed source confirms it.</source>
+            <translation>connu uniquement par l'article d'origine ; aucune source officielle ou évaluée par les pairs ne le confirme.</translation>
+        </message>
+        <message>
+            <source>Cost: USD {cost} m</source>
+            <translation>Coût : {cost} M$ US</translation>
+        </message>
+        <message>
+            <source>Sources appear once the model is loaded.</source>
+            <translation>Les sources s'affichent une fois le modèle chargé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeverPanel</name>
+        <message>
+            <source>Policy recommendations</source>
+            <translation>Recommandations politiques</translation>
+        </message>
+        <message>
+            <source>Partner alignments</source>
+            <translation>Alignements avec les partenaires</translation>
+        </message>
+        <message>
+            <source>Shocks &amp; review outcome</source>
+            <translation>Chocs et issue de l'examen</translation>
+        </message>
+        <message>
+            <source>Switch on {lever}</source>
+            <translation>Activer {lever}</translation>
+        </message>
+        <message>
+            <source>Switch off {lever}</source>
+            <translation>Désactiver {lever}</translation>
+        </message>
+        <message>
+            <source>Set {param} of {lever}</source>
+            <translation>Régler {param} de {lever}</translation>
+        </message>
+        <message>
+            <source>Alignment with {partner}: {value}</source>
+            <translation>Alignement avec {partner} : {value}</translation>
+        </message>
+        <message>
+            <source>Known only from the seed article; not confirmed by a source</source>
+            <translation>Connu uniquement par l'article d'origine ; aucune source ne le confirme</translation>
+        </message>
+        <message>
+            <source>Description and sources</source>
+            <translation>Description et sources</translation>
+        </message>
+        <message>
+            <source>About {lever}</source>
+            <translation>À propos de {lever}</translation>
+        </message>
+        <message>
+            <source>Cost: USD {cost} m</source>
+            <translation>Coût : {cost} M$ US</translation>
+        </message>
+        <message>
+            <source>Filter levers (Ctrl+F)</source>
+            <translation>Filtrer les leviers (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>No lever matches the filter.</source>
+            <translation>Aucun levier ne correspond au filtre.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;New</source>
+            <translation>&amp;Nouveau</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Ouvrir…</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Enregistrer &amp;sous…</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>E&amp;xporter…</translation>
+        </message>
+        <message>
+            <source>Export the results as CSV, Excel or JSON</source>
+            <translation>Exporter les résultats en CSV, Excel ou JSON</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Find lever</source>
+            <translation>&amp;Chercher un levier</translation>
+        </message>
+        <message>
+            <source>Bands</source>
+            <translation>Bandes</translation>
+        </message>
+        <message>
+            <source>Show p10–p90 uncertainty bands (Monte Carlo)</source>
+            <translation>Afficher les bandes d'incertitude p10–p90 (Monte-Carlo)</translation>
+        </message>
+        <message>
+            <source>Pin the current results as {label} (Ctrl+{n})</source>
+            <translation>Épingler les résultats actuels comme {label} (Ctrl+{n})</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>À &amp;propos</translation>
+        </message>
+        <message>
+            <source>&amp;Sources</source>
+            <translation>&amp;Sources</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>Ouvrir un fichier &amp;récent</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>&amp;Pin for comparison</source>
+            <translation>É&amp;pingler pour comparer</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>Levers</source>
+            <translation>Leviers</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>Indicateurs</translation>
+        </message>
+        <message>
+            <source>Lens:</source>
+            <translation>Perspective :</translation>
+        </message>
+        <message>
+            <source>Stakeholder lens</source>
+            <translation>Perspective de l'acteur</translation>
+        </message>
+        <message>
+            <source>Scenario name</source>
+            <translation>Nom du scénario</translation>
+        </message>
+        <message>
+            <source>Pin:</source>
+            <translation>Épingler :</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Model {version}</source>
+            <translation>Modèle {version}</translation>
+        </message>
+        <message>
+            <source>No model loaded</source>
+            <translation>Aucun modèle chargé</translation>
+        </message>
+        <message>
+            <source>Uncertainty bands</source>
+            <translation>Bandes d'incertitude</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>The model database could not be loaded.</source>
+            <translation>Impossible de charger la base de données du modèle.</translation>
+        </message>
+        <message>
+            <source>The trade model is not available in this build.</source>
+            <translation>Le modèle commercial n'est pas disponible dans cette version.</translation>
+        </message>
+        <message>
+            <source>No results: the last computation failed.</source>
+            <translation>Aucun résultat : le dernier calcul a échoué.</translation>
+        </message>
+        <message>
+            <source>The charts are not available in this build.</source>
+            <translation>Les graphiques ne sont pas disponibles dans cette version.</translation>
+        </message>
+        <message>
+            <source>Computed in {ms} ms</source>
+            <translation>Calculé en {ms} ms</translation>
+        </message>
+        <message>
+            <source>Computation failed: {message}</source>
+            <translation>Le calcul a échoué : {message}</translation>
+        </message>
+        <message>
+            <source>Cannot save</source>
+            <translation>Impossible d'enregistrer</translation>
+        </message>
+        <message>
+            <source>The scenario was not saved to {file}.</source>
+            <translation>Le scénario n'a pas été enregistré dans {file}.</translation>
+        </message>
+        <message>
+            <source>Lens: {lens}</source>
+            <translation>Perspective : {lens}</translation>
+        </message>
+        <message>
+            <source>Rename scenario</source>
+            <translation>Renommer le scénario</translation>
+        </message>
+        <message>
+            <source>Nothing to pin: no results yet.</source>
+            <translation>Rien à épingler : pas encore de résultats.</translation>
+        </message>
+        <message>
+            <source>Scenarios (*.usmca.json);;All files (*)</source>
+            <translation>Scénarios (*.usmca.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Open scenario</source>
+            <translation>Ouvrir un scénario</translation>
+        </message>
+        <message>
+            <source>Save scenario as</source>
+            <translation>Enregistrer le scénario sous</translation>
+        </message>
+        <message>
+            <source>Nothing to export: no results yet.</source>
+            <translation>Rien à exporter : pas encore de résultats.</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Excel workbook (*.xlsx);;JSON (*.json)</source>
+            <translation>CSV (*.csv);;Classeur Excel (*.xlsx);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Export results</source>
+            <translation>Exporter les résultats</translation>
+        </message>
+        <message>
+            <source>Cannot export</source>
+            <translation>Impossible d'exporter</translation>
+        </message>
+        <message>
+            <source>The results were not exported to {file}.</source>
+            <translation>Les résultats n'ont pas été exportés vers {file}.</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>Exporté vers {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParamControl</name>
+        <message>
+            <source>weeks</source>
+            <translation>semaines</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScenarioDocument</name>
+        <message>
+            <source>not saved</source>
+            <translation>non enregistré</translation>
+        </message>
+        <message>
+            <source>Recovered changes</source>
+            <translation>Modifications récupérées</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,269 @@
+"""The impact charts and KPI cards show exactly what Results holds, and export it."""
+
+from __future__ import annotations
+
+import chart_support
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QImage
+
+from planner.ui import charts
+from planner.ui.charts.base import ChartInput
+from planner.ui.charts.series import stack_bars
+from planner.ui.charts.timeline import assign_lanes, decimal_year
+from planner.ui.dashboard import Dashboard, KpiArea, lens_country
+
+# The shared fixtures (see tests/chart_support.py).
+model, tariff_results = chart_support.model, chart_support.tariff_results
+flood_results, corridor_results = chart_support.flood_results, chart_support.corridor_results
+banded_results, run = chart_support.banded_results, chart_support.run
+pytestmark = [pytest.mark.gui, chart_support.OFFSCREEN_NOISE]
+
+
+@pytest.fixture
+def dashboard(qtbot, model):
+    board = Dashboard(model=model)
+    qtbot.addWidget(board)
+    board.resize(1400, 1000)
+    return board
+
+
+def country_index(results, country: str) -> int:
+    return list(results.regions).index(country)
+
+
+def test_trade_over_time_plots_the_flows_of_the_lens_country(dashboard, tariff_results, model):
+    pinned = run(model, "mexico_diversifies_partners")
+    dashboard.set_results(tariff_results, {"A": pinned}, lens="mx_sme")
+    chart = dashboard.charts["trade_over_time"]
+    c = country_index(tariff_results, "MEX")
+    flows = tariff_results.flows
+    expected = (flows[:, :, c, :].sum(axis=(1, 2)) + flows[:, :, :, c].sum(axis=(1, 2))) / 1e3
+    x, y = chart.scenario_curve.getData()
+    assert np.array_equal(x, tariff_results.years.astype(float))
+    np.testing.assert_allclose(y, expected)
+    base = tariff_results.flows_base
+    expected_base = (base[:, :, c, :].sum(axis=(1, 2)) + base[:, :, :, c].sum(axis=(1, 2))) / 1e3
+    np.testing.assert_allclose(chart.baseline_curve.getData()[1], expected_base)
+    pf = pinned.flows
+    expected_a = (pf[:, :, c, :].sum(axis=(1, 2)) + pf[:, :, :, c].sum(axis=(1, 2))) / 1e3
+    np.testing.assert_allclose(chart.pinned_curves["A"].getData()[1], expected_a)
+    assert chart.pinned_curves["A"].isVisible() and not chart.pinned_curves["B"].isVisible()
+    assert not np.allclose(y, expected_base), "a 25% tariff must move Mexico's trade"
+    assert "Mexico" in chart.title_label.text() or "MEX" in chart.title_label.text()
+
+
+def test_sector_bars_show_exports_to_the_us_or_us_imports(dashboard, tariff_results):
+    dashboard.set_year(2030)
+    dashboard.set_results(tariff_results, {}, lens="ca_exporter")
+    chart = dashboard.charts["sector_bars"]
+    y = list(tariff_results.years).index(2030)
+    can, usa = country_index(tariff_results, "CAN"), country_index(tariff_results, "USA")
+    delta = (tariff_results.flows[y, :, can, usa] - tariff_results.flows_base[y, :, can, usa]) / 1e3
+    np.testing.assert_allclose(chart.table()["delta_usd_bn"], delta)
+    np.testing.assert_allclose(chart.bars.opts["width"], np.abs(delta))
+    dashboard.set_results(tariff_results, {}, lens="us_manufacturer")
+    imports = tariff_results.flows[y, :, :, usa].sum(axis=1) - tariff_results.flows[y, :, usa, usa]
+    np.testing.assert_allclose(chart.table()["scenario_usd_bn"], imports / 1e3)
+    assert "US imports" in chart.title_label.text()
+
+
+def test_welfare_bars_stack_the_parts_and_mark_the_total(dashboard, tariff_results):
+    dashboard.set_results(tariff_results, {}, lens="analyst")
+    chart = dashboard.charts["welfare"]
+    y = dashboard.chart_input().year_index
+    table = chart.table()
+    for part in ("consumer", "producer", "tariff_revenue", "total"):
+        np.testing.assert_allclose(table[f"{part}_usd_bn"], tariff_results.welfare[part][y] / 1e3)
+    _, total = chart.total.getData()
+    np.testing.assert_allclose(total, tariff_results.welfare["total"][y] / 1e3)
+    assert np.abs(table["total_usd_bn"]).max() > 0
+
+
+def test_stacked_bars_put_negative_parts_below_zero():
+    bottoms, heights = stack_bars(np.array([[2.0, -1.0], [3.0, -2.0], [-1.0, 4.0]]))
+    np.testing.assert_allclose(bottoms, [[0.0, -1.0], [2.0, -3.0], [-1.0, 0.0]])
+    np.testing.assert_allclose(heights, [[2.0, 1.0], [3.0, 2.0], [1.0, 4.0]])
+
+
+def test_region_tiles_colour_and_label_each_macro_region(dashboard, corridor_results):
+    dashboard.set_results(corridor_results, {}, lens="mx_sme")
+    chart = dashboard.charts["region_tiles"]
+    y = dashboard.chart_input().year_index
+    table = chart.table().set_index("mx_region")
+    order = [list(corridor_results.mx_regions).index(r) for r in table.index]
+    np.testing.assert_allclose(
+        table["scenario_usd_m"], corridor_results.mx_region_exports[y, order]
+    )
+    np.testing.assert_allclose(
+        table["baseline_usd_m"], corridor_results.mx_region_exports_base[y, order]
+    )
+    assert len(chart.tiles) == len(corridor_results.mx_regions) == 5
+    first = chart.labels[0].textItem.toPlainText()
+    assert QLocale().toString(float(table["delta_pct"].iloc[0]), "f", 1).lstrip("-") in first
+
+
+def test_corridor_map_draws_every_edge_and_marks_the_flood(dashboard, flood_results, model):
+    shock = next(s for s in flood_results.scenario.shocks if s.id == "bajio_flood")
+    year = int(flood_results.scenario.effective_params(model.catalog, "bajio_flood")["start_year"])
+    dashboard.set_year(year)
+    dashboard.set_results(flood_results, {}, lens=flood_results.scenario.lens)
+    chart = dashboard.charts["corridor_map"]
+    table = chart.table()
+    y = list(flood_results.years).index(year)
+    order = [list(flood_results.edge_ids).index(e) for e in table["edge"]]
+    np.testing.assert_allclose(
+        table["utilisation"], flood_results.corridor_utilisation[y, order], equal_nan=True
+    )
+    assert len(table) == len(model.network_edges) == len(chart.edge_layer.lines)
+    flooded = table["from_node"] == "bajio"
+    assert shock is not None and table.loc[flooded, "disrupted"].all()
+    assert not table.loc[~flooded, "disrupted"].any()
+    dashed = [
+        p.style() for p, hit in zip(chart.edge_layer.pens, table["disrupted"], strict=True) if hit
+    ]
+    assert dashed and all(s.name == "DashLine" for s in dashed)
+
+
+def test_timeline_lists_the_calendar_and_the_scenario_events(dashboard, model, tariff_results):
+    dashboard.set_results(tariff_results, {}, lens="analyst")
+    chart = dashboard.charts["timeline"]
+    table = chart.table()
+    calendar = table[table["lane"] == "calendar"]
+    assert len(calendar) == (model.timeline["date"].map(decimal_year) >= model.base_year).sum()
+    start = tariff_results.scenario.effective_params(model.catalog, "us_tariff_non_usmca")
+    events = table[table["lane"] == "scenario"]
+    assert str(int(start["start_year"])) in set(events["date"])
+    assert "1" in chart.event_list.text()
+
+
+def test_label_lanes_never_overlap():
+    xs = np.array([0.0, 0.5, 1.0, 5.0])
+    lanes = assign_lanes(xs, np.full(4, 2.0), 2)
+    assert list(lanes) == [0, 1, -1, 0]
+
+
+def test_bands_follow_the_toggle(dashboard, banded_results):
+    if banded_results.flow_bands is None:
+        pytest.fail("a run with draws must carry flow bands")
+    dashboard.set_results(banded_results, {}, lens="mx_sme", show_bands=True)
+    chart = dashboard.charts["trade_over_time"]
+    c = country_index(banded_results, "MEX")
+    low = banded_results.flow_bands[0]
+    expected = (low[:, :, c, :].sum(axis=(1, 2)) + low[:, :, :, c].sum(axis=(1, 2))) / 1e3
+    np.testing.assert_allclose(chart.band_low.getData()[1], expected)
+    assert chart.band.isVisible()
+    dashboard.set_bands_visible(False)
+    assert not chart.band.isVisible() and "p10_usd_bn" not in chart.table()
+
+
+def test_every_chart_exports_png_svg_and_csv(dashboard, tariff_results, tmp_path):
+    dashboard.set_results(tariff_results, {}, lens="analyst")
+    for name, chart in dashboard.charts.items():
+        png = chart.export_png(tmp_path / f"{name}.png")
+        svg = chart.export_svg(tmp_path / f"{name}.svg")
+        csv = chart.export_csv(tmp_path / f"{name}.csv")
+        assert not QImage(str(png)).isNull(), name
+        assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml"), name
+        written, shown = pd.read_csv(csv), chart.table()
+        assert list(written.columns) == list(shown.columns) and len(written) == len(shown), name
+        for column in shown.select_dtypes("number").columns:
+            np.testing.assert_allclose(written[column], shown[column], equal_nan=True)
+        assert not written.empty, name
+    exported = pd.read_csv(tmp_path / "trade_over_time.csv")
+    np.testing.assert_allclose(
+        exported["scenario_usd_bn"], dashboard.charts["trade_over_time"].scenario_curve.getData()[1]
+    )
+
+
+def test_hover_reads_out_the_nearest_value(dashboard, tariff_results):
+    dashboard.set_results(tariff_results, {}, lens="mx_sme")
+    chart = dashboard.charts["trade_over_time"]
+    text = chart.hover_text(2030.2, 0.0)
+    value = chart.table().set_index("year").loc[2030, "scenario_usd_bn"]
+    assert text.startswith("2030") and QLocale().toString(float(value), "f", 1) in text
+
+
+def test_dashboard_shows_the_message_until_results_arrive(qtbot, model, tariff_results):
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.set_message("No results yet")
+    kpis = KpiArea()
+    qtbot.addWidget(kpis)
+    charts.install(board, kpis, model)
+    assert not board.body.isVisibleTo(board) and board.message.isVisibleTo(board)
+    board.set_results(tariff_results, {})
+    assert board.body.isVisibleTo(board) and not board.message.isVisibleTo(board)
+    assert board.chart_input().lens == tariff_results.scenario.lens
+    board.set_year(2027)
+    assert kpis.year == 2027
+
+
+def test_kpi_cards_show_the_lens_kpis_in_the_locale(qtbot, model, tariff_results):
+    QLocale.setDefault(QLocale("fr_CA"))
+    try:
+        area = KpiArea(model=model)
+        qtbot.addWidget(area)
+        area.set_year(2030)
+        area.set_results(tariff_results, {}, lens="mx_sme")
+        y = list(tariff_results.years).index(2030)
+        ids = list(model.kpis.loc[model.kpis["lens"] == "mx_sme", "id"])
+        assert list(area.cards) == ids
+        for kid in ids:
+            card = area.cards[kid]
+            value = float(tariff_results.kpi[kid][y])
+            digits = 0 if abs(value) >= 1000 else 1 if abs(value) >= 10 else 2
+            assert card.value.text().startswith(QLocale().toString(value, "f", digits))
+            if digits:  # French decimals take a comma
+                assert "," in card.value.text() and "." not in card.value.text()
+            meaning = model.kpis.set_index("id").at[kid, "meaning_en"]
+            assert card.meaning.text() == meaning
+        exports = area.cards["mx_exports_usd_m"]
+        delta = (
+            tariff_results.kpi["mx_exports_usd_m"][y]
+            - tariff_results.kpi_base["mx_exports_usd_m"][y]
+        )
+        assert delta < 0 and "#d55e00" in exports.delta.styleSheet().lower()
+    finally:
+        QLocale.setDefault(QLocale("en_US"))
+
+
+def test_lens_country_comes_from_the_lenses_table(model):
+    assert lens_country(model, "mx_sme") == "MEX"
+    assert lens_country(model, "ca_exporter") == "CAN"
+    with pytest.raises(KeyError):
+        lens_country(model, "nobody")
+
+
+def test_chart_input_year(tariff_results):
+    data = ChartInput(tariff_results, {}, "analyst", "USA", False, 3)
+    assert data.year == int(tariff_results.years[3])
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("es", "Comercio total"), ("fr", "Commerce total")])
+def test_chart_titles_are_translated(qtbot, model, tariff_results, tmp_path, lang, expected):
+    import subprocess
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from planner.paths import resources_dir
+    from planner.ui.translations_build import lrelease_command
+
+    qm = tmp_path / f"charts_{lang}.qm"
+    ts = resources_dir() / "translations" / f"charts_{lang}.ts"
+    subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    board = Dashboard(model=model)
+    qtbot.addWidget(board)
+    board.set_results(tariff_results, {}, lens="mx_sme")
+    QCoreApplication.installTranslator(translator)
+    try:
+        QCoreApplication.processEvents()  # LanguageChange is posted, not sent
+        assert board.charts["trade_over_time"].title_label.text().startswith(expected)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.processEvents()
+    assert board.charts["trade_over_time"].title_label.text().startswith("Total goods trade")

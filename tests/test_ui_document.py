@@ -1,0 +1,220 @@
+"""The document: files, dirty flag, autosave and recovery, background Monte Carlo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+from types import SimpleNamespace
+
+import ui_support
+
+from planner.model.scenario import load_scenario, save_scenario
+from planner.ui.autosave import AutosaveSession, autosave_dir, find_recoverable
+from planner.ui.controller import ScenarioDocument
+from planner.ui.settings import open_settings
+
+# The shared GUI fixtures (see tests/ui_support.py).
+mini_model, dialogs_seen = ui_support.mini_model, ui_support.dialogs_seen
+document, window = ui_support.document, ui_support.window
+pytestmark = ui_support.OFFSCREEN_NOISE
+
+
+def test_save_and_reopen_round_trip(document, mini_model, tmp_path):
+    edited = (
+        document.scenario.set_lever("regional_development_fund", enabled=True, match_pct=20.0)
+        .set_alignment("central_america", "fta")
+        .set_shock("port_disruption", True, port="veracruz", weeks=8)
+        .set_lens("mx_sme")
+        .replace(name="Round trip")
+    )
+    document.edit(edited, "several edits")
+    assert document.is_dirty
+
+    assert document.save_as(tmp_path / "round")  # the suffix is added
+    saved = tmp_path / "round.usmca.json"
+    assert saved.exists() and document.path == saved
+    assert not document.is_dirty
+    assert document.window_title() == "Round trip — round.usmca.json[*]"
+
+    other = ScenarioDocument(mini_model.catalog, model=mini_model, settings=open_settings())
+    try:
+        assert other.open(saved)
+        assert other.scenario == edited
+        assert other.recent()[0] == saved.resolve()
+    finally:
+        other.shutdown()
+
+
+def test_a_bad_file_lists_its_problems_and_keeps_the_scenario(window, document, dialogs_seen,
+                                                               tmp_path):  # fmt: skip
+    document.edit(document.scenario.set_lever("e_customs", enabled=True), "on")
+    before, before_path = document.scenario, document.path
+    bad = tmp_path / "bad.usmca.json"
+    bad.write_text(
+        '{"format": "usmca-planner/scenario", "version": 1, "name": "Bad", "lens": "nobody",'
+        ' "levers": {"warp_drive": {"enabled": true}}}',
+        encoding="utf-8",
+    )
+
+    assert not window.open_file(bad)
+
+    assert document.scenario == before and document.path == before_path
+    assert document.undo_stack.count() == 1
+    title, text, listing = dialogs_seen.seen[-1]
+    assert title == "Cannot open scenario"
+    assert "bad.usmca.json" in text
+    assert "warp_drive" in listing and "nobody" in listing
+
+
+def test_the_title_carries_name_file_and_modified_mark(window, document):
+    assert window.windowTitle() == f"{document.scenario.name} — not saved[*]"
+    assert not window.isWindowModified()
+    document.edit(document.scenario.replace(name="Mine"), "rename")
+    assert window.windowTitle() == "Mine — not saved[*]"
+    assert window.isWindowModified()
+    document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_autosave_writes_the_unsaved_scenario_and_clears_after_save(mini_model, tmp_path):
+    session = AutosaveSession()
+    assert session.start()
+    doc = ScenarioDocument(mini_model.catalog, model=mini_model, autosave=session)
+    try:
+        assert doc.autosave_now() is None  # nothing unsaved, nothing written
+        edited = doc.scenario.set_lever("tmfc_corridor", enabled=True)
+        doc.edit(edited, "on")
+        written = doc.autosave_now()
+        assert written is not None and written.parent == autosave_dir()
+        assert load_scenario(written, mini_model.catalog) == edited
+        assert find_recoverable() == []  # this session is alive: nothing to recover
+        doc.save_as(tmp_path / "saved.usmca.json")
+        assert not written.exists()
+    finally:
+        doc.shutdown()
+    assert list(autosave_dir().iterdir()) == []  # a clean exit leaves nothing behind
+
+
+def test_a_session_that_died_is_offered_for_recovery(mini_model, tmp_path):
+    original = tmp_path / "work.usmca.json"
+    save_scenario(mini_model.catalog and _baseline(mini_model), original)
+    crashed = textwrap.dedent(
+        f"""
+        import os
+        from planner.model.data import load_model
+        from planner.model.scenario import load_scenario, save_scenario
+        from planner.ui.autosave import AutosaveSession
+        model = load_model({str(mini_model.db_path)!r})
+        session = AutosaveSession()
+        assert session.start()
+        scenario = load_scenario({str(original)!r}, model.catalog)
+        changed = scenario.set_lever("e_customs", enabled=True)
+        session.write(save_scenario, changed, {str(original)!r})
+        os._exit(3)  # a crash: no clean-up
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", crashed], capture_output=True, text=True)
+    assert run.returncode == 3, run.stderr
+
+    found = find_recoverable()
+    assert len(found) == 1 and found[0].original_path == original
+
+    doc = ScenarioDocument(mini_model.catalog, model=mini_model)
+    try:
+        assert doc.recover(found[0])
+        assert doc.path == original and doc.is_dirty
+        assert doc.scenario.levers["e_customs"].enabled
+        doc.undo_stack.undo()  # back to the file as saved
+        assert doc.scenario == load_scenario(original, mini_model.catalog)
+    finally:
+        doc.shutdown()
+    assert find_recoverable() == []
+
+
+def _baseline(model):
+    from planner.model.scenario import Scenario
+
+    return Scenario.baseline(model.catalog, model.version, model.fingerprint)
+
+
+class _FakeTask:
+    def __init__(self, report):
+        self.report = report
+        self.cancelled = False
+        self.started = threading.Event()
+
+    def cancel(self):
+        self.cancelled = True
+
+
+def _fake_evaluate(model, scenario, draws=None, task=None):
+    """Stands in for the engine: central runs at once, Monte Carlo waits to be cancelled
+    unless the scenario is named "quick"."""
+    if task is None:
+        return SimpleNamespace(scenario=scenario, bands=None)
+    task.report(0.5)
+    if scenario.name != "quick":
+        for _ in range(2000):
+            if task.cancelled:
+                raise RuntimeError("cancelled")
+            threading.Event().wait(0.005)
+    return SimpleNamespace(scenario=scenario, bands={"draws": draws})
+
+
+def _background_threads():
+    return [t for t in threading.enumerate() if t.name.startswith("planner-background")]
+
+
+def test_monte_carlo_runs_in_the_background_newer_edits_supersede_and_no_thread_leaks(
+    qtbot, mini_model
+):
+    doc = ScenarioDocument(
+        mini_model.catalog, model=mini_model, evaluate=_fake_evaluate, make_task=_FakeTask
+    )
+    try:
+        delivered = []
+        doc.results_changed.connect(delivered.append)
+        doc.edit(doc.scenario.replace(name="slow"), "slow")  # its Monte Carlo would block
+        assert delivered[-1].bands is None  # the central run arrives synchronously
+        with qtbot.waitSignal(doc.monte_carlo_running, check_params_cb=lambda on: not on):
+            doc.edit(doc.scenario.replace(name="quick"), "quick")
+        assert delivered[-1].bands == {"draws": 1000}
+        assert delivered[-1].scenario.name == "quick"
+        assert all(r.scenario.name == "quick" for r in delivered if r.bands)
+    finally:
+        doc.shutdown()
+    assert _background_threads() == []
+
+
+def test_bands_off_runs_no_monte_carlo(qtbot, mini_model):
+    doc = ScenarioDocument(
+        mini_model.catalog, model=mini_model, evaluate=_fake_evaluate, make_task=_FakeTask
+    )
+    try:
+        doc.set_bands_enabled(False)
+        delivered = []
+        doc.results_changed.connect(delivered.append)
+        doc.edit(doc.scenario.replace(name="quick"), "quick")
+        qtbot.wait(50)
+        assert [r.bands for r in delivered] == [None]
+    finally:
+        doc.shutdown()
+    assert _background_threads() == []
+
+
+def test_with_the_real_engine_results_then_bands_arrive_and_the_worker_stops(qtbot, mini_model):
+    from planner.model.engine import evaluate
+
+    doc = ScenarioDocument(mini_model.catalog, model=mini_model, evaluate=evaluate)
+    try:
+        doc.edit(doc.scenario.replace(uncertainty={"draws": 40, "seed": 7}), "few draws")
+        with qtbot.waitSignal(doc.monte_carlo_running, check_params_cb=lambda on: not on):
+            doc.edit(doc.scenario.set_lever("tmfc_corridor", enabled=True), "corridor on")
+        assert doc.results.scenario == doc.scenario
+        assert doc.results.bands is not None
+        assert doc.last_compute_ms is not None
+    finally:
+        doc.shutdown()
+    assert _background_threads() == []

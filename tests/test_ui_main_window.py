@@ -1,0 +1,164 @@
+"""The main window: language switching, drag-and-drop, closing with unsaved changes, pins,
+the screenshot mode of the app."""
+
+from __future__ import annotations
+
+import pytest
+import ui_support
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner.model.scenario import save_scenario
+from planner.ui import app as app_module
+from planner.ui.i18n import current_language, set_language
+from planner.ui.settings import open_settings
+from planner.ui.translations_build import build_translations
+
+# The shared GUI fixtures (see tests/ui_support.py).
+mini_model, dialogs_seen = ui_support.mini_model, ui_support.dialogs_seen
+document, window = ui_support.document, ui_support.window
+pytestmark = ui_support.OFFSCREEN_NOISE
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_translations():
+    build_translations()
+
+
+def test_switching_language_changes_visible_labels_and_number_format(window):
+    panel = window.lever_panel
+    assert panel.groups["policy"].title() == "Policy recommendations"
+    assert window.file_menu.title() == "&File"
+
+    window.language_combo.setCurrentIndex(window.language_combo.findData("es"))
+    assert current_language() == "es"
+    assert panel.groups["policy"].title() == "Recomendaciones de política"
+    assert panel.groups["alignment"].title() == "Alineamientos con socios"
+    assert window.file_menu.title() == "&Archivo"
+    assert window.lever_dock.windowTitle() == "Palancas"
+    assert panel.row("vocational_ppp").badge.text() == "no verificado (artículo)"
+    # labels from the model database follow too (the mini seeds mark them "(es)")
+    assert panel.row("tmfc_corridor").controls["intensity"].parent() is not None
+    assert "(es)" in panel.row("tmfc_corridor")._param_labels["intensity"].text()
+    assert open_settings().value("language") == "es"
+
+    window.language_actions["fr"].trigger()
+    assert panel.groups["shock"].title() == "Chocs et issue de l'examen"
+    assert panel.groups["alignment"].title() == "Alignements avec les partenaires"
+    assert window.language_combo.currentData() == "fr"
+    assert QLocale().decimalPoint() == ","
+    assert panel.row("tmfc_corridor").cost.text() == "Coût : 2\u00a0800 M$ US"
+
+    window.switch_language("en")
+    assert panel.groups["policy"].title() == "Policy recommendations"
+    assert panel.row("tmfc_corridor").cost.text() == "Cost: USD 2,800 m"
+
+
+def test_set_language_reports_a_missing_translation(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("planner.ui.i18n.translations_dir", lambda: tmp_path)
+    assert set_language("es") is False
+    assert current_language() == "en"
+
+
+def _drop(window, path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(200, 200), actions, mime, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(200, 200), actions, mime, buttons, mods)
+    QApplication.sendEvent(window, drop)
+    return drop.isAccepted()
+
+
+def test_dropping_a_scenario_file_opens_it(window, document, tmp_path):
+    dropped = document.baseline().replace(name="Dropped").set_alignment("eu", "deepen")
+    path = tmp_path / "dropped.usmca.json"
+    save_scenario(dropped, path)
+    other = tmp_path / "notes.txt"
+    other.write_text("not a scenario", encoding="utf-8")
+
+    assert not _drop(window, other)
+    assert document.path is None
+
+    assert _drop(window, path)
+    assert document.path == path and document.scenario == dropped
+    assert window.lever_panel.row("eu", "alignment").combo.currentData() == "deepen"
+    assert window.windowTitle() == "Dropped — dropped.usmca.json[*]"
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(
+    qtbot, window, document, dialogs_seen
+):
+    window.lever_panel.row("e_customs").switch.click()
+    dialogs_seen.answer = QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    assert window.isVisible()
+    assert dialogs_seen.seen[-1][0] == "Unsaved changes"
+
+    dialogs_seen.answer = QMessageBox.StandardButton.Discard
+    assert window.close()
+
+
+def test_pinning_needs_results_and_ctrl_1_is_pin_a(window, document):
+    pin_a = window.pin_actions["A"]
+    assert pin_a.shortcut().toString() == "Ctrl+1"
+    pin_a.trigger()  # no engine in these tests: nothing to pin
+    assert not pin_a.isChecked() and document.pinned == {}
+    assert window.dashboard.message.text() == "The trade model is not available in this build."
+    assert not window.dashboard.body.isVisible()  # no numbers without results
+
+
+def test_standard_shortcuts_are_bound(window):
+    assert window.open_action.shortcut().toString() == "Ctrl+O"
+    assert window.save_action.shortcut().toString() == "Ctrl+S"
+    assert window.save_as_action.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.new_action.shortcut().toString() == "Ctrl+N"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [k.toString() for k in window.redo_action.shortcuts()]
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.find_action.shortcut().toString() == "Ctrl+F"
+
+
+def test_undo_action_names_the_edit_and_follows_the_stack(window, document):
+    assert not window.undo_action.isEnabled()
+    window.lever_panel.row("e_customs").switch.click()
+    assert window.undo_action.isEnabled()
+    label = window.lever_panel.row("e_customs").title.text()
+    assert window.undo_action.toolTip() == f"Undo: Switch on {label}"
+    window.undo_action.trigger()
+    assert not document.scenario.levers.get("e_customs")
+    assert window.redo_action.isEnabled()
+
+
+def test_screenshot_mode_renders_the_window_to_a_png(qtbot, mini_model, tmp_path, monkeypatch):
+    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, None, []))
+    scenario = tmp_path / "shot.usmca.json"
+    save_scenario(
+        app_module_baseline(mini_model).set_lever("tmfc_corridor", enabled=True), scenario
+    )
+    shot = tmp_path / "shot.png"
+
+    assert app_module.run_gui(str(scenario), screenshot=str(shot)) == 0
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_screenshot_of_a_bad_scenario_exits_2(qtbot, mini_model, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, None, []))
+    bad = tmp_path / "bad.usmca.json"
+    bad.write_text("{}", encoding="utf-8")
+    assert app_module.run_gui(str(bad), screenshot=str(tmp_path / "x.png")) == 2
+    assert "format" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def app_module_baseline(model):
+    from planner.model.scenario import Scenario
+
+    return Scenario.baseline(model.catalog, model.version, model.fingerprint)

@@ -1,0 +1,69 @@
+"""The PDF brief, the comparison table and the results export."""
+
+from __future__ import annotations
+
+import chart_support
+import numpy as np
+import pandas as pd
+import pytest
+
+from planner.errors import InputError
+from planner.ui.compare import CompareDialog, compare_frame
+from planner.ui.export_dialog import export_results
+from planner.ui.report import write_report
+
+# The shared fixtures (see tests/chart_support.py).
+model, tariff_results, run = chart_support.model, chart_support.tariff_results, chart_support.run
+pytestmark = [pytest.mark.gui, chart_support.OFFSCREEN_NOISE]
+
+
+def test_report_is_a_multi_page_pdf_naming_the_scenario(qtbot, model, tariff_results, tmp_path):
+    pinned = run(model, "mexico_diversifies_partners")
+    path = tmp_path / "brief.pdf"
+    info = write_report(path, model, tariff_results, {"A": pinned}, year=2030)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert info.pages > 1 and data.count(b"/Type /Page\n") + data.count(b"/Type/Page") >= 1
+    assert tariff_results.scenario.name in info.drawn
+    # The KPI table carries the Results numbers of the lens at the chosen year.
+    frame = compare_frame(model, {"scenario": tariff_results}, "analyst", 2030)
+    for label in frame["label"]:
+        assert label in info.drawn
+    # Every chart is in, under its title, and every source id of the model is listed.
+    assert sum("Welfare change" in s for s in info.drawn) == 1
+    listed = {s.split("]")[0].lstrip("[") for s in info.drawn if s.startswith("[")}
+    assert set(model.sources["id"]) <= listed
+
+
+def test_compare_table_puts_pinned_scenarios_side_by_side(qtbot, model, tariff_results):
+    pinned = run(model, "us_manufacturer_dual_sourcing")
+    dialog = CompareDialog(model, tariff_results, {"A": pinned}, lens="us_manufacturer", year=2031)
+    qtbot.addWidget(dialog)
+    frame = dialog.frame()
+    y = list(tariff_results.years).index(2031)
+    kid = frame["id"].iloc[0]
+    assert frame["A"].iloc[0] == pytest.approx(pinned.kpi[kid][y])
+    assert frame["Current_delta"].iloc[0] == pytest.approx(
+        tariff_results.kpi[kid][y] - tariff_results.kpi_base[kid][y]
+    )
+    assert dialog.table.rowCount() == len(frame) == (model.kpis["lens"] == "us_manufacturer").sum()
+    assert dialog.table.columnCount() == 3 + 2 * 2
+    dialog.all_lenses.setChecked(True)
+    assert dialog.table.rowCount() == len(model.kpis)
+
+
+def test_export_writes_the_tidy_results(model, tariff_results, tmp_path):
+    csv = export_results(tariff_results, tmp_path / "out.csv")
+    written = pd.read_csv(csv)
+    tidy = tariff_results.tidy()
+    assert len(written) == len(tidy) and list(written.columns) == list(tidy.columns)
+    np.testing.assert_allclose(
+        pd.to_numeric(written["scenario"], errors="coerce"),
+        pd.to_numeric(tidy["scenario"], errors="coerce"),
+        equal_nan=True,
+    )
+    xlsx = export_results(tariff_results, tmp_path / "out.xlsx")
+    kpis = pd.read_excel(xlsx, sheet_name="KPIs")
+    assert set(kpis["id"]) == set(tariff_results.kpi_ids)
+    with pytest.raises(InputError):
+        export_results(tariff_results, tmp_path / "out.txt")
