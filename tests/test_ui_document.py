@@ -8,17 +8,10 @@ import textwrap
 import threading
 from types import SimpleNamespace
 
-import ui_support
-
 from planner.model.scenario import load_scenario, save_scenario
 from planner.ui.autosave import AutosaveSession, autosave_dir, find_recoverable
 from planner.ui.controller import ScenarioDocument
 from planner.ui.settings import open_settings
-
-# The shared GUI fixtures (see tests/ui_support.py).
-mini_model, dialogs_seen = ui_support.mini_model, ui_support.dialogs_seen
-document, window = ui_support.document, ui_support.window
-pytestmark = ui_support.OFFSCREEN_NOISE
 
 
 def test_save_and_reopen_round_trip(document, mini_model, tmp_path):

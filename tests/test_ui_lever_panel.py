@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import ui_support
 from PySide6.QtCore import Qt
 
 from planner.model.scenario import save_scenario
-
-# The shared GUI fixtures (see tests/ui_support.py).
-mini_model, dialogs_seen = ui_support.mini_model, ui_support.dialogs_seen
-document, window = ui_support.document, ui_support.window
-pytestmark = ui_support.OFFSCREEN_NOISE
 
 
 def test_toggling_a_lever_through_its_switch_edits_the_scenario_with_one_command(window, document):

@@ -4,7 +4,6 @@ the screenshot mode of the app."""
 from __future__ import annotations
 
 import pytest
-import ui_support
 from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,11 +13,6 @@ from planner.ui import app as app_module
 from planner.ui.i18n import current_language, set_language
 from planner.ui.settings import open_settings
 from planner.ui.translations_build import build_translations
-
-# The shared GUI fixtures (see tests/ui_support.py).
-mini_model, dialogs_seen = ui_support.mini_model, ui_support.dialogs_seen
-document, window = ui_support.document, ui_support.window
-pytestmark = ui_support.OFFSCREEN_NOISE
 
 
 @pytest.fixture(scope="module", autouse=True)

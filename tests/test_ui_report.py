@@ -14,7 +14,7 @@ from planner.ui.report import write_report
 
 # The shared fixtures (see tests/chart_support.py).
 model, tariff_results, run = chart_support.model, chart_support.tariff_results, chart_support.run
-pytestmark = [pytest.mark.gui, chart_support.OFFSCREEN_NOISE]
+pytestmark = pytest.mark.gui
 
 
 def test_report_is_a_multi_page_pdf_naming_the_scenario(qtbot, model, tariff_results, tmp_path):

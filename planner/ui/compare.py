@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.charts.base import fmt_number, fmt_signed
-from planner.ui.kpi_cards import decimals_for, delta_colour
+from planner.ui.kpi_cards import decimals_for, delta_colour, unit_text
 
 
 def _tr(text: str) -> str:
@@ -143,7 +143,11 @@ class CompareDialog(QDialog):
         for r, row in enumerate(frame.itertuples(index=False)):
             row_map = row._asdict()
             digits = decimals_for(row_map["baseline"])
-            cells = [row_map["label"], row_map["unit"], fmt_number(row_map["baseline"], digits)]
+            cells = [
+                row_map["label"],
+                unit_text(str(row_map["unit"])),
+                fmt_number(row_map["baseline"], digits),
+            ]
             colours: list[QColor | None] = [None, None, None]
             for name in names:
                 value, delta = frame.at[r, name], frame.at[r, f"{name}_delta"]

@@ -11,15 +11,87 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planner.ui.charts.base import BAD, GOOD, fmt_number, fmt_signed
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("KpiCards", text)
+
+
+# kpis.unit -> (unit shown after the value, unit of a change in the sentence).  "{top}" is the
+# top of a concentration index, formatted in the locale.
+_UNITS: dict[str, tuple[str, str]] = {
+    "index (baseline = 100)": (
+        QT_TRANSLATE_NOOP("KpiCards", "index (baseline = 100)"),
+        QT_TRANSLATE_NOOP("KpiCards", "points"),
+    ),
+    "0-10000": (
+        QT_TRANSLATE_NOOP("KpiCards", "index (0–{top})"),
+        QT_TRANSLATE_NOOP("KpiCards", "points"),
+    ),
+    "days/yr": (
+        QT_TRANSLATE_NOOP("KpiCards", "days a year"),
+        QT_TRANSLATE_NOOP("KpiCards", "days a year"),
+    ),
+    "%": ("%", QT_TRANSLATE_NOOP("KpiCards", "percentage points")),
+    "percentage points": (
+        QT_TRANSLATE_NOOP("KpiCards", "percentage points"),
+        QT_TRANSLATE_NOOP("KpiCards", "percentage points"),
+    ),
+    "USD m": (QT_TRANSLATE_NOOP("KpiCards", "USD m"), QT_TRANSLATE_NOOP("KpiCards", "USD m")),
+    "jobs": (QT_TRANSLATE_NOOP("KpiCards", "jobs"), QT_TRANSLATE_NOOP("KpiCards", "jobs")),
+    "ratio": (QT_TRANSLATE_NOOP("KpiCards", "ratio"), ""),
+}
+HHI_TOP = 10_000  # a Herfindahl index in shares squared, percent units, runs 0 to 10,000
+# Units whose relative change would mislead ("a tariff up 40 %"): changes stay in points.
+_POINT_UNITS = ("%", "percentage points", "index (baseline = 100)", "0-10000")
+_WHO = {
+    "us_manufacturer": QT_TRANSLATE_NOOP("KpiCards", "US manufacturers"),
+    "mx_sme": QT_TRANSLATE_NOOP("KpiCards", "Mexican SMEs"),
+    "ca_exporter": QT_TRANSLATE_NOOP("KpiCards", "Canadian exporters"),
+    "analyst": QT_TRANSLATE_NOOP("KpiCards", "the country concerned"),
+}
+
+
+def unit_text(unit: str) -> str:
+    """The display text of a kpis.unit in the current language (unknown units unchanged)."""
+    if unit not in _UNITS:
+        return unit
+    return _tr(_UNITS[unit][0]).format(top=fmt_number(HHI_TOP, 0))
+
+
+def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int) -> str:
+    """What the change against the baseline means for the lens's stakeholder: its direction,
+    its size (formatted in the locale, as on the card) and whether that is good (kpis.better).
+    """
+    delta = value - base
+    digits = decimals_for(value)
+    if not np.isfinite(delta) or abs(delta) < 0.5 * 10.0**-digits:
+        return _tr(
+            "In {year} the scenario does not move this indicator away from the baseline."
+        ).format(year=year)
+    unit = str(row.get("unit") or "")
+    change_unit = _tr(_UNITS[unit][1]) if unit in _UNITS and _UNITS[unit][1] else ""
+    amount = f"{fmt_number(abs(delta), digits)} {change_unit}".strip()
+    if unit not in _POINT_UNITS and base != 0 and np.isfinite(base):
+        amount += f" ({fmt_number(100.0 * abs(delta) / abs(base), 1)} %)"
+    change = (
+        _tr("In {year} this indicator is {amount} higher than in the baseline.")
+        if delta > 0
+        else _tr("In {year} this indicator is {amount} lower than in the baseline.")
+    ).format(year=year, amount=amount)
+    better = str(row.get("better", ""))
+    if better not in ("higher", "lower"):
+        return f"{change} {_tr('That is neither good nor bad in itself.')}"
+    lens = str(row.get("lens", ""))
+    who = _tr(_WHO[lens]) if lens in _WHO else _tr("this stakeholder")
+    good = (delta > 0) == (better == "higher")
+    verdict = _tr("Good news for {who}.") if good else _tr("Bad news for {who}.")
+    return f"{change} {verdict.format(who=who)}"
 
 
 def decimals_for(value: float) -> int:
@@ -61,20 +133,32 @@ class KpiCard(QFrame):
         big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
         self.value.setFont(big)
+        self.unit = QLabel(self)
+        self.unit.setWordWrap(True)
         self.delta = QLabel(self)
         self.band = QLabel(self)
         self.meaning = QLabel(self)
         self.meaning.setWordWrap(True)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("kpiVerdict")
+        self.verdict.setWordWrap(True)
         small = QFont(self.meaning.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.meaning.setFont(small)
+        self.verdict.setFont(small)
         self.band.setFont(small)
-        for label in (self.value, self.delta, self.band):
+        for label in (self.value, self.unit, self.delta, self.band, self.verdict):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value_row = QHBoxLayout()
+        value_row.setSpacing(6)
+        value_row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBaseline)
+        value_row.addWidget(self.unit, 1, Qt.AlignmentFlag.AlignBaseline)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)
-        for widget in (self.title, self.value, self.delta, self.band, self.meaning):
+        layout.addWidget(self.title)
+        layout.addLayout(value_row)
+        for widget in (self.delta, self.band, self.verdict, self.meaning):
             layout.addWidget(widget)
 
     def show_values(
@@ -87,11 +171,11 @@ class KpiCard(QFrame):
         language: str,
     ) -> None:
         """Fill the card from one kpis-table row and the Results numbers for ``year``."""
-        unit = str(row.get("unit") or "")
         label = row.get(f"label_{language}") or row.get("label_en") or self.kpi_id
         self.title.setText(f"{label} ({year})")
         digits = decimals_for(value)
-        self.value.setText(f"{fmt_number(value, digits)} {unit}".strip())
+        self.value.setText(fmt_number(value, digits))
+        self.unit.setText(unit_text(str(row.get("unit") or "")))
         delta = value - base
         self.delta.setText(
             _tr("{delta} vs baseline ({base})").format(
@@ -111,6 +195,7 @@ class KpiCard(QFrame):
                     low=fmt_number(band[0], digits), high=fmt_number(band[1], digits)
                 )
             )
+        self.verdict.setText(change_sentence(row, value, base, year))
         self.meaning.setText(str(row.get(f"meaning_{language}") or row.get("meaning_en") or ""))
 
 

@@ -108,6 +108,10 @@ class LeverRow(QFrame):
         self.combo: QComboBox | None = None
         self.title = QLabel(self)
         self.title.setWordWrap(True)
+        # The name and, under it, the "unverified (article)" badge: beside the name the badge
+        # would leave it a third of the dock and break it over three lines.
+        title_column = QVBoxLayout()
+        title_column.setSpacing(1)
         if spec.group == "alignment":
             self.combo = QComboBox(self)
             self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -115,18 +119,19 @@ class LeverRow(QFrame):
                 self.combo.addItem(choice_label(value, panel.model), value)
             self.combo.currentIndexChanged.connect(self._alignment_chosen)
             self.title.setBuddy(self.combo)
-            header.addWidget(self.title, 1)
+            header.addLayout(title_column, 1)
             header.addWidget(self.combo)
         else:
             self.switch = QCheckBox(self)
             self.switch.toggled.connect(self._switched)
             self.title = _ClickableLabel(self.switch, self)
             header.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignTop)
-            header.addWidget(self.title, 1)
+            header.addLayout(title_column, 1)
         self.badge = QLabel(self)
         self.badge.setObjectName("unverifiedBadge")
         self.badge.setVisible(spec.evidence == "article")
-        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        title_column.addWidget(self.title)
+        title_column.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         self.info_button = QToolButton(self)
         self.info_button.setObjectName("infoButton")
         self.info_button.setText("i")
@@ -302,6 +307,10 @@ class LeverPanel(QWidget):
             body_layout.addWidget(box)
         body_layout.addStretch(1)
         scroll.setWidget(body)
+        # One column of partner combos, as wide as the widest: a tidy column, no clipped text.
+        combos = [r.combo for r in self.rows.values() if r.combo is not None]
+        for combo in combos:
+            combo.setMinimumWidth(max(c.sizeHint().width() for c in combos))
         layout.addWidget(scroll, 1)
         self.retranslate_ui()
         document.scenario_changed.connect(self.sync)

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import InputError
 from planner.ui import dialogs
 from planner.ui.controller import SCENARIO_SUFFIX, ScenarioDocument
 from planner.ui.dashboard import Dashboard, KpiArea
 from planner.ui.i18n import current_language, set_language, translate
 from planner.ui.lever_panel import LeverPanel
+from planner.ui.result_outputs import ResultOutputs
 from planner.ui.window_chrome import WindowChrome
 
 
-class MainWindow(WindowChrome):
+class MainWindow(ResultOutputs, WindowChrome):
     """Views and commands around one ScenarioDocument."""
 
     def __init__(
@@ -159,6 +159,9 @@ class MainWindow(WindowChrome):
         for label, action in self.pin_actions.items():
             with QSignalBlocker(action):
                 action.setChecked(label in self.document.pinned)
+        self.compare_action.setEnabled(bool(self.document.pinned))
+        for action in (self.export_action, self.pdf_action):
+            action.setEnabled(results is not None)
 
     def _update_results_message(self) -> None:
         doc = self.document
@@ -296,36 +299,6 @@ class MainWindow(WindowChrome):
             self._scenario_filter(),
         )  # fmt: skip
         return bool(path) and self.document.save_as(path)
-
-    def export_dialog(self) -> None:
-        results = self.document.results
-        if results is None:
-            self.statusBar().showMessage(
-                translate("MainWindow", "Nothing to export: no results yet."), 5000
-            )
-            return
-        base = Path(self._start_folder()) / "results.csv"
-        filters = translate("MainWindow", "CSV (*.csv);;Excel workbook (*.xlsx);;JSON (*.json)")
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("MainWindow", "Export results"), str(base), filters
-        )
-        if path:
-            from planner.model.export import export_results
-
-            try:
-                written = export_results(results, Path(path))
-            except (OSError, InputError) as exc:
-                self._show_error(
-                    translate("MainWindow", "Cannot export"),
-                    translate("MainWindow", "The results were not exported to {file}.").format(
-                        file=Path(path).name
-                    ),
-                    str(exc),
-                )
-                return
-            self.statusBar().showMessage(
-                translate("MainWindow", "Exported to {file}").format(file=written.name), 5000
-            )
 
     def show_sources(self) -> None:
         dialogs.SourcesDialog(getattr(self.document.model, "sources", None), self).exec()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from planner.ui.charts.base import ChartInput, fmt_number, fmt_signed
 from planner.ui.compare import compare_frame
 from planner.ui.dashboard import CHART_GRID, lens_country
-from planner.ui.kpi_cards import decimals_for
+from planner.ui.kpi_cards import decimals_for, unit_text
 
 RESOLUTION_DPI = 150
 CHART_SIZE_PX = (1000, 560)
@@ -230,7 +230,7 @@ def write_report(
             pages.row(
                 [
                     row.label,
-                    row.unit,
+                    unit_text(str(row.unit)),
                     fmt_number(row.baseline, digits),
                     fmt_number(row.scenario, digits),
                     fmt_signed(row.scenario_delta, digits),

@@ -30,6 +30,12 @@ from planner.ui.labels import lens_label
 PIN_LABELS = ("A", "B", "C")
 
 
+def with_shortcut(tip: str, action: QAction) -> str:
+    """``tip (Ctrl+E)``: toolbar tooltips name the key, as menus do beside the item."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{tip} ({keys})" if keys else tip
+
+
 class WindowChrome(QMainWindow):
     """Actions, toolbar, menus and status bar of the main window (a mixin base class)."""
 
@@ -62,6 +68,11 @@ class WindowChrome(QMainWindow):
             self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.export_action = self._action("Ctrl+E", self.export_dialog)
         self.export_action.setIcon(self._icon(ti.DocumentSend, sp.SP_DriveFDIcon))
+        self.pdf_action = self._action("Ctrl+P", self.export_pdf_brief)
+        self.pdf_action.setIcon(self._icon(ti.DocumentPrint, sp.SP_FileDialogDetailedView))
+        self.compare_action = self._action("Ctrl+K", self.compare_pinned)
+        self.compare_action.setIcon(self._icon(ti.EditFind, sp.SP_FileDialogContentsView))
+        self.compare_action.setEnabled(False)  # until something is pinned
         self.quit_action = self._action(key.Quit, self.close)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -133,12 +144,13 @@ class WindowChrome(QMainWindow):
         bar.addWidget(self.pin_label)
         for action in self.pin_actions.values():
             bar.addAction(action)
+        bar.addAction(self.compare_action)
         bar.addAction(self.bands_action)
         bar.addSeparator()
         for action in (self.undo_action, self.redo_action):
             bar.addAction(action)
         bar.addSeparator()
-        for action in (self.open_action, self.save_action, self.export_action):
+        for action in (self.open_action, self.save_action, self.export_action, self.pdf_action):
             bar.addAction(action)
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -162,7 +174,9 @@ class WindowChrome(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.pdf_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -176,6 +190,7 @@ class WindowChrome(QMainWindow):
         self.view_menu.addAction(self.bands_action)
         self.pin_menu = self.view_menu.addMenu("")
         self.pin_menu.addActions(list(self.pin_actions.values()))
+        self.view_menu.addAction(self.compare_action)
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
@@ -208,9 +223,23 @@ class WindowChrome(QMainWindow):
         self.save_action.setText(translate("MainWindow", "&Save"))
         self.save_as_action.setText(translate("MainWindow", "Save &As…"))
         self.export_action.setText(translate("MainWindow", "&Export…"))
-        self.export_action.setToolTip(
-            translate("MainWindow", "Export the results as CSV, Excel or JSON")
-        )
+        self.pdf_action.setText(translate("MainWindow", "PDF &brief…"))
+        self.compare_action.setText(translate("MainWindow", "&Compare pinned…"))
+        for action, tip in (
+            (
+                self.export_action,
+                translate("MainWindow", "Export the results as a PDF brief, Excel, CSV or JSON"),
+            ),
+            (
+                self.pdf_action,
+                translate("MainWindow", "A PDF brief: scenario, key numbers, charts and sources"),
+            ),
+            (
+                self.compare_action,
+                translate("MainWindow", "Compare the pinned scenarios side by side"),
+            ),
+        ):
+            action.setToolTip(with_shortcut(tip, action))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self._update_undo_texts()
         self.find_action.setText(translate("MainWindow", "&Find lever"))

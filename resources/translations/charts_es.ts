@@ -63,16 +63,6 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/corridor_map.py"/>
-        <source>utilisation (flow / capacity)</source>
-        <translation>utilización (flujo / capacidad)</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
-        <source>line width = flow, USD bn</source>
-        <translation>grosor de línea = flujo, miles de millones USD</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
         <source>Freight corridors: flow, utilisation and disruptions</source>
         <translation>Corredores de carga: flujo, utilización e interrupciones</translation>
     </message>
@@ -95,6 +85,11 @@
         <location filename="../../planner/ui/charts/corridor_map.py"/>
         <source>flow {flow} USD bn</source>
         <translation>flujo {flow} mil millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>utilisation, % of capacity</source>
+        <translation>utilización, % de la capacidad</translation>
     </message>
 </context>
 <context>
@@ -210,6 +205,26 @@
         <source>{name} ends</source>
         <translation>Fin de {name}</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>(unverified)</source>
+        <translation>(no verificado)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Article claims</source>
+        <translation>Según el artículo</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>unverified: only the seed article says so</source>
+        <translation>no verificado: solo lo afirma el artículo de origen</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Seed article claim (unverified)</source>
+        <translation>Afirmación del artículo (no verificada)</translation>
+    </message>
 </context>
 <context>
     <name>TradeOverTime</name>
@@ -316,6 +331,101 @@
         <location filename="../../planner/ui/kpi_cards.py"/>
         <source>p10–p90: {low} to {high}</source>
         <translation>p10–p90: {low} a {high}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>US manufacturers</source>
+        <translation>los fabricantes estadounidenses</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Mexican SMEs</source>
+        <translation>las pymes mexicanas</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Canadian exporters</source>
+        <translation>los exportadores canadienses</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>the country concerned</source>
+        <translation>el país en cuestión</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>index (baseline = 100)</source>
+        <translation>índice (base = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>index (0–{top})</source>
+        <translation>índice (0–{top})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>days a year</source>
+        <translation>días al año</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>percentage points</source>
+        <translation>puntos porcentuales</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>USD m</source>
+        <translation>millones de USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>jobs</source>
+        <translation>empleos</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>ratio</source>
+        <translation>razón</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>In {year} the scenario does not move this indicator away from the baseline.</source>
+        <translation>En {year} el escenario no aleja este indicador del escenario base.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>this stakeholder</source>
+        <translation>este actor</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Good news for {who}.</source>
+        <translation>Buena noticia para {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Bad news for {who}.</source>
+        <translation>Mala noticia para {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>In {year} this indicator is {amount} higher than in the baseline.</source>
+        <translation>En {year} este indicador está {amount} por encima del escenario base.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>In {year} this indicator is {amount} lower than in the baseline.</source>
+        <translation>En {year} este indicador está {amount} por debajo del escenario base.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>That is neither good nor bad in itself.</source>
+        <translation>Eso no es ni bueno ni malo en sí mismo.</translation>
     </message>
 </context>
 <context>

@@ -63,16 +63,6 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/corridor_map.py"/>
-        <source>utilisation (flow / capacity)</source>
-        <translation>utilisation (flux / capacité)</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
-        <source>line width = flow, USD bn</source>
-        <translation>épaisseur du trait = flux, G$ US</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
         <source>Freight corridors: flow, utilisation and disruptions</source>
         <translation>Corridors de fret : flux, utilisation et perturbations</translation>
     </message>
@@ -95,6 +85,11 @@
         <location filename="../../planner/ui/charts/corridor_map.py"/>
         <source>flow {flow} USD bn</source>
         <translation>flux {flow} G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>utilisation, % of capacity</source>
+        <translation>utilisation, % de la capacité</translation>
     </message>
 </context>
 <context>
@@ -210,6 +205,26 @@
         <source>{name} ends</source>
         <translation>Fin de {name}</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>(unverified)</source>
+        <translation>(non vérifié)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Article claims</source>
+        <translation>Selon l'article</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>unverified: only the seed article says so</source>
+        <translation>non vérifié : seul l'article d'origine l'affirme</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Seed article claim (unverified)</source>
+        <translation>Affirmation de l'article (non vérifiée)</translation>
+    </message>
 </context>
 <context>
     <name>TradeOverTime</name>
@@ -316,6 +331,101 @@
         <location filename="../../planner/ui/kpi_cards.py"/>
         <source>p10–p90: {low} to {high}</source>
         <translation>p10–p90 : {low} à {high}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>US manufacturers</source>
+        <translation>les fabricants américains</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Mexican SMEs</source>
+        <translation>les PME mexicaines</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Canadian exporters</source>
+        <translation>les exportateurs canadiens</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>the country concerned</source>
+        <translation>le pays concerné</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>index (baseline = 100)</source>
+        <translation>indice (référence = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>index (0–{top})</source>
+        <translation>indice (0–{top})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>days a year</source>
+        <translation>jours par an</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>percentage points</source>
+        <translation>points de pourcentage</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>USD m</source>
+        <translation>M$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>jobs</source>
+        <translation>emplois</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>ratio</source>
+        <translation>ratio</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>In {year} the scenario does not move this indicator away from the baseline.</source>
+        <translation>En {year}, le scénario n'éloigne pas cet indicateur de la référence.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>this stakeholder</source>
+        <translation>cet acteur</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Good news for {who}.</source>
+        <translation>Bonne nouvelle pour {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Bad news for {who}.</source>
+        <translation>Mauvaise nouvelle pour {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>In {year} this indicator is {amount} higher than in the baseline.</source>
+        <translation>En {year}, cet indicateur est supérieur de {amount} à la référence.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>In {year} this indicator is {amount} lower than in the baseline.</source>
+        <translation>En {year}, cet indicateur est inférieur de {amount} à la référence.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>That is neither good nor bad in itself.</source>
+        <translation>Ce n'est ni bon ni mauvais en soi.</translation>
     </message>
 </context>
 <context>

@@ -242,10 +242,6 @@
             <translation>&amp;Exportar…</translation>
         </message>
         <message>
-            <source>Export the results as CSV, Excel or JSON</source>
-            <translation>Exportar los resultados como CSV, Excel o JSON</translation>
-        </message>
-        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Salir</translation>
         </message>
@@ -410,24 +406,48 @@
             <translation>Nada que exportar: aún no hay resultados.</translation>
         </message>
         <message>
-            <source>CSV (*.csv);;Excel workbook (*.xlsx);;JSON (*.json)</source>
-            <translation>CSV (*.csv);;Libro de Excel (*.xlsx);;JSON (*.json)</translation>
-        </message>
-        <message>
-            <source>Export results</source>
-            <translation>Exportar resultados</translation>
-        </message>
-        <message>
             <source>Cannot export</source>
             <translation>No se puede exportar</translation>
         </message>
         <message>
-            <source>The results were not exported to {file}.</source>
-            <translation>Los resultados no se exportaron a {file}.</translation>
-        </message>
-        <message>
             <source>Exported to {file}</source>
             <translation>Exportado a {file}</translation>
+        </message>
+        <message>
+            <source>Save the PDF brief</source>
+            <translation>Guardar el resumen PDF</translation>
+        </message>
+        <message>
+            <source>PDF brief (*.pdf)</source>
+            <translation>Resumen PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Pin a scenario as A, B or C first (Ctrl+1…3).</source>
+            <translation>Primero fije un escenario como A, B o C (Ctrl+1…3).</translation>
+        </message>
+        <message>
+            <source>The results were not exported.</source>
+            <translation>No se exportaron los resultados.</translation>
+        </message>
+        <message>
+            <source>PDF &amp;brief…</source>
+            <translation>&amp;Resumen PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare pinned…</source>
+            <translation>&amp;Comparar fijados…</translation>
+        </message>
+        <message>
+            <source>Export the results as a PDF brief, Excel, CSV or JSON</source>
+            <translation>Exportar los resultados como resumen PDF, Excel, CSV o JSON</translation>
+        </message>
+        <message>
+            <source>A PDF brief: scenario, key numbers, charts and sources</source>
+            <translation>Un resumen PDF: escenario, cifras clave, gráficos y fuentes</translation>
+        </message>
+        <message>
+            <source>Compare the pinned scenarios side by side</source>
+            <translation>Comparar lado a lado los escenarios fijados</translation>
         </message>
     </context>
     <context>

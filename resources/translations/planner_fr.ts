@@ -242,10 +242,6 @@
             <translation>E&amp;xporter…</translation>
         </message>
         <message>
-            <source>Export the results as CSV, Excel or JSON</source>
-            <translation>Exporter les résultats en CSV, Excel ou JSON</translation>
-        </message>
-        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
@@ -410,24 +406,48 @@
             <translation>Rien à exporter : pas encore de résultats.</translation>
         </message>
         <message>
-            <source>CSV (*.csv);;Excel workbook (*.xlsx);;JSON (*.json)</source>
-            <translation>CSV (*.csv);;Classeur Excel (*.xlsx);;JSON (*.json)</translation>
-        </message>
-        <message>
-            <source>Export results</source>
-            <translation>Exporter les résultats</translation>
-        </message>
-        <message>
             <source>Cannot export</source>
             <translation>Impossible d'exporter</translation>
         </message>
         <message>
-            <source>The results were not exported to {file}.</source>
-            <translation>Les résultats n'ont pas été exportés vers {file}.</translation>
-        </message>
-        <message>
             <source>Exported to {file}</source>
             <translation>Exporté vers {file}</translation>
+        </message>
+        <message>
+            <source>Save the PDF brief</source>
+            <translation>Enregistrer la note PDF</translation>
+        </message>
+        <message>
+            <source>PDF brief (*.pdf)</source>
+            <translation>Note PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Pin a scenario as A, B or C first (Ctrl+1…3).</source>
+            <translation>Épinglez d'abord un scénario comme A, B ou C (Ctrl+1…3).</translation>
+        </message>
+        <message>
+            <source>The results were not exported.</source>
+            <translation>Les résultats n'ont pas été exportés.</translation>
+        </message>
+        <message>
+            <source>PDF &amp;brief…</source>
+            <translation>&amp;Note PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare pinned…</source>
+            <translation>&amp;Comparer les épinglés…</translation>
+        </message>
+        <message>
+            <source>Export the results as a PDF brief, Excel, CSV or JSON</source>
+            <translation>Exporter les résultats en note PDF, Excel, CSV ou JSON</translation>
+        </message>
+        <message>
+            <source>A PDF brief: scenario, key numbers, charts and sources</source>
+            <translation>Une note PDF : scénario, chiffres clés, graphiques et sources</translation>
+        </message>
+        <message>
+            <source>Compare the pinned scenarios side by side</source>
+            <translation>Comparer côte à côte les scénarios épinglés</translation>
         </message>
     </context>
     <context>

@@ -1,5 +1,7 @@
-"""The corridor network drawn from node longitude/latitude: edge width = flow, colour =
-utilisation, disrupted edges dashed red, corridors not yet built dotted."""
+"""The corridor network drawn from node longitude/latitude at equal aspect: edge width = flow
+(scaled to a fixed pixel range against the network's largest capacity), colour = utilisation
+(blue with room to spare, orange at capacity, dark brown over it), disrupted edges dashed red,
+the corridor not yet built dotted.  Region and market names are placed so none overlaps."""
 
 from __future__ import annotations
 
@@ -9,18 +11,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_number, label_for
+from planner.ui.charts.label_layout import LABEL_GAP_PX, place_names
 
 import pyqtgraph as pg  # isort: skip
 
 DISRUPTED = "#E41A1C"
-UTILISATION_STOPS = (0.0, 0.7, 1.0)
-UTILISATION_COLOURS = ("#009E73", "#F0E442", "#E69F00")
-MAX_WIDTH_PX = 8.0
+# Utilisation (flow / capacity) -> colour, on a fixed scale so a colour means the same in
+# every year and scenario; above the top it stays the darkest.
+UTILISATION_STOPS = (0.0, 0.6, 0.8, 0.9, 1.0, 1.25)
+UTILISATION_COLOURS = ("#C6DBEF", "#6BAED6", "#2171B5", "#FDAE6B", "#E6550D", "#7F2704")
+UTILISATION_TOP = UTILISATION_STOPS[-1]
+MIN_WIDTH_PX, MAX_WIDTH_PX = 0.75, 4.5  # an edge's width for no flow and for the top capacity
+THIN_SAMPLE_SHARE = 0.1  # the legend's thin line: this share of the top capacity
 NODE_SYMBOLS = {"mx_region": "o", "border": "s", "seaport": "t", "market": "d"}
+NODE_SIZES = {"mx_region": 9, "border": 6, "seaport": 7, "market": 8}
+LABELLED_KINDS = ("mx_region", "market")  # crossings and ports name themselves on hover
 
 
 def _tr(text: str) -> str:
@@ -35,6 +44,12 @@ def kind_label(kind: str) -> str:
         "market": _tr("Market"),
     }
     return names.get(kind, kind)
+
+
+def width_px(flow_usd_bn: np.ndarray, top_usd_bn: float) -> np.ndarray:
+    """Line widths in pixels: MIN_WIDTH_PX for no flow up to MAX_WIDTH_PX at ``top_usd_bn``."""
+    share = np.clip(np.nan_to_num(flow_usd_bn) / max(top_usd_bn, 1e-9), 0.0, 1.0)
+    return MIN_WIDTH_PX + share * (MAX_WIDTH_PX - MIN_WIDTH_PX)
 
 
 def disrupted_edges(
@@ -109,16 +124,16 @@ class CorridorMapChart(ChartPanel):
         nodes = model.network_nodes.set_index("id")
         edges = model.network_edges
         self.edge_ids = tuple(edges["id"])
-        # Longitude shrinks with cos(latitude): scale x so the map keeps its proportions.
+        # Longitude shrinks with cos(latitude): scale x so that, with the aspect locked, a
+        # degree of latitude and a degree of longitude keep their true proportion.
         self.lon_scale = math.cos(math.radians(float(nodes["lat"].mean())))
         lon, lat = nodes["lon"].to_numpy(float), nodes["lat"].to_numpy(float)
         # A far-off node (overseas markets) would shrink the network to a corner: pull it in
         # to just beyond the other nodes' extent, in its own direction.
         near = (nodes["kind"] != "market").to_numpy() | (np.abs(lon - np.median(lon)) < 30)
-        lon = np.clip(lon, lon[near].min() - 4.0, lon[near].max() + 4.0)
-        lat = np.clip(lat, lat[near].min() - 4.0, lat[near].max() + 4.0)
-        nx, ny = lon * self.lon_scale, lat
-        self.node_xy = np.column_stack([nx, ny])
+        lon = np.clip(lon, lon[near].min() - 3.0, lon[near].max() + 3.0)
+        lat = np.clip(lat, lat[near].min() - 3.0, lat[near].max() + 3.0)
+        self.node_xy = np.column_stack([lon * self.lon_scale, lat])
         self.node_ids = tuple(nodes.index)
         pos = {nid: i for i, nid in enumerate(self.node_ids)}
         start = self.node_xy[[pos[n] for n in edges["from_node"]]]
@@ -126,43 +141,55 @@ class CorridorMapChart(ChartPanel):
         self.segments = np.hstack([start, end])
         self.from_to = list(zip(edges["from_node"], edges["to_node"], strict=True))
         self.capacity = edges["capacity_usd_bn"].to_numpy(float)
+        # Widths are against the largest capacity of the network: a fixed scale, so a width
+        # means the same flow in every year and scenario.
+        self.top_capacity = float(np.nanmax(self.capacity))
         self.edge_layer = EdgeLayer(self.segments)
         self.plot.addItem(self.edge_layer)
         self.node_kinds = list(nodes["kind"])
         self.node_items = {
             kind: pg.ScatterPlotItem(
-                pos=self.node_xy[[k == kind for k in self.node_kinds]], symbol=symbol, size=9
+                pos=self.node_xy[[k == kind for k in self.node_kinds]],
+                symbol=symbol,
+                size=NODE_SIZES[kind],
             )
             for kind, symbol in NODE_SYMBOLS.items()
         }
         for item in self.node_items.values():
             self.plot.addItem(item)
-        self.node_labels = []
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 2.0, 6.0))
+        self.small_font = small
         self.node_names = [str(label) for label in nodes["label"]]
-        for (x, y), label, kind in zip(self.node_xy, self.node_names, nodes["kind"], strict=True):
-            # "US Midwest (Chicago-Detroit)" -> "US Midwest" on the map; hover gives the rest.
-            text = pg.TextItem(label.split(" (")[0], anchor=(0.5, -0.1))
+        # "US Midwest (Chicago-Detroit)" -> "US Midwest" on the map; hover gives the rest.
+        self.labelled = [i for i, k in enumerate(self.node_kinds) if k in LABELLED_KINDS]
+        self.node_labels = []
+        for i in self.labelled:
+            text = pg.TextItem(self.node_names[i].split(" (")[0], anchor=(0, 0.5))
             text.setFont(small)
-            # Crossings and ports crowd the border: the hover read-out names them.
-            text.setVisible(kind in ("mx_region", "market"))
-            text.setPos(float(x), float(y))
-            self.plot.addItem(text)
+            text.textItem.document().setDocumentMargin(1.0)  # tight boxes pack more names
+            text.setPos(*map(float, self.node_xy[i]))
+            # Names must not widen the map's range: it frames the nodes only.
+            self.plot.addItem(text, ignoreBounds=True)
             self.node_labels.append(text)
         self.plot.hideAxis("left")
-        self.plot.getAxis("bottom").setStyle(showValues=False, tickLength=0)
-        self.plot.setAspectLocked(True)
-        self.plot.autoRange(padding=0.08)
+        self.plot.hideAxis("bottom")
+        self.plot.setAspectLocked(True, ratio=1.0)
+        (x0, y0), (x1, y1) = self.node_xy.min(axis=0), self.node_xy.max(axis=0)
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.07)
+        # The aspect lock widens the range after a resize: place the names after either.
+        self.plot.vb.sigResized.connect(self._place_names)
+        self.plot.vb.sigRangeChanged.connect(self._place_names)
         self.utilisation_map = pg.ColorMap(np.array(UTILISATION_STOPS), list(UTILISATION_COLOURS))
+        # Legend samples: two flow widths, a disrupted edge and a corridor not built.
+        self.wide_sample = pg.PlotDataItem()
+        self.thin_sample = pg.PlotDataItem()
         self.disrupted_sample = pg.PlotDataItem()
         self.planned_sample = pg.PlotDataItem()
-        # The map keeps its aspect: the colour bar goes to its right, the legend (two columns,
-        # to fit the narrowest dashboard panel) under it.
-        self.legend = pg.LegendItem(colCount=2, labelTextSize="8pt", frame=False)
-        self.view.addItem(self.legend, row=1, col=0, colspan=2)
+        # The map keeps its aspect and is a little wider than tall, as is the panel: the colour
+        # bar goes to its right and the legend (three columns, two rows) under it.
         self.colour_bar = pg.ColorBarItem(
-            values=(0.0, 1.0),
+            values=(0.0, UTILISATION_TOP),
             colorMap=self.utilisation_map,
             interactive=False,
             orientation="vertical",
@@ -170,17 +197,31 @@ class CorridorMapChart(ChartPanel):
         )
         self.colour_bar.axis.enableAutoSIPrefix(False)
         self.view.addItem(self.colour_bar, row=0, col=1)
+        # Room for the widest tick ("125 %") and the rotated title beside it: the axis sizes
+        # itself from the default numbers otherwise, and the title would cover the ticks.
+        metrics = QFontMetrics(self.colour_bar.axis.style.get("tickFont") or self.font())
+        self.colour_bar.axis.setWidth(
+            metrics.horizontalAdvance(f"{fmt_number(100 * UTILISATION_TOP, 0)} %")
+            + metrics.height()
+            + 10
+        )
+        self.legend = pg.LegendItem(colCount=3, labelTextSize="8pt", frame=False, verSpacing=-6)
+        self.view.addItem(self.legend, row=1, col=0, colspan=2)
         self._data: dict[str, np.ndarray] = {}
-        self._top = float("nan")
         self.finish_setup()
 
     def retranslate(self) -> None:
         year = f", {self.current.year}" if self.current is not None else ""
         self.set_title(_tr("Freight corridors: flow, utilisation and disruptions") + year)
-        self.colour_bar.axis.setLabel(_tr("utilisation (flow / capacity)"))
-        self.plot.setLabel("bottom", _tr("line width = flow, USD bn"))
+        self.colour_bar.axis.setLabel(_tr("utilisation, % of capacity"))
+        self.colour_bar.axis.setTicks(
+            [[(v, f"{fmt_number(100 * v, 0)} %") for v in (0.0, 0.5, 1.0, UTILISATION_TOP)]]
+        )
         # Regions and markets carry their names on the map; the legend explains the rest.
         entries = [(self.node_items[k], kind_label(k)) for k in ("border", "seaport")]
+        for sample, share in ((self.wide_sample, 1.0), (self.thin_sample, THIN_SAMPLE_SHARE)):
+            flow = fmt_number(share * self.top_capacity, 0)
+            entries.append((sample, _tr("flow {flow} USD bn").format(flow=flow)))
         entries.append((self.disrupted_sample, _tr("Disrupted")))
         entries.append((self.planned_sample, _tr("Corridor not built")))
         self.set_legend_entries(entries, force=True)
@@ -191,13 +232,59 @@ class CorridorMapChart(ChartPanel):
             item.setPen(pg.mkPen(colours.bg, width=1))
         for text in self.node_labels:
             text.setColor(colours.fg)
+        for sample, share in ((self.wide_sample, 1.0), (self.thin_sample, THIN_SAMPLE_SHARE)):
+            width = float(width_px(np.array([share * self.top_capacity]), self.top_capacity)[0])
+            sample.setPen(pg.mkPen(colours.baseline, width=width))
         self.disrupted_sample.setPen(pg.mkPen(DISRUPTED, width=2, style=Qt.PenStyle.DashLine))
-        self.planned_sample.setPen(pg.mkPen(colours.baseline, width=1, style=Qt.PenStyle.DotLine))
+        self.planned_sample.setPen(pg.mkPen(colours.fg, width=1.5, style=Qt.PenStyle.DotLine))
         self.colour_bar.axis.setPen(pg.mkPen(colours.fg))
         self.colour_bar.axis.setTextPen(pg.mkPen(colours.fg))
         super().apply_colours(colours)
         if self.current is not None:
             self._restyle_edges()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._place_names()
+
+    def _place_names(self, *_args: Any) -> None:
+        """Put each region and market name beside its node where it overlaps nothing."""
+        vb = self.plot.vb
+        width, height = vb.width(), vb.height()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        if width < 10 or height < 10 or x1 <= x0 or y1 <= y0:
+            return
+        sx, sy = width / (x1 - x0), height / (y1 - y0)
+        points = np.column_stack([(self.node_xy[:, 0] - x0) * sx, (y1 - self.node_xy[:, 1]) * sy])
+        sizes = [
+            (t.textItem.boundingRect().width(), t.textItem.boundingRect().height())
+            for t in self.node_labels
+        ]
+        places = place_names(points[self.labelled], sizes, points, (width, height))
+        if None in places:
+            # Greedy placement depends on the order: give the names left out the first pick
+            # once, and keep whichever order shows more names.
+            order = sorted(range(len(places)), key=lambda k: places[k] is not None)
+            picked = place_names(
+                points[[self.labelled[k] for k in order]],
+                [sizes[k] for k in order],
+                points,
+                (width, height),
+            )
+            retry: list[tuple[int, int] | None] = [None] * len(places)
+            for k, place in zip(order, picked, strict=True):
+                retry[k] = place
+            if retry.count(None) < places.count(None):
+                places = retry
+        for text, i, place in zip(self.node_labels, self.labelled, places, strict=True):
+            text.setVisible(place is not None)
+            if place is None:
+                continue
+            dx, dy = place
+            # TextItem anchors run top-down: (x, 1) puts the text's bottom edge at its position.
+            text.setAnchor((0.0 if dx > 0 else 1.0 if dx < 0 else 0.5, (np.sign(dy) + 1) / 2))
+            x, y = self.node_xy[i]
+            text.setPos(float(x + dx * LABEL_GAP_PX / sx), float(y + dy * LABEL_GAP_PX / sy))
 
     def set_input(self, data: ChartInput) -> None:
         year_changed = self.current is None or self.current.year_index != data.year_index
@@ -223,24 +310,18 @@ class CorridorMapChart(ChartPanel):
     def _restyle_edges(self) -> None:
         d = self._data
         utilisation = d["utilisation"]
-        # Scale to 1 (full), or past it in quarter steps when an edge is over capacity.
-        top = max(float(np.ceil(np.nanmax(utilisation, initial=0.0) * 4.0) / 4.0), 1.0)
-        if top != self._top:  # re-laying the colour bar's axis is costly: only on change
-            self._top = top
-            self.colour_bar.setLevels(values=(0.0, top))
         colours = self.utilisation_map.map(
-            np.clip(np.nan_to_num(utilisation), 0.0, 1.0), mode="qcolor"
+            np.clip(np.nan_to_num(utilisation), 0.0, UTILISATION_TOP), mode="qcolor"
         )
         # Width shows flow where Results carries it, else utilisation x the table's capacity.
         flow = d.get("flow_usd_bn", np.nan_to_num(utilisation) * self.capacity)
-        scale = MAX_WIDTH_PX / max(float(np.nanmax(flow)), 1e-9)
-        widths = 1.0 + np.nan_to_num(flow) * scale
+        widths = width_px(flow, self.top_capacity)
         pens = []
         for colour, width, disrupted, built in zip(
             colours, widths.tolist(), d["disrupted"].tolist(), d["built"].tolist(), strict=True
         ):
             if not built:
-                pen = QPen(self.colours.baseline, 1.0, Qt.PenStyle.DotLine)
+                pen = QPen(self.colours.fg, 1.5, Qt.PenStyle.DotLine)
             elif disrupted:
                 pen = QPen(QColor(DISRUPTED), max(width, 2.0), Qt.PenStyle.DashLine)
             else:
@@ -248,7 +329,9 @@ class CorridorMapChart(ChartPanel):
             pen.setCosmetic(True)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             pens.append(pen)
-        self.edge_layer.set_pens(pens, list(np.argsort(-widths)))
+        # Widest first, then the dotted and dashed ones on top where they cross.
+        rank = widths - 10.0 * d["disrupted"] - 10.0 * ~d["built"]
+        self.edge_layer.set_pens(pens, list(np.argsort(-rank, kind="stable")))
 
     def _nearest_edge(self, x: float, y: float) -> tuple[int, float]:
         start, end = self.segments[:, :2], self.segments[:, 2:]

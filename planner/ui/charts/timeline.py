@@ -1,5 +1,10 @@
 """The USMCA review calendar (model.timeline) above the scenario's own events: lever and shock
-start years, shock end years, partner alignments and the review outcome."""
+start years, shock end years, partner alignments and the review outcome.
+
+Only the key milestones carry a label (laid out on rows so that none overlaps); every event
+names itself in the hover read-out.  Claims whose source is the seed article (sources.kind
+``article``) sit on their own lane as hollow markers marked "(unverified)".
+"""
 
 from __future__ import annotations
 
@@ -14,15 +19,26 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
+from planner.ui.charts.label_layout import place_labels
 
 import pyqtgraph as pg  # isort: skip
 
-CALENDAR_Y = 1.0
+# Lanes, one text row apart (y in rows): the scenario's events at the bottom (same-year events
+# stack downwards), claims known only from the seed article, the dated review calendar, and
+# above it up to LABEL_ROWS rows of milestone labels.
 SCENARIO_Y = 0.0
-LANE_STEP = 0.28
-LANES = 3
-MAX_LABEL_CHARS = 34
+ARTICLE_Y = 1.0
+CALENDAR_Y = 2.0
+LABEL_ROWS = 3
+STACK_STEP = 0.55
+MAX_STACK = 3
+MAX_LABEL_CHARS = 32
 EVENT_POOL = 32  # more scenario events than levers and shocks exist
+# Key milestones carry a label; every other event is a marker that names itself on hover.
+# Key: an act of the agreement itself (all three Parties), still ahead (scheduled/conditional).
+KEY_STATUSES = ("scheduled", "conditional")
+PARTIES = ("US", "Mexico", "Canada")
+ARTICLE_KIND = "article"  # sources.kind of the seed article: unverified claims
 
 
 def _tr(text: str) -> str:
@@ -42,25 +58,36 @@ def short(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def assign_lanes(xs: np.ndarray, widths: np.ndarray, lanes: int) -> np.ndarray:
-    """Greedy lanes for labels starting at xs with the given widths; -1 when none is free."""
-    ends = np.full(lanes, -np.inf)
-    result = np.full(len(xs), -1)
-    for i in np.argsort(xs, kind="stable"):
-        free = np.flatnonzero(ends <= xs[i])
-        if len(free):
-            result[i] = free[0]
-            ends[free[0]] = xs[i] + widths[i]
-    return result
+def headline(event: str) -> str:
+    """The first clause of a calendar event, for a label on the chart: "First USMCA joint
+    review by the Free Trade Commission" -> "First USMCA joint review"."""
+    text = re.sub(r"^Art\.\s*[\d.()]+:\s*", "", str(event))
+    text = re.split(r" \(| by | if | unless | absent |;|: ", text, maxsplit=1)[0].strip()
+    return short(text[:1].upper() + text[1:])
+
+
+def is_key_milestone(actor: str, status: str) -> bool:
+    return status in KEY_STATUSES and all(party in actor for party in PARTIES)
+
+
+def article_sources(model: Any) -> set[str]:
+    """Ids of the sources of kind ``article`` (the seed article)."""
+    sources = getattr(model, "sources", None)
+    if sources is None or "kind" not in sources:
+        return set()
+    return set(sources.loc[sources["kind"] == ARTICLE_KIND, "id"].astype(str))
 
 
 class TimelineChart(ChartPanel):
-    """Two lanes on a time axis: the dated review calendar and this scenario's events."""
+    """Three lanes on a time axis: the dated review calendar, the seed article's unverified
+    claims (hollow markers), and this scenario's events."""
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self.setObjectName("timeline")
         table = model.timeline
+        unverified = article_sources(model)
+        sources = table["source_id"].astype(str) if "source_id" in table else ""
         self.calendar = pd.DataFrame(
             {
                 "x": [decimal_year(d) for d in table["date"]],
@@ -68,9 +95,22 @@ class TimelineChart(ChartPanel):
                 "event": table["event"].astype(str),
                 "actor": table["actor"].astype(str) if "actor" in table else "",
                 "status": table["status"].astype(str) if "status" in table else "",
+                "source_id": sources,
             }
         )
+        self.calendar["unverified"] = [
+            bool(set(str(s).split(";")) & unverified) for s in self.calendar["source_id"]
+        ]
         self.calendar = self.calendar[self.calendar["x"] >= model.base_year].reset_index(drop=True)
+        self.calendar["key"] = [
+            not u and is_key_milestone(a, st)
+            for a, st, u in zip(
+                self.calendar["actor"],
+                self.calendar["status"],
+                self.calendar["unverified"],
+                strict=True,
+            )
+        ]
         years = np.asarray(model.years)
         self.x_range = (
             float(model.base_year) - 0.3,
@@ -80,17 +120,26 @@ class TimelineChart(ChartPanel):
             values=(float(years.min()), float(years.max()) + 1.0), movable=False
         )
         self.plot.addItem(self.horizon)
+        verified = self.calendar[~self.calendar["unverified"]]
+        claimed = self.calendar[self.calendar["unverified"]]
         self.calendar_marks = pg.ScatterPlotItem(
-            x=self.calendar["x"].to_numpy(),
-            y=np.full(len(self.calendar), CALENDAR_Y),
-            symbol="o",
-            size=7,
+            x=verified["x"].to_numpy(), y=np.full(len(verified), CALENDAR_Y), symbol="o", size=7
         )
         self.plot.addItem(self.calendar_marks)
+        self.article_marks = pg.ScatterPlotItem(
+            x=claimed["x"].to_numpy(), y=np.full(len(claimed), ARTICLE_Y), symbol="o", size=8
+        )
+        self.plot.addItem(self.article_marks)
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 2.0, 6.0))
         self.small_font = small
-        self.calendar_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(len(self.calendar))]
+        keys = self.calendar[self.calendar["key"]].drop_duplicates("date")
+        self.key_rows = keys.index.to_numpy()
+        self.calendar_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(len(keys))]
+        self.article_note = pg.TextItem(anchor=(0, 0.5))
+        last_claim = float(claimed["x"].max()) if len(claimed) else self.x_range[0]
+        self.article_note.setPos(last_claim + 0.35, ARTICLE_Y)
+        self.article_note.setVisible(len(claimed) > 0)
         self.scenario_marks = pg.ScatterPlotItem(symbol="t1", size=10)
         self.plot.addItem(self.scenario_marks)
         self.scenario_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(EVENT_POOL)]
@@ -101,14 +150,19 @@ class TimelineChart(ChartPanel):
         self.event_list.setFixedHeight(QFontMetrics(small).lineSpacing() * 3 + 4)
         self.event_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.layout().insertWidget(2, self.event_list)
-        for label in self.calendar_labels + self.scenario_labels:
+        for label in [*self.calendar_labels, self.article_note, *self.scenario_labels]:
             label.setFont(small)
+            label.textItem.document().setDocumentMargin(1.0)  # rows one line apart
             self.plot.addItem(label)
         self.year_marker = pg.InfiniteLine(angle=90, movable=False)
         self.plot.addItem(self.year_marker, ignoreBounds=True)
         self.plot.setXRange(*self.x_range, padding=0)
-        self.plot.setYRange(SCENARIO_Y - LANES * LANE_STEP - 0.1, CALENDAR_Y + LANES * LANE_STEP)
-        self.add_legend(columns=3)
+        self.plot.setYRange(
+            SCENARIO_Y - (MAX_STACK - 1) * STACK_STEP - 0.5, CALENDAR_Y + LABEL_ROWS + 0.5
+        )
+        self.add_legend(columns=2)
+        # Label rows depend on the plot's pixel size, known once the layout has run.
+        self.plot.vb.sigResized.connect(lambda *_: self._place_calendar_labels())
         self.events = pd.DataFrame(columns=["x", "event"])
         self._rows: list[tuple[float, str]] | None = None
         self._names: dict[str, dict[str, str]] = {}
@@ -118,25 +172,36 @@ class TimelineChart(ChartPanel):
         self._rows = None  # event texts are translated: redraw them
         self.set_title(_tr("USMCA review calendar and this scenario's events"))
         axis = self.plot.getAxis("left")
-        names = [(CALENDAR_Y, _tr("Review calendar")), (SCENARIO_Y, _tr("Scenario"))]
+        names = [
+            (CALENDAR_Y, _tr("Review calendar")),
+            (ARTICLE_Y, _tr("Article claims")),
+            (SCENARIO_Y, _tr("Scenario")),
+        ]
         axis.setTicks([names])
         axis.setWidth(
             max(QFontMetrics(self.view.font()).horizontalAdvance(t) for _, t in names) + 14
         )
         self.plot.setLabel("bottom", _tr("year"))
+        self.article_note.setText(_tr("(unverified)"))
         self.set_legend_entries(
             [
                 (self.calendar_marks, _tr("Dated milestone")),
+                (self.article_marks, _tr("Seed article claim (unverified)")),
                 (self.scenario_marks, _tr("Scenario event")),
             ],
             force=True,
         )
+        self._place_calendar_labels()
         if self.current is not None:
             self.set_input(self.current)
 
     def apply_colours(self, colours: Colours) -> None:
         self.calendar_marks.setBrush(pg.mkBrush(colours.fg))
         self.calendar_marks.setPen(pg.mkPen(None))
+        # Hollow: an outline only, so a claim nobody confirmed never looks like a dated fact.
+        self.article_marks.setBrush(pg.mkBrush(colours.bg))
+        self.article_marks.setPen(pg.mkPen(colours.bad, width=1.5))
+        self.article_note.setColor(colours.bad)
         self.scenario_marks.setBrush(pg.mkBrush(colours.scenario))
         self.scenario_marks.setPen(pg.mkPen(None))
         shade = pg.mkColor(colours.scenario)
@@ -156,28 +221,32 @@ class TimelineChart(ChartPanel):
         self._place_calendar_labels()
 
     def _units_per_px(self) -> float:
-        width = max(self.plot.vb.width(), self.view.width() * 0.8, 50.0)
+        width = max(self.plot.vb.width(), self.view.width() * 0.7, 50.0)
         return (self.x_range[1] - self.x_range[0]) / width
 
     def _label_widths(self, texts: list[str]) -> np.ndarray:
         metrics = QFontMetrics(self.small_font)
-        px = np.array([metrics.horizontalAdvance(t) + 6 for t in texts], dtype=float)
+        px = np.array([metrics.horizontalAdvance(t) + 10 for t in texts], dtype=float)
         return px * self._units_per_px()
 
     def _place_calendar_labels(self) -> None:
-        """Label as many milestones as fit on three lanes; the rest show on hover."""
-        texts = [short(e) for e in self.calendar["event"]]
-        xs = self.calendar["x"].to_numpy()
-        widths = self._label_widths(texts)
-        # A label that would run off the right edge ends at its milestone instead.
-        flipped = xs + widths > self.x_range[1]
-        lanes = assign_lanes(np.where(flipped, xs - widths, xs), widths, LANES)
+        """Label the key milestones on up to LABEL_ROWS rows without overlap; a milestone that
+        finds no room (a narrow window) names itself on hover like every other event."""
+        keys = self.calendar.loc[self.key_rows]
+        texts = [headline(e) for e in keys["event"]]
+        xs = keys["x"].to_numpy(float)
+        # Rows closer than a line of text (a short window) would touch: use every other one.
+        (_, _), (y0, y1) = self.plot.vb.viewRange()
+        pitch_px = self.plot.vb.height() / max(y1 - y0, 1e-9)
+        line_px = QFontMetrics(self.small_font).height() + 2
+        usable = list(range(LABEL_ROWS)) if pitch_px >= line_px else list(range(0, LABEL_ROWS, 2))
+        rows, flipped = place_labels(xs, self._label_widths(texts), len(usable), self.x_range[1])
         for k, label in enumerate(self.calendar_labels):
-            label.setVisible(bool(lanes[k] >= 0))
-            if lanes[k] >= 0:
+            label.setVisible(bool(rows[k] >= 0))
+            if rows[k] >= 0:
                 label.setAnchor((1.0 if flipped[k] else 0.0, 0.5))
                 label.setText(texts[k])
-                label.setPos(float(xs[k]), CALENDAR_Y + (lanes[k] + 1) * LANE_STEP * 0.9)
+                label.setPos(float(xs[k]), CALENDAR_Y + 1.0 + usable[rows[k]])
 
     def scenario_events(self, data: ChartInput) -> list[tuple[float, str]]:
         """The dated events of the scenario as (year, text), sorted by time."""
@@ -229,7 +298,7 @@ class TimelineChart(ChartPanel):
         rank = np.zeros(len(rows))
         for k in range(1, len(rows)):
             rank[k] = rank[k - 1] + 1 if xs[k] == xs[k - 1] else 0
-        ys = SCENARIO_Y - rank * LANE_STEP
+        ys = SCENARIO_Y - np.minimum(rank, MAX_STACK - 1) * STACK_STEP
         self.scenario_marks.setData(x=xs, y=ys)
         for k, label in enumerate(self.scenario_labels):
             show = k < len(xs)
@@ -246,7 +315,12 @@ class TimelineChart(ChartPanel):
         self.events = pd.DataFrame(rows, columns=["x", "event"])
 
     def hover_text(self, x: float, y: float) -> str:
-        frame = self.calendar if y > (CALENDAR_Y + SCENARIO_Y) / 2 else self.events
+        if y > (CALENDAR_Y + ARTICLE_Y) / 2:
+            frame = self.calendar[~self.calendar["unverified"]]
+        elif y > (ARTICLE_Y + SCENARIO_Y) / 2:
+            frame = self.calendar[self.calendar["unverified"]]
+        else:
+            frame = self.events
         if frame.empty:
             return ""
         i = int(np.abs(frame["x"].to_numpy(float) - x).argmin())
@@ -254,12 +328,15 @@ class TimelineChart(ChartPanel):
         if abs(float(row["x"]) - x) > 0.6:
             return ""
         when = row["date"] if "date" in frame else str(int(row["x"]))
-        return f"{when}: {row['event']}"
+        text = f"{when}: {row['event']}"
+        if bool(row.get("unverified", False)):
+            text += " — " + _tr("unverified: only the seed article says so")
+        return text
 
     def table(self) -> pd.DataFrame:
-        calendar = self.calendar.assign(lane="calendar")[
-            ["lane", "date", "event", "actor", "status"]
-        ]
+        calendar = self.calendar.assign(
+            lane=np.where(self.calendar["unverified"], "article (unverified)", "calendar")
+        )[["lane", "date", "event", "actor", "status"]]
         scenario = pd.DataFrame(
             {
                 "lane": "scenario",

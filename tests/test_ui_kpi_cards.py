@@ -1,0 +1,95 @@
+"""KPI cards: display units in every language and a sentence on what the change means for the
+lens's stakeholder, built from the Results numbers."""
+
+from __future__ import annotations
+
+import chart_support
+import numpy as np
+import pytest
+
+from planner.ui.charts.base import fmt_number
+from planner.ui.i18n import set_language
+from planner.ui.kpi_cards import KpiArea, change_sentence, decimals_for, unit_text
+from planner.ui.translations_build import build_translations
+
+# The shared fixtures (see tests/chart_support.py).
+model, tariff_results = chart_support.model, chart_support.tariff_results
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def in_language(qtbot):
+    """set_language, starting from English (US number format) and back to it afterwards."""
+    build_translations()
+    set_language("en")
+    yield set_language
+    set_language("en")
+
+
+def test_every_kpi_unit_has_a_display_text(qtbot, model):
+    for unit in model.kpis["unit"].unique():
+        assert unit_text(unit) and unit_text(unit) != "0-10000"
+    assert unit_text("0-10000") == "index (0–10,000)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "hhi", "usd"),
+    [("es", "índice (0–10,000)", "millones de USD"), ("fr", "indice (0–10\u00a0000)", "M$ US")],
+)
+def test_units_follow_the_language(in_language, lang, hhi, usd):
+    assert in_language(lang)
+    assert unit_text("0-10000") == hhi
+    assert unit_text("USD m") == usd
+
+
+def test_sentence_states_direction_size_and_verdict(qtbot):
+    row = {"unit": "USD m", "better": "higher", "lens": "mx_sme"}
+    text = change_sentence(row, 900.0, 1000.0, 2030)
+    assert text == (
+        "In 2030 this indicator is 100.0 USD m (10.0 %) lower than in the baseline. "
+        "Bad news for Mexican SMEs."
+    )
+    tariff = {"unit": "%", "better": "lower", "lens": "ca_exporter"}
+    assert change_sentence(tariff, 8.0, 12.0, 2031).endswith("Good news for Canadian exporters.")
+    assert "4.00 percentage points lower" in change_sentence(tariff, 8.0, 12.0, 2031)
+    neutral = {"unit": "USD m", "better": "neutral", "lens": "analyst"}
+    assert "neither good nor bad" in change_sentence(neutral, 5.0, 1.0, 2030)
+    assert "does not move" in change_sentence(row, 1000.0, 1000.001, 2030)
+
+
+def test_cards_show_the_unit_and_the_sentence_from_results(qtbot, model, tariff_results):
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.set_year(2030)
+    area.set_results(tariff_results, {}, lens="us_manufacturer")
+    y = list(tariff_results.years).index(2030)
+    card = area.cards["us_sourcing_hhi"]
+    assert card.unit.text() == "index (0–10,000)"
+    assert "0-10000" not in card.value.text() + card.unit.text()
+    for kid, card in area.cards.items():
+        value = float(tariff_results.kpi[kid][y])
+        delta = value - float(tariff_results.kpi_base[kid][y])
+        digits = decimals_for(value)
+        sentence = card.verdict.text()
+        assert sentence.startswith("In 2030"), sentence
+        if abs(delta) >= 0.5 * 10.0**-digits:
+            assert fmt_number(abs(delta), digits) in sentence
+            better = model.kpis.set_index("id").at[kid, "better"]
+            good = (delta > 0) == (better == "higher")
+            assert ("Good news" if good else "Bad news") in sentence
+            assert "US manufacturers" in sentence
+    assert np.isfinite(float(tariff_results.kpi["us_landed_cost_index"][y]))
+
+
+def test_cards_speak_spanish_and_french(in_language, model, tariff_results, qtbot):
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.set_results(tariff_results, {}, lens="mx_sme")
+    in_language("es")
+    card = area.cards["mx_sse_exports_usd_m"]
+    assert card.unit.text() == "millones de USD"
+    assert card.verdict.text().startswith("En 2036 este indicador")
+    assert "pymes mexicanas" in card.verdict.text()
+    in_language("fr")
+    assert card.verdict.text().startswith("En 2036, cet indicateur")
+    assert "PME mexicaines" in card.verdict.text()
