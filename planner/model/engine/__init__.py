@@ -18,7 +18,13 @@ import numpy as np
 from planner.model.data import ModelData
 from planner.model.engine.prepared import prepare
 from planner.model.engine.settings import ScenarioSettings, settings_of
-from planner.model.engine.simulation import WELFARE_PARTS, Simulation, combine, solve_runs
+from planner.model.engine.simulation import (
+    BATCH_FORM,
+    WELFARE_PARTS,
+    Simulation,
+    combine,
+    solve_runs,
+)
 from planner.model.engine.uncertainty import (
     Cancelled,
     TaskState,
@@ -36,8 +42,10 @@ Reference = Literal["current_policy", "status_quo"]
 CHUNK_DRAWS = 125  # draws per vectorised pass: memory stays small, cancel stays prompt
 # Monte Carlo draws are solved with the linear GSIM and centred on the exact (CES) central
 # run: band = CES central + (linear draw - linear central).  The draws then measure how
-# parameter uncertainty spreads the result, at a third of the CES cost.
-MONTE_CARLO_FORM = "linear"
+# parameter uncertainty spreads the result, at a fraction of the CES cost.  The linear form
+# is solved by ``linear_batch`` (one factorisation per draw, year and sector, the runs as
+# right-hand sides): the same equations as ``trade.solve_gsim(form="linear")``.
+MONTE_CARLO_FORM = BATCH_FORM
 
 
 def evaluate(
@@ -134,8 +142,8 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         offset_flow = central.flows[0, 1] - lin.flows[0, 1]
     kpi_samples = {k: np.empty((n, 2, len(years))) for k in kpi_ids}
     flow_samples = np.empty((n, *central.flows.shape[2:]))
-    parts = list(chunks(n, CHUNK_DRAWS))
-    for i, rows in enumerate(parts):
+
+    def one_chunk(rows: slice) -> None:
         if task is not None:
             task.check()
         chunk = slice_params(params, rows)
@@ -144,6 +152,10 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         for k in kpi_ids:
             kpi_samples[k][rows] = sim.kpis[k] + offset_kpi[k]
         flow_samples[rows] = sim.flows[:, 1] + offset_flow
+
+    parts = list(chunks(n, CHUNK_DRAWS))
+    for i, rows in enumerate(parts):
+        one_chunk(rows)
         if task is not None:
             task.report((i + 1) / len(parts))
     if task is not None:

@@ -55,16 +55,22 @@ def alignment_cuts(
 
 
 def apply_alignment(
-    tariff: np.ndarray, log_iceberg: np.ndarray, cuts: tuple[np.ndarray, np.ndarray], mex: int
+    tariff: np.ndarray | None,
+    iceberg: np.ndarray | None,
+    cuts: tuple[np.ndarray, np.ndarray],
+    mex: int,
 ) -> None:
-    """Scale (D, Y, S, R, R) ``tariff`` and add to ``log_iceberg`` in place on MEX<->r cells."""
+    """Scale (D, Y, S, R, R) ``tariff`` and ``iceberg`` (1 + tau) in place on MEX<->r cells
+    (either may be None: left alone)."""
     keep, factor = cuts
     keep = keep[:, :, None, :]  # (D, Y, 1, R)
-    log_factor = np.log(factor)[:, :, None, :]
-    tariff[..., mex, :] *= keep  # Mexico's exports to r
-    tariff[..., :, mex] *= keep  # r's exports to Mexico
-    log_iceberg[..., mex, :] += log_factor
-    log_iceberg[..., :, mex] += log_factor  # Mexico's own column entry has factor 1
+    factor = factor[:, :, None, :]
+    if tariff is not None:
+        tariff[..., mex, :] *= keep  # Mexico's exports to r
+        tariff[..., :, mex] *= keep  # r's exports to Mexico
+    if iceberg is not None:
+        iceberg[..., mex, :] *= factor
+        iceberg[..., :, mex] *= factor  # Mexico's own column entry has factor 1
 
 
 def leverage_ratio(

@@ -58,9 +58,9 @@ def _sum_cells(values: np.ndarray, exporters: list[int], importer: int) -> np.nd
 def landed_cost_index(x: KpiInputs) -> np.ndarray:
     usa, mex, can, cam = x.r("USA"), x.r("MEX"), x.r("CAN"), x.r("CAM")
     # Landed price of each cell against the base year: world price, tariff and trade costs.
-    price = (
-        (1.0 + x.world_price)[..., :, None] * (1.0 + x.tariff) / (1.0 + x.tariff_base) * x.iceberg
-    )[..., usa]  # (D, K, Y, S, R) into the US
+    # Only the cells into the US: slice before multiplying, not after.
+    price = (1.0 + x.world_price) * (1.0 + x.tariff[..., usa]) * x.iceberg[..., usa]
+    price /= 1.0 + x.tariff_base[..., usa]  # (D, K, Y, S, R) into the US
     weight = x.flows_start[..., usa]  # (D, 1, Y, S, R)
     w_mex = weight[..., mex].sum(-1)
     w_can = weight[..., can].sum(-1)

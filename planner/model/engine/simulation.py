@@ -18,16 +18,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planner.model.engine import logistics, regions, trade
+from planner.model.engine import linear_batch, logistics, regions, trade
 from planner.model.engine.alignment import leverage_ratio
 from planner.model.engine.kpis import DAYS_PER_WEEK, KpiInputs, compute_kpis, firm_levers
 from planner.model.engine.logistics import GROUPS, CorridorResult
 from planner.model.engine.prepared import Prepared
 from planner.model.engine.settings import ScenarioSettings
-from planner.model.engine.tariff_paths import tariff_path
+from planner.model.engine.tariff_paths import tariff_paths
 from planner.model.engine.uncertainty import Params
 
 WELFARE_PARTS = ("consumer", "producer", "tariff_revenue", "total")
+# The linear GSIM solved with one factorisation per (draw, year, sector): Monte Carlo's form.
+BATCH_FORM = "linear_batch"
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,8 @@ class Simulation:
 
 @dataclass(frozen=True)
 class _RunInputs:
-    tariff: np.ndarray  # (D, 2, Y, S, R, R): the run and its disagreement point
-    log_iceberg: np.ndarray  # (D, 2, Y, S, R, R)
+    tariff: list[np.ndarray]  # (D, Y, S, R, R) of the run and its disagreement point
+    iceberg: np.ndarray  # (D, Y, S, R, R) 1 + tau, shared by the run and its disagreement point
     corridor: CorridorResult
     capacity: regions.RegionalCapacity
     shares: np.ndarray  # (D, Y, M, S)
@@ -116,13 +118,10 @@ def _run_inputs(prep, settings, params, years, reference, per_day, fixed) -> _Ru
         + regions.supply_shift(prep, capacity.multiplier, params.export_supply)[..., None]
     )
     mexican[..., mex] = 0.0  # Mexico's own diagonal cell is not trade
-    tariffs, icebergs = [], []
-    for disagreement in (False, True):
-        path = tariff_path(prep, settings, params, years, disagreement)
-        path.log_iceberg[..., mex, :] += mexican
-        tariffs.append(path.tariff)
-        icebergs.append(path.log_iceberg)
-    return _RunInputs(np.stack(tariffs, 1), np.stack(icebergs, 1), corridor, capacity, shares)
+    factor = np.exp(mexican)  # (D, Y, S, R): exp of the small array, not of a full one
+    paths = tariff_paths(prep, settings, params, years)
+    paths[0].iceberg[..., mex, :] *= factor  # the one array both paths share
+    return _RunInputs([p.tariff for p in paths], paths[0].iceberg, corridor, capacity, shares)
 
 
 def solve_runs(
@@ -141,17 +140,56 @@ def solve_runs(
         _run_inputs(prep, s, params, years, reference, per_day, f)
         for s, f in zip(runs, fixed, strict=True)
     ]
-    tariff_new = np.concatenate([i.tariff for i in inputs], axis=1)  # (D, 2K, Y, S, R, R)
-    iceberg_new = np.exp(np.concatenate([i.log_iceberg for i in inputs], axis=1))
-    flows_start = grown_flows(prep, params, years)[:, None]
+    tariff_new = [t for i in inputs for t in i.tariff]  # 2K x (D, Y, S, R, R)
+    iceberg_new = [i.iceberg for i in inputs for _ in i.tariff]
+    if form == BATCH_FORM:
+        solved = _solve_batch(prep, params, years, tariff_new, iceberg_new)
+    else:
+        solved = _solve_each(prep, params, years, tariff_new, iceberg_new, form)
+    mex = prep.ridx["MEX"]
+    out = []
+    for k, run in enumerate(inputs):
+        main, dis = 2 * k, 2 * k + 1
+        flows = solved.flows[:, k]
+        regional = regions.regional_outcome(
+            prep, params, flows[..., mex, :].sum(-1), run.shares, run.capacity.public_investment
+        )
+        out.append(
+            RunOutput(
+                flows=flows,
+                tariff=tariff_new[main],
+                iceberg=iceberg_new[main],
+                world_price=solved.world_price[:, main],
+                welfare={p: v[:, main] for p, v in solved.parts.items()},
+                welfare_disagreement=solved.parts["total"][:, dis],
+                corridor=run.corridor,
+                regional=regional,
+                form=solved.form,
+                converged=solved.converged,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class _Solved:
+    flows: np.ndarray  # (D, K, Y, S, R, R) new flows of the main runs only
+    world_price: np.ndarray  # (D, 2K, Y, S, R)
+    parts: dict[str, np.ndarray]  # welfare part -> (D, 2K, Y, R)
+    form: str
+    converged: bool
+
+
+def _solve_each(prep, params, years, tariff_new, iceberg_new, form) -> _Solved:
+    """The trade core on every market (either form): ``trade.solve_gsim``."""
     solved = trade.solve_gsim(
-        flows_start,
+        grown_flows(prep, params, years)[:, None],
         1.0 + prep.tariff_base,
-        1.0 + tariff_new,
+        1.0 + np.stack(tariff_new, axis=1),
         params.import_demand[:, None, None, :, None],
         params.substitution[:, None, None, :, None],
         params.export_supply[:, None, None, :, None],
-        iceberg_new=iceberg_new,
+        iceberg_new=np.stack(iceberg_new, axis=1),
         form=form,
     )
     parts = {
@@ -160,29 +198,34 @@ def solve_runs(
         "tariff_revenue": solved.tariff_revenue.sum(-2),
         "total": solved.welfare.sum(-2),
     }  # (D, 2K, Y, R)
-    mex = prep.ridx["MEX"]
-    out = []
-    for k, run in enumerate(inputs):
-        main, dis = 2 * k, 2 * k + 1
-        flows = solved.flows[:, main]
-        regional = regions.regional_outcome(
-            prep, params, flows[..., mex, :].sum(-1), run.shares, run.capacity.public_investment
-        )
-        out.append(
-            RunOutput(
-                flows=flows,
-                tariff=tariff_new[:, main],
-                iceberg=iceberg_new[:, main],
-                world_price=solved.world_price_change[:, main],
-                welfare={p: v[:, main] for p, v in parts.items()},
-                welfare_disagreement=parts["total"][:, dis],
-                corridor=run.corridor,
-                regional=regional,
-                form=solved.form,
-                converged=solved.converged,
-            )
-        )
-    return out
+    flows = solved.flows[:, 0::2]
+    return _Solved(flows, solved.world_price_change, parts, solved.form, solved.converged)
+
+
+def _solve_batch(prep, params, years, tariff_new, iceberg_new) -> _Solved:
+    """The same linear GSIM, one factorisation per (draw, year, sector) (Monte Carlo)."""
+    model = prep.model
+    fac = prep.remember(
+        ("linear_factors",), lambda: linear_batch.factors(model.flows_usd_m, prep.tariff_base)
+    )
+    t = (years - model.base_year).astype(float)
+    growth = (1.0 + params.growth[:, None, :]) ** t[None, :, None]  # (D, Y, R)
+    solved = linear_batch.solve(
+        fac,
+        growth,
+        tariff_new,
+        iceberg_new,
+        params.import_demand,
+        params.substitution,
+        params.export_supply,
+    )
+    parts = {
+        "consumer": solved.consumer,
+        "producer": solved.producer,
+        "tariff_revenue": solved.tariff_revenue,
+        "total": solved.consumer + solved.producer + solved.tariff_revenue,
+    }
+    return _Solved(solved.flows[:, 0::2], solved.world_price, parts, "linear", True)
 
 
 def combine(

@@ -50,8 +50,8 @@ REVIEW_MONTH = 0.5  # the joint review is on 1 July (USMCA Art. 34.7): half-way 
 @dataclass(frozen=True)
 class TariffPath:
     tariff: np.ndarray  # (D, Y, S, R, R) applied tariff, fraction
-    log_iceberg: np.ndarray  # (D, Y, S, R, R) log(1 + tau) of policy trade costs
-    preference_use: np.ndarray  # (D, Y, S, R, R)
+    iceberg: np.ndarray  # (D, Y, S, R, R) 1 + tau of policy trade costs
+    preference_use: np.ndarray  # (D or 1, Y, S, R, R): 1 when no drawn number moves it
 
 
 def year_rows(prep: Prepared, years: np.ndarray) -> np.ndarray:
@@ -66,16 +66,31 @@ def tariff_path(
     years: np.ndarray,
     disagreement: bool = False,
 ) -> TariffPath:
-    model = prep.model
+    """The run's path, or with ``disagreement`` its disagreement point's."""
+    return tariff_paths(prep, settings, params, years)[1 if disagreement else 0]
+
+
+def tariff_paths(
+    prep: Prepared, settings: ScenarioSettings, params: Params, years: np.ndarray
+) -> tuple[TariffPath, TariffPath]:
+    """The run's path and its disagreement point's (US<->Mexico preference use 0).
+
+    Both share ONE iceberg array: the disagreement point changes tariffs only.
+    """
     d, y = params.draws, len(years)
     rows = year_rows(prep, years)
     if settings.status_quo:
         rows = np.zeros_like(rows)  # base-year preference use, no 2025-26 actions
     usa, mex, can = prep.ridx["USA"], prep.ridx["MEX"], prep.ridx["CAN"]
-    pu = np.broadcast_to(prep.pu_by_year[rows], (d, y, *prep.pu_by_year.shape[1:])).copy()
-    log_ice = np.zeros_like(pu)
-
     green = settings.lever(GREEN_LEVER)
+    review = settings.shock(REVIEW_SHOCK)
+    # Preference use (and the MFN/preferential blend) only gets a draw axis when a drawn
+    # effect moves it: Monte Carlo then blends one array per year, not one per draw.
+    drawn = d if green is not None or review is not None else 1
+    cells = prep.pu_by_year.shape[1:]
+    pu = np.broadcast_to(prep.pu_by_year[rows], (drawn, y, *cells)).copy()
+    ice = np.ones((d, y, *cells))
+
     if green is not None:
         lag, rmp = params.lag_ramp(GREEN_LEVER, "preference_use_gain")
         share = ramp(years, settings.start, lag, rmp)[None, :, None]
@@ -85,17 +100,32 @@ def tariff_path(
             if sector in prep.sidx:
                 s = prep.sidx[sector]
                 pu[:, :, s, can, usa] = np.minimum(1.0, pu[:, :, s, can, usa] + gain[..., 0])
-                log_ice[:, :, s, can, usa] += np.log1p(cost[..., 0])
+                ice[:, :, s, can, usa] *= 1.0 + cost[..., 0]
 
-    review = settings.shock(REVIEW_SHOCK)
     if review is not None:
-        _apply_review(prep, settings, params, years, review, pu, log_ice)
+        _apply_review(prep, settings, params, years, review, pu, ice)
 
-    if disagreement:
-        pu[..., mex, usa] = 0.0
-        pu[..., usa, mex] = 0.0
+    cuts = alignment_cuts(prep, settings, params, years)
+    if cuts is not None:
+        apply_alignment(None, ice, cuts, mex)
+    withdrawn = pu.copy()
+    withdrawn[..., mex, usa] = 0.0
+    withdrawn[..., usa, mex] = 0.0
+    return tuple(
+        TariffPath(_tariff(prep, settings, params, years, rows, share, cuts), ice, share)
+        for share in (pu, withdrawn)
+    )
 
-    tariff = pu * model.tariff_pref + (1.0 - pu) * model.tariff_mfn
+
+def _tariff(prep, settings, params, years, rows, pu, cuts) -> np.ndarray:
+    """(D, Y, S, R, R) applied tariffs for preference use ``pu``."""
+    model = prep.model
+    d = params.draws
+    usa, mex, can = prep.ridx["USA"], prep.ridx["MEX"], prep.ridx["CAN"]
+    tariff = pu * (model.tariff_pref - model.tariff_mfn)
+    tariff += model.tariff_mfn
+    if tariff.shape[0] != d:
+        tariff = np.broadcast_to(tariff, (d, *tariff.shape[1:])).copy()
     if not settings.status_quo:
         _add_actions(prep, settings, params, years, rows, pu, tariff)
 
@@ -115,13 +145,12 @@ def tariff_path(
         rate = settings.number(shock, "rate_pct", 0.0) / 100.0
         tariff[..., mex, usa] += rate * active_years(years, settings.start, None)[None, :, None]
 
-    cuts = alignment_cuts(prep, settings, params, years)
     if cuts is not None:
-        apply_alignment(tariff, log_ice, cuts, mex)
-    return TariffPath(tariff, log_ice, pu)
+        apply_alignment(tariff, None, cuts, mex)
+    return tariff
 
 
-def _apply_review(prep, settings, params, years, review, pu, log_ice) -> None:
+def _apply_review(prep, settings, params, years, review, pu, ice) -> None:
     usa, mex, can = prep.ridx["USA"], prep.ridx["MEX"], prep.ridx["CAN"]
     outcome = str(review.get("outcome", ""))
     moment = settings.number(review, "year", settings.start) + REVIEW_MONTH
@@ -141,7 +170,7 @@ def _apply_review(prep, settings, params, years, review, pu, log_ice) -> None:
         cost = params.effect(REVIEW_SHOCK, "uncertainty_cost_pct", outcome)[:, None] / 100.0
         tau = cost * keep_all * share_after(years, moment)[None, :]
         for a, b in ((mex, usa), (usa, mex), (can, usa), (usa, can)):
-            log_ice[..., a, b] += np.log1p(tau)[:, :, None]
+            ice[..., a, b] *= (1.0 + tau)[:, :, None]
 
 
 def _add_actions(prep, settings, params, years, rows, pu, tariff) -> None:
@@ -161,7 +190,7 @@ def _add_actions(prep, settings, params, years, rows, pu, tariff) -> None:
         later = (years >= settings.start)[:, None] & of[None, :]
         scaled = rate * (new / current) if current > 0 else np.where(of, new, rate)
         rate = np.where(later, scaled, rate)
-    pu_cells = pu.reshape(d, y, -1)[..., act.cell]  # (D, Y, A)
+    pu_cells = pu.reshape(pu.shape[0], y, -1)[..., act.cell]  # (D or 1, Y, A)
     cover = np.ones_like(pu_cells)
     cover = np.where(act.coverage == COVER_NON_PREFERENTIAL, 1.0 - pu_cells, cover)
     if (act.coverage == COVER_DUTIABLE_CONTENT).any():
