@@ -48,6 +48,13 @@ def lens_country(model: Any, lens: str) -> str:
     return str(hit.iloc[0]["country"])
 
 
+def _lens_countries(model: Any) -> dict[str, str]:
+    """lens id -> region id for every lens of ``model`` (read once: a pandas filter per
+    redraw costs more than a chart's own update)."""
+    lenses = model.lenses
+    return dict(zip(lenses["id"].astype(str), lenses["country"].astype(str), strict=True))
+
+
 def _language() -> str:
     # The shell's i18n module owns the current language; charts read it when they redraw.
     from planner.ui.i18n import current_language
@@ -75,6 +82,7 @@ class Dashboard(QWidget):
         self.lens: str | None = None
         self.show_bands = True
         self.charts: dict[str, ChartPanel] = {}
+        self._countries: dict[str, str] = {}
         self.message = QLabel(self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -100,6 +108,7 @@ class Dashboard(QWidget):
         if self.charts:
             return
         self.model = model
+        self._countries = _lens_countries(model)
         years = [int(y) for y in model.years]
         self.year_slider.setRange(min(years), max(years))
         self.year_slider.setValue(max(years))
@@ -171,16 +180,18 @@ class Dashboard(QWidget):
 
     def chart_input(self) -> ChartInput:
         """What the charts draw now (also used by the PDF report)."""
-        years = [int(y) for y in self.results.years]
-        year = min(max(self.year, years[0]), years[-1])
+        years = self.results.years
+        first, last = int(years[0]), int(years[-1])
+        year = min(max(self.year, first), last)
         lens = self.lens or str(self.results.scenario.lens)
+        country = self._countries.get(lens) or lens_country(self.model, lens)
         return ChartInput(
             results=self.results,
             pinned=self.pinned,
             lens=lens,
-            country=lens_country(self.model, lens),
+            country=country,
             show_bands=self.show_bands,
-            year_index=years.index(year),
+            year_index=[int(y) for y in years].index(year),
             language=self.language,
         )
 

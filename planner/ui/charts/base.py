@@ -8,6 +8,7 @@ QPalette so the charts read on light and dark themes alike.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +17,26 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGraphicsItem,
+    QGraphicsView,
+    QLabel,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 import pyqtgraph as pg  # isort: skip  (after PySide6 so pyqtgraph binds to it)
 import pyqtgraph.exporters  # isort: skip
@@ -97,6 +115,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Charts", text)
 
 
+class ChartView(pg.GraphicsLayoutWidget):
+    """A chart's pyqtgraph view, keeping the time spent painting charts (``planner bench``
+    reads ``ChartView.paint_ms`` to split a toggle's paint into charts and the rest)."""
+
+    paint_ms = 0.0  # wall time inside every chart view's paintEvent, process-wide
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        start = time.perf_counter()
+        try:
+            super().paintEvent(event)
+        finally:
+            ChartView.paint_ms += (time.perf_counter() - start) * 1e3
+
+
 class ChartPanel(QFrame):
     """A titled chart with units, legend, hover values and PNG/SVG/CSV export.
 
@@ -116,7 +148,7 @@ class ChartPanel(QFrame):
         font = QFont(self.title_label.font())
         font.setBold(True)
         self.title_label.setFont(font)
-        self.view = pg.GraphicsLayoutWidget(self)
+        self.view = ChartView(self)
         self.view.setMinimumSize(260, 180)
         self.view.ci.setContentsMargins(4, 4, 8, 4)
         self.readout = QLabel(" ", self)
@@ -127,7 +159,8 @@ class ChartPanel(QFrame):
         layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.readout)
-        self.plot: pg.PlotItem = self.view.addPlot()
+        # No ViewBox menu (the panel has its own): creating one costs start-up time.
+        self.plot: pg.PlotItem = self.view.addPlot(enableMenu=False)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
@@ -137,6 +170,16 @@ class ChartPanel(QFrame):
         # No grid: a grid makes every axis repaint with any change inside the plot (the
         # grid lines belong to the axis item), which doubles the repaint cost of a toggle.
         self.plot.showGrid(x=False, y=False)
+        # Shapes are drawn without antialiasing, so Qt need not widen every repainted area
+        # by two pixels "for antialiasing": that margin reaches into the axes next to the
+        # plot and makes them repaint with every change inside it.
+        self.view.setOptimizationFlag(
+            QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True
+        )
+        # Axes change only when their range does: keep each as a pixmap, so one that merely
+        # lies in a repainted area is copied rather than drawn again tick by tick.
+        for name in ("left", "bottom", "right", "top"):
+            self.cache_item(self.plot.getAxis(name))
         self.legend: pg.LegendItem | None = None
         self._value_range: dict[str, tuple[float, float]] = {}
         # Hover: at most 30 read-outs a second however fast the mouse streams.
@@ -173,8 +216,8 @@ class ChartPanel(QFrame):
             axis.setTextPen(pg.mkPen(colours.fg))
         if self.legend is not None:
             self.legend.setLabelTextColor(colours.fg)
-            entries = [(sample.item, label.text) for sample, label in self.legend.items]
-            self.set_legend_entries(entries, force=True)
+            for _sample, label in self.legend.items:  # re-render in the new colour
+                label.setText(label.text)
 
     # --- shared machinery --------------------------------------------------------------
     def add_legend(self, columns: int = 4) -> pg.LegendItem:
@@ -200,21 +243,41 @@ class ChartPanel(QFrame):
         fills most of it: an unchanged range spares re-laying the axis on every toggle."""
         if not (np.isfinite(low) and np.isfinite(high)):
             return
-        if high - low < 1e-9:
-            low, high = low - 1.0, high + 1.0
-        pad = 0.06 * (high - low)
-        want_low, want_high = low - pad, high + pad
         shown = self._value_range.get(axis)
         if shown is not None:
             lo, hi = shown
             inside = lo <= low and high <= hi
-            if inside and (high - low) >= 0.55 * (hi - lo):
+            # Flat data (no change against the baseline: every bar zero) reads on any scale,
+            # so switching a lever back off keeps the scale it had while on.
+            if inside and ((high - low) >= 0.55 * (hi - lo) or high - low < 1e-9):
                 return
+        if high - low < 1e-9:
+            low, high = low - 1.0, high + 1.0
+        pad = 0.06 * (high - low)
+        want_low, want_high = low - pad, high + pad
         self._value_range[axis] = (want_low, want_high)
         if axis == "y":
             self.plot.setYRange(want_low, want_high, padding=0)
         else:
             self.plot.setXRange(want_low, want_high, padding=0)
+
+    def fix_axis_width(self, name: str, widest: str = "-0000.00") -> None:
+        """Give a value axis a fixed width, room for tick labels up to ``widest`` plus its
+        title: by default pyqtgraph sizes it to the labels of the moment, and a label that is
+        wider or narrower after a toggle re-lays the plot and redraws all its axes."""
+        axis = self.plot.getAxis(name)
+        metrics = QFontMetrics(axis.style["tickFont"] or self.view.font())
+        width = metrics.horizontalAdvance(widest) + axis.style["tickTextOffset"][0]
+        width += max(0, axis.style["tickLength"])
+        if axis.label.isVisible():
+            width += axis.label.boundingRect().height() * 0.8
+        if axis.fixedWidth != int(width):
+            axis.setWidth(int(width))
+
+    @staticmethod
+    def cache_item(item: Any) -> None:
+        """Draw ``item`` into a device pixmap and reuse it until the item changes."""
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_title(self, text: str) -> None:
         self.title_label.setText(text)

@@ -92,6 +92,7 @@ class RegionTilesChart(ChartPanel):
             width=12,
         )
         self.colour_bar.axis.enableAutoSIPrefix(False)
+        self.cache_item(self.colour_bar.axis)  # redrawn only when the scale changes
         self.view.addItem(self.colour_bar, row=1, col=0)
         self._base = np.zeros(len(self.region_ids))
         self._scen = np.zeros(len(self.region_ids))
@@ -133,8 +134,11 @@ class RegionTilesChart(ChartPanel):
         pct = np.nan_to_num(self._pct)
         # The scale is symmetric around zero so white always means "no change"; it is kept
         # while the values still fill most of it (re-laying the colour bar is costly).
-        need = max(float(np.abs(pct).max()), 0.1)
-        if not (0.5 * self._limit <= need <= self._limit):
+        # No change at all (a lever switched back off) reads on any scale: keep it.
+        biggest = float(np.abs(pct).max())
+        need = max(biggest, 0.1)
+        flat = biggest < 1e-9 and self._limit > 0
+        if not flat and not (0.5 * self._limit <= need <= self._limit):
             self._limit = need * 1.1
             self.colour_bar.setLevels(values=(-self._limit, self._limit))
         limit = self._limit

@@ -61,6 +61,7 @@ class SectorBarsChart(ChartPanel):
         self._scenario = np.zeros(n)
         self._extra: dict[str, np.ndarray] = {}
         self._us_lens = False
+        self._signs: tuple[bool, ...] = ()
         self.finish_setup()
 
     def retranslate(self) -> None:
@@ -101,10 +102,14 @@ class SectorBarsChart(ChartPanel):
         if self.current is not None:
             self._colour_bars(self._scenario - self._baseline)
 
-    def _colour_bars(self, delta: np.ndarray) -> None:
+    def _colour_bars(self, delta: np.ndarray, force: bool = True) -> None:
+        """One brush per bar by the sign of its change (re-set only when a sign flips)."""
+        signs = tuple(bool(d >= 0) for d in delta.tolist())
+        if not force and signs == self._signs:
+            return
+        self._signs = signs
         up, down = pg.mkBrush(self.colours.scenario), pg.mkBrush(self.colours.bad)
-        brushes = [up if d >= 0 else down for d in delta.tolist()]
-        self.bars.setOpts(brushes=brushes, pen=pg.mkPen(None))
+        self.bars.setOpts(brushes=[up if s else down for s in signs], pen=pg.mkPen(None))
 
     def set_input(self, data: ChartInput) -> None:
         previous = self.current
@@ -117,7 +122,7 @@ class SectorBarsChart(ChartPanel):
         scen = sector_trade_usd_bn(np.asarray(results.flows)[y], c, usa)
         delta = scen - base
         self.bars.setOpts(x0=np.minimum(delta, 0.0), width=np.abs(delta))
-        self._colour_bars(delta)
+        self._colour_bars(delta, force=False)
         extra: dict[str, np.ndarray] = {}
         # Whiskers need the spread of the change itself (draws of scenario minus baseline);
         # Results.flow_bands spreads the levels, which would dwarf a small change.

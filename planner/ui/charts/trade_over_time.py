@@ -27,6 +27,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TradeOverTime", text)
 
 
+def _same(old: np.ndarray | None, new: np.ndarray) -> bool:
+    return old is not None and old.shape == new.shape and bool(np.array_equal(old, new))
+
+
 class TradeOverTimeChart(ChartPanel):
     """Line chart of exports + imports of one country, USD bn a year."""
 
@@ -49,6 +53,7 @@ class TradeOverTimeChart(ChartPanel):
         for curve in self.pinned_curves.values():
             plot.addItem(curve)
         plot.addItem(self.scenario_curve)
+        self.cache_item(self.baseline_curve.curve)  # a dashed line is slow to rasterise
         self.year_marker = pg.InfiniteLine(angle=90, movable=False)
         plot.addItem(self.year_marker, ignoreBounds=True)
         self.add_legend(columns=3)
@@ -65,6 +70,7 @@ class TradeOverTimeChart(ChartPanel):
         )
         self.plot.setLabel("left", _tr("USD bn"))
         self.plot.setLabel("bottom", _tr("year"))
+        self.fix_axis_width("left", "00000.0")
         self._refresh_legend()
 
     def apply_colours(self, colours: Colours) -> None:
@@ -93,7 +99,11 @@ class TradeOverTimeChart(ChartPanel):
             "baseline": total_trade_usd_bn(np.asarray(results.flows_base), c),
             "scenario": total_trade_usd_bn(np.asarray(results.flows), c),
         }
-        self.baseline_curve.setData(years, series["baseline"])
+        # The baseline rarely changes between toggles: leave it (and its cached picture) be.
+        if not _same(self._series.get("baseline"), series["baseline"]) or not _same(
+            self._years, years
+        ):
+            self.baseline_curve.setData(years, series["baseline"])
         self.scenario_curve.setData(years, series["scenario"])
         for key, curve in self.pinned_curves.items():
             pinned = data.pinned.get(key)

@@ -64,6 +64,7 @@ class WelfareChart(ChartPanel):
         )
         self.plot.setLabel("left", _tr("USD bn"))
         self.plot.setLabel("bottom", _tr("region"))
+        self.fix_axis_width("left")
         year = f", {self.current.year}" if self.current is not None else ""
         self.set_title(_tr("Welfare change vs baseline by country") + year)
         self.set_legend_entries(
