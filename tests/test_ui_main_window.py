@@ -143,6 +143,18 @@ def test_screenshot_mode_renders_the_window_to_a_png(qtbot, mini_model, tmp_path
     assert (image.width(), image.height()) == (1600, 1000)
 
 
+def test_a_new_window_computes_the_baseline_at_start(qtbot, mini_model, tmp_path, monkeypatch):
+    seen = []
+
+    def evaluate(model, scenario, **_kwargs):
+        seen.append(scenario)
+        raise RuntimeError("recorded")  # the dashboard then shows why nothing is drawn
+
+    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, evaluate, []))
+    assert app_module.run_gui(None, screenshot=str(tmp_path / "new.png")) == 0
+    assert seen and seen[0] == app_module_baseline(mini_model)
+
+
 def test_screenshot_of_a_bad_scenario_exits_2(qtbot, mini_model, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, None, []))
     bad = tmp_path / "bad.usmca.json"

@@ -150,6 +150,9 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
             item.discard()
         if scenario_path:
             window.open_file(Path(scenario_path))
+    if document.results is None and document.can_compute:
+        # A new window shows the current-policy baseline's numbers, not an empty dashboard.
+        document.recompute()
 
     if not interactive:
         window.resize(*SCREENSHOT_SIZE)
