@@ -98,11 +98,6 @@ CASES = [
         "us_dual_sourcing",
         switch("us_dual_sourcing"),
         (Check("us_sourcing_hhi", "lower"),),
-        xfail=(
-            "dual-sourcing is a firm-level lever applied in kpis.py to landed cost and "
-            "disruption days only; us_sourcing_hhi is computed from national US import flows, "
-            "which the lever does not touch (2036: 2156.2551527482 before and after)"
-        ),
     ),
     Case(
         "policy",

@@ -6,7 +6,8 @@ units, lens and direction come from the model's ``kpis`` table; the ids are SPEC
 Firm-level levers act here and not in the trade core: dual-sourcing moves ``share_pct`` of a
 US buyer's Mexican supply to Central America at ``cost_premium_pct``, inventory buffers cover
 ``weeks`` of an interruption at ``carrying_cost_pct_per_week`` a week.  They shape the US
-manufacturer's landed cost and disruption days, not national trade flows.
+manufacturer's landed cost, disruption days and sourcing concentration (a buyer with the
+national import mix), not national trade flows.
 """
 
 from __future__ import annotations
@@ -83,9 +84,13 @@ def disruption_days(x: KpiInputs) -> np.ndarray:
 
 
 def sourcing_hhi(x: KpiInputs) -> np.ndarray:
-    usa = x.r("USA")
+    usa, mex, cam = x.r("USA"), x.r("MEX"), x.r("CAM")
     by_supplier = x.flows[..., usa].sum(axis=-2)  # (D, K, Y, R)
     by_supplier[..., usa] = 0.0
+    # The dual-sourced share of the buyer's Mexican supply comes from Central America instead.
+    moved = by_supplier[..., mex] * x.dual_share[None, :, None]
+    by_supplier[..., mex] -= moved
+    by_supplier[..., cam] += moved
     total = by_supplier.sum(-1, keepdims=True)
     return 10_000.0 * ((by_supplier / np.maximum(total, 1e-12)) ** 2).sum(-1)
 
