@@ -59,13 +59,7 @@ CASES = [
         "policy",
         "tmfc_corridor",
         switch("tmfc_corridor"),
-        (Check("us_landed_cost_index", "lower"),),
-        xfail=(
-            "the engine raises the landed-cost index (2036: 100 -> 100.0037, every year from "
-            "2028 up): the corridor moves Pacific traffic to the Laredo/Eagle Pass crossings, "
-            "whose US-side edges gain 0.05-0.26 days of congestion, more than the Pacific, "
-            "El Paso, Nogales and Manzanillo routes save on the trade-weighted average"
-        ),
+        (Check("us_landed_cost_index", "lower"), Check("mx_exports_usd_m", "higher")),
     ),
     Case("policy", "e_customs", switch("e_customs"), (Check("us_landed_cost_index", "lower"),)),
     *(
