@@ -110,3 +110,20 @@ def test_the_linear_form_is_available_and_moves_the_same_way(model):
     # Both forms solve from the same 2024 state; they part by second-order terms only.
     assert d_ces < 0 and d_lin < 0
     assert abs(d_ces - d_lin) < 0.1 * abs(d_ces)
+
+
+def test_cached_parts_give_the_same_results_as_a_fresh_solve(model):
+    # Corridor, regional capacity and tariff paths are remembered across evaluates: a result
+    # served from those caches is bit-identical to one computed with every cache empty.
+    from planner.model.engine.prepared import prepare
+
+    scenario = busy_scenario(model)
+    evaluate(model, baseline_scenario(model))
+    warm = evaluate(model, scenario)
+    prepare(model).cache.clear()
+    prepare(model).pieces.clear()
+    cold = evaluate(model, scenario)
+    for name in ("flows", "flows_base", "tariff", "trade_cost", "corridor_days", "leverage"):
+        assert np.array_equal(getattr(warm, name), getattr(cold, name), equal_nan=True), name
+    for kpi_id in warm.kpi_ids:
+        assert np.array_equal(warm.kpi[kpi_id], cold.kpi[kpi_id], equal_nan=True), kpi_id

@@ -273,3 +273,18 @@ def test_bad_input_is_rejected(kwargs, message):
 def test_unknown_form_is_rejected():
     with pytest.raises(ValueError, match="form"):
         solve_gsim(FLOWS8, POWERS8, POWERS8, -1.25, 5.0, 1.5, form="loglinear")  # type: ignore[arg-type]
+
+
+def test_ces_converges_where_plain_newton_cycled():
+    # Es >> |Em| and a doubled tariff: the undamped Newton iteration cycled here for 50 steps
+    # and returned a flow that had risen with its tariff.
+    flows = np.array([[1.0, 52.0], [1.0, 71.0]])
+    ones = np.ones((2, 2))
+    new = ones.copy()
+    new[0, 1] = 2.0
+    higher = ones.copy()
+    higher[0, 1] = 2.1
+    base = solve_gsim(flows, ones, new, -0.5, 7.0, 1.0)
+    more = solve_gsim(flows, ones, higher, -0.5, 7.0, 1.0)
+    assert base.converged and more.converged
+    assert more.flows[0, 1] < base.flows[0, 1] < flows[0, 1]

@@ -17,7 +17,7 @@ import numpy as np
 
 from planner.model.data import ModelData
 from planner.model.engine.prepared import prepare
-from planner.model.engine.settings import ScenarioSettings, settings_of
+from planner.model.engine.settings import ScenarioSettings, settings_key, settings_of
 from planner.model.engine.simulation import (
     BATCH_FORM,
     WELFARE_PARTS,
@@ -113,11 +113,17 @@ def _central(prep, model, runs, overrides, years, kpi_ids, form) -> Simulation:
     baseline, settings = runs
     key = ("baseline", baseline.status_quo, tuple(years), frozen, form)
     base = prep.cache.get(key)
+    memo = ("central", frozen)
+    # A scenario that changes nothing IS the baseline: its run is the baseline's run.
+    same = settings_key(settings) == settings_key(baseline)
     if base is None:
-        base, scen = solve_runs(prep, [baseline, settings], params, years, form)
+        solved = solve_runs(prep, [baseline] if same else runs, params, years, form, memo=memo)
+        base, scen = solved[0], solved[-1]
         prep.remember(key, lambda: base)
+    elif same:
+        scen = base
     else:
-        (scen,) = solve_runs(prep, [settings], params, years, form)
+        (scen,) = solve_runs(prep, [settings], params, years, form, memo=memo)
     return combine(prep, runs, (base, scen), params, years, kpi_ids)
 
 

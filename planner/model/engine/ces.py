@@ -33,6 +33,8 @@ _COBB_DOUGLAS_GAP = 1e-7
 _MAX_LOG_STEP = 1.0
 # The linear start is clipped here: a world price cannot fall by 100% or more.
 _LOWEST_START = -0.9
+# Most times a Newton step is halved when it does not reduce the squared excess supply.
+_HALVINGS = 12
 
 
 class Equilibrium(NamedTuple):
@@ -81,18 +83,87 @@ def solve_equilibrium(
     start: np.ndarray,
     tol: float,
     max_iterations: int,
+    wedge_factor: np.ndarray | None = None,
 ) -> Equilibrium:
     """Newton's method on the excess supply S_r − Σ_v q_rv in log world prices.
 
     Array arguments broadcast against the batch of ``start`` (the linear world-price change
     P̂*, shape (..., R)); elasticities may keep a trailing 1 (equal for every region).  Stops
-    per element when max_r |excess_r| < tol · max_r X_r, or after ``max_iterations`` steps.
-    A region with no sales gets the equation log z_r = 0.  Es within 1e-7 of 1 is treated
-    as exactly 1 (the Cobb-Douglas limit of the index).
+    per element when max_r |excess_r| < tol · max_r X_r, or after ``max_iterations`` steps:
+    a converged element takes no further step, so its result does not depend on the rest of
+    the batch.  A region with no sales gets the equation log z_r = 0.  Es within 1e-7 of 1
+    is treated as exactly 1 (the Cobb-Douglas limit of the index).  ``wedge_factor``
+    (optional) is exp(log_wedge_change), passed to save an exponential.
     """
     vector = start.shape
     n = vector[-1]
     batch = vector[:-1]
+    eq = _equations(flows, theta, log_wedge_change, wedge_factor, em, es, ex, sales, batch, n)
+    size = eq.sales.shape[0]
+    log_z = np.log1p(np.maximum(start, _LOWEST_START)).reshape(size, n)
+    if eq.idle is not None:
+        log_z[eq.idle] = 0.0
+    done = np.zeros(size, dtype=bool)
+    residual = np.empty(size)
+    iterations = 0
+    state = _evaluate(log_z, eq)
+    excess = _excess(state, eq)
+    while True:
+        np.abs(excess).max(axis=-1, out=residual)
+        residual /= eq.scale
+        done |= residual < tol
+        if iterations >= max_iterations or done.all():
+            break
+        if done.any():
+            # Converged elements stay where they converged; the rest (usually a few by
+            # now) take their step on their own rows only.
+            rows = np.flatnonzero(~done)
+            moved = _damped_step(log_z[rows], excess[rows], state.select(rows), eq.select(rows))
+            log_z[rows], excess[rows] = moved[0], moved[2]
+            _put(state, rows, moved[1])
+        else:
+            log_z, state, excess = _damped_step(log_z, excess, state, eq)
+        iterations += 1
+    return Equilibrium(
+        log_world_price=log_z.reshape(vector),
+        log_price_index=state.log_index.reshape(vector),
+        new_flows=_new_flows(state, eq).reshape((*batch, n, n)),
+        iterations=iterations,
+        converged=bool(np.all(residual < tol)),
+        max_residual=float(residual.max(initial=0.0)),
+    )
+
+
+class Equations(NamedTuple):
+    """The calibrated model for a flat batch (B, ...) of markets; constant during Newton.
+
+    ``exponent``, ``cross`` etc. are (B, 1) when σ_v and Em_v are equal for every importer
+    of a market (the engine's case): sums over importers are then matrix-vector products of
+    the constant weights, and no (B, R, R) array is built until the Jacobian.
+    """
+
+    index_weight: np.ndarray  # θ_rv T̂W_rv^(1−σ_v) (B, R, R)
+    index_weight_t: np.ndarray  # its transpose, contiguous (B, R, R)
+    demand_weight: np.ndarray  # M_rv T̂W_rv^(−σ_v) (B, R, R)
+    theta_total: np.ndarray  # Σ_r θ_rv (B, R) where > 0, else 1
+    buys: np.ndarray  # Σ_r θ_rv > 0 (B, R): 0 for a region that buys nothing
+    theta_log_wedge: np.ndarray | None  # Σ_r θ_rv log T̂W_rv (B, R), Cobb-Douglas index
+    theta: np.ndarray | None  # θ (B, R, R), only when some σ is 1
+    exponent: np.ndarray  # 1 − σ_v (B, 1 or R)
+    index_divisor: np.ndarray  # 1 − σ_v, 1 where Cobb-Douglas (B, 1 or R)
+    cobb_douglas: np.ndarray  # σ_v == 1 (B, 1 or R)
+    sigma: np.ndarray  # σ_v (B, 1 or R)
+    cross: np.ndarray  # σ_v + Em_v (B, 1 or R)
+    ex: np.ndarray  # (B, 1 or R)
+    sales: np.ndarray  # X_r (B, R)
+    scale: np.ndarray  # max_r X_r (B,), the residual's unit
+    idle: np.ndarray | None  # X_r <= 0 (B, R), None when every region sells
+
+    def select(self, rows: np.ndarray) -> Equations:
+        return Equations(*(None if part is None else part[rows] for part in self))
+
+
+def _equations(flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, n) -> Equations:
     size = int(np.prod(batch, dtype=np.int64))
 
     def flat(array: np.ndarray, *trailing: int) -> np.ndarray:
@@ -101,149 +172,155 @@ def solve_equilibrium(
     cobb_douglas = np.abs(1.0 - es) < _COBB_DOUGLAS_GAP
     exponent = np.where(cobb_douglas, 0.0, 1.0 - es)  # 1 − σ_v, (..., 1 or R)
     sigma = 1.0 - exponent
+    last = exponent.shape[-1]
     # Constant parts of the variety terms: θ_rv·T̂W_rv^(1−σ_v) and M_rv·T̂W_rv^(−σ_v).
-    wedge_power = np.exp(exponent[..., None, :] * log_wedge_change)
-    weights = Equations(
-        index_weight=flat(theta * wedge_power, n, n),
-        demand_weight=flat(flows * np.exp(-log_wedge_change) * wedge_power, n, n),
-        theta_total=flat(column_sum(theta), n),
-        theta_log_wedge=flat((theta * log_wedge_change).sum(axis=-2), n),
-        theta=flat(theta, n, n) if cobb_douglas.any() else None,
-        exponent=flat(exponent, exponent.shape[-1]),
-        cobb_douglas=flat(cobb_douglas, cobb_douglas.shape[-1]),
-        sigma=flat(sigma, sigma.shape[-1]),
-        em=flat(em, em.shape[-1]),
+    wedge_power = np.exp(exponent[..., None, :] * log_wedge)
+    index_weight = flat(theta * wedge_power, n, n)
+    inverse = np.exp(-log_wedge) if wedge_factor is None else 1.0 / wedge_factor
+    wedge_power *= inverse
+    theta_total = flat(column_sum(theta), n)
+    buys = theta_total > 0
+    flat_sales = flat(sales, n)
+    idle = flat_sales <= 0
+    any_cd = bool(cobb_douglas.any())
+    return Equations(
+        index_weight=index_weight,
+        index_weight_t=np.ascontiguousarray(np.swapaxes(index_weight, -1, -2)),
+        demand_weight=flat(flows * wedge_power, n, n),
+        theta_total=np.where(buys, theta_total, 1.0),
+        buys=buys,
+        theta_log_wedge=flat((theta * log_wedge).sum(axis=-2), n) if any_cd else None,
+        theta=flat(theta, n, n) if any_cd else None,
+        exponent=flat(exponent, last),
+        index_divisor=flat(np.where(cobb_douglas, 1.0, exponent), last),
+        cobb_douglas=flat(cobb_douglas, last),
+        sigma=flat(sigma, last),
+        cross=flat(sigma + em, np.broadcast_shapes(sigma.shape, em.shape)[-1]),
         ex=flat(ex, ex.shape[-1]),
-        sales=flat(sales, n),
+        sales=flat_sales,
+        scale=np.maximum(flat_sales.max(axis=-1), np.finfo(float).tiny),
+        idle=idle if idle.any() else None,
     )
-    scale = np.maximum(weights.sales.max(axis=-1), np.finfo(float).tiny)
-    idle = weights.sales <= 0
-
-    log_z = np.log1p(np.maximum(flat(start, n), _LOWEST_START))
-    log_z[idle] = 0.0
-    log_index = np.zeros((size, n))
-    new_flows = np.empty((size, n, n))
-    residual = np.zeros(size)
-    active = np.arange(size)
-    part = weights
-    iterations = 0
-    while True:
-        x = log_z[active] if active.size < size else log_z
-        state = _evaluate(x, part)
-        excess = state.supply - row_sum(state.demand)
-        excess[idle[active]] = 0.0
-        residual[active] = np.abs(excess).max(axis=-1) / scale[active]
-        done = residual[active] < tol
-        if iterations >= max_iterations:
-            done[:] = True
-        if done.all() and active.size == size:
-            # Everything converged together (the usual case): no copies needed.
-            log_index = state.log_index
-            new_flows = state.demand
-            new_flows *= np.exp(x)[:, :, None]
-            break
-        if done.any():
-            finished = active[done]
-            log_index[finished] = state.log_index[done]
-            new_flows[finished] = state.demand[done] * np.exp(x[done])[:, :, None]
-        if done.all():
-            break
-        if done.any():
-            keep = ~done
-            active, x, excess = active[keep], x[keep], excess[keep]
-            part = part.select(keep)
-            state = state.select(keep)
-        step = _newton_step(x, excess, state, part, idle[active])
-        log_z[active] += step
-        iterations += 1
-
-    return Equilibrium(
-        log_world_price=log_z.reshape(vector),
-        log_price_index=log_index.reshape(vector),
-        new_flows=new_flows.reshape((*batch, n, n)),
-        iterations=iterations,
-        converged=bool(np.all(residual < tol)),
-        max_residual=float(residual.max(initial=0.0)),
-    )
-
-
-class Equations(NamedTuple):
-    """The calibrated model for a flat batch (B, ...) of markets; constant during Newton."""
-
-    index_weight: np.ndarray  # θ_rv T̂W_rv^(1−σ_v) (B, R, R)
-    demand_weight: np.ndarray  # M_rv T̂W_rv^(−σ_v) (B, R, R)
-    theta_total: np.ndarray  # Σ_r θ_rv (B, R): 1, or 0 for a region that buys nothing
-    theta_log_wedge: np.ndarray  # Σ_r θ_rv log T̂W_rv (B, R), for the Cobb-Douglas index
-    theta: np.ndarray | None  # θ (B, R, R), only when some σ is 1
-    exponent: np.ndarray  # 1 − σ_v (B, 1 or R)
-    cobb_douglas: np.ndarray  # σ_v == 1 (B, 1 or R)
-    sigma: np.ndarray  # σ_v (B, 1 or R)
-    em: np.ndarray  # (B, 1 or R)
-    ex: np.ndarray  # (B, 1 or R)
-    sales: np.ndarray  # X_r (B, R)
-
-    def select(self, keep: np.ndarray) -> Equations:
-        return Equations(*(None if part is None else part[keep] for part in self))
 
 
 class _State(NamedTuple):
-    demand: np.ndarray  # q_rv (B, R, R), base-price units
-    weighted: np.ndarray  # θ_rv π_rv^(1−σ_v) (B, R, R)
-    total: np.ndarray  # Σ_r of weighted (B, R)
+    power: np.ndarray  # z_r^(1−σ_v): (B, R) with one σ per market, else (B, R, R)
+    lower: np.ndarray  # z_r^(−σ_v), shaped like power
+    total: np.ndarray  # Σ_r θ_rv π_rv^(1−σ_v) (B, R)
     log_index: np.ndarray  # log Π_v (B, R)
+    growth: np.ndarray  # Π_v^(σ_v+Em_v) (B, R)
+    sold: np.ndarray  # Σ_v q_rv (B, R), base-price units
     supply: np.ndarray  # S_r (B, R)
 
-    def select(self, keep: np.ndarray) -> _State:
-        return _State(*(part[keep] for part in self))
+    def select(self, rows: np.ndarray) -> _State:
+        return _State(*(part[rows] for part in self))
 
 
 def _evaluate(log_z: np.ndarray, eq: Equations) -> _State:
-    column = log_z[:, :, None]  # log z_r down the rows
-    power = np.exp(eq.exponent[:, None, :] * column)  # z_r^(1−σ_v), (B, R, 1 or R)
-    weighted = eq.index_weight * power
-    total = column_sum(weighted)
-    buys = eq.theta_total > 0
+    # One σ and one σ + Em per market (the engine's case): sums over importers are then
+    # matrix-vector products of the constant weights.
+    uniform = eq.exponent.shape[-1] == 1 and eq.cross.shape[-1] == 1
+    if uniform:
+        power = np.exp(eq.exponent * log_z)  # z_r^(1−σ), (B, R)
+        total = (power[:, None, :] @ eq.index_weight)[:, 0, :]
+        lower = power / np.exp(log_z)  # z_r^(−σ): reuse the power instead of a second exp
+    else:
+        column = log_z[:, :, None]
+        power = np.exp(eq.exponent[:, None, :] * column)  # (B, R, R)
+        total = column_sum(eq.index_weight * power)
+        lower = power / np.exp(column)
     # Dividing by Σθ (1 up to round-off) makes an unchanged market give Π = 1 exactly.
-    ratio = np.where(buys, total, 1.0) / np.where(buys, eq.theta_total, 1.0)
-    log_index = np.log(ratio) / np.where(eq.cobb_douglas, 1.0, eq.exponent)
+    ratio = np.where(eq.buys, total, 1.0) / eq.theta_total
+    log_index = np.log(ratio) / eq.index_divisor
     if eq.theta is not None:
-        mean_log = (eq.theta_log_wedge + (log_z[:, None, :] @ eq.theta)[:, 0, :]) / np.where(
-            buys, eq.theta_total, 1.0
-        )
+        mean_log = (eq.theta_log_wedge + (log_z[:, None, :] @ eq.theta)[:, 0, :]) / eq.theta_total
         log_index = np.where(eq.cobb_douglas, mean_log, log_index)
-    # z_r^(−σ_v) = z_r^(1−σ_v) / z_r: reuse the power above instead of a second exp.
-    demand = eq.demand_weight * (power / np.exp(column))
-    demand *= np.exp((eq.sigma + eq.em) * log_index)[:, None, :]
+    growth = np.exp(eq.cross * log_index)
+    if uniform:
+        sold = lower * (eq.demand_weight @ growth[:, :, None])[:, :, 0]
+    else:
+        sold = row_sum(eq.demand_weight * lower * growth[:, None, :])
     supply = eq.sales * np.exp(eq.ex * log_z)
-    return _State(demand, weighted, total, log_index, supply)
+    return _State(power, lower, total, log_index, growth, sold, supply)
 
 
-def _newton_step(
-    log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equations, idle: np.ndarray
-) -> np.ndarray:
+def _excess(state: _State, eq: Equations) -> np.ndarray:
+    excess = state.supply - state.sold
+    if eq.idle is not None:
+        excess[eq.idle] = 0.0
+    return excess
+
+
+def _put(state: _State, rows: np.ndarray, part: _State) -> None:
+    for full, new in zip(state, part, strict=True):
+        full[rows] = new
+
+
+def _damped_step(
+    log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equations
+) -> tuple[np.ndarray, _State, np.ndarray]:
+    """One Newton step, halved for an element while it does not cut Σ_r excess_r² enough
+    (Armijo): the full step near a solution, a safe one far from it (a large shock with
+    Es >> |Em| can make the plain iteration cycle).  Returns log z, state and excess there."""
+    step = _newton_step(log_z, excess, state, eq)
+    merit = np.einsum("br,br->b", excess, excess)
+    trial = log_z + step
+    new_state = _evaluate(trial, eq)
+    new_excess = _excess(new_state, eq)
+    alpha = np.ones(len(log_z))
+    for _ in range(_HALVINGS):
+        # "not <=" also rejects a step to a non-finite point.
+        bad = ~(np.einsum("br,br->b", new_excess, new_excess) <= (1.0 - 1e-4 * alpha) * merit)
+        if not bad.any():
+            break
+        rows = np.flatnonzero(bad)
+        alpha[rows] *= 0.5
+        trial[rows] = log_z[rows] + alpha[rows, None] * step[rows]
+        sub = eq.select(rows)
+        part = _evaluate(trial[rows], sub)
+        _put(new_state, rows, part)
+        new_excess[rows] = _excess(part, sub)
+    return trial, new_state, new_excess
+
+
+def _new_flows(state: _State, eq: Equations) -> np.ndarray:
+    """q_rv · z_r = M_rv T̂W_rv^(−σ_v) z_r^(1−σ_v) Π_v^(σ_v+Em_v), (B, R, R)."""
+    power = state.power[:, :, None] if state.power.ndim == 2 else state.power
+    out = eq.demand_weight * power
+    out *= state.growth[:, None, :]
+    return out
+
+
+def _newton_step(log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equations) -> np.ndarray:
     """Solve J·step = −excess with J_rs = ∂excess_r/∂log z_s, for every element at once.
 
     J = diag(Ex_r S_r + Σ_v σ_v q_rv) − Σ_v q_rv (σ_v + Em_v) s_sv, where
-    s_sv = weighted_sv / total_v are the current spending shares.
+    s_sv = θ_sv π_sv^(1−σ_v) / total_v are the current spending shares.
     """
-    shares = state.weighted  # no longer needed as such: turn it into shares in place
-    shares /= np.where(state.total > 0, state.total, 1.0)[:, None, :]
-    cross = eq.sigma + eq.em
-    shares_t = np.swapaxes(shares, -1, -2)
-    if cross.shape[-1] == 1:
-        jacobian = (state.demand @ shares_t) * -cross[:, :, None]
-        own = eq.sigma * row_sum(state.demand)
+    safe_total = np.where(state.total > 0, state.total, 1.0)  # (B, R)
+    if state.power.ndim == 2:
+        per_total = state.growth / safe_total
+        # q_rv s_sv summed over v = z_r^(−σ) z_s^(1−σ) Σ_v DW_rv (growth_v / total_v) IW_sv.
+        jacobian = (eq.demand_weight * per_total[:, None, :]) @ eq.index_weight_t
+        jacobian *= (-eq.cross * state.lower)[:, :, None]
+        jacobian *= state.power[:, None, :]
+        own = eq.sigma * state.sold
     else:
-        jacobian = -((state.demand * cross[:, None, :]) @ shares_t)
-        own = row_sum(state.demand * eq.sigma[:, None, :])
+        demand = eq.demand_weight * state.lower * state.growth[:, None, :]
+        shares = eq.index_weight * state.power
+        shares /= safe_total[:, None, :]
+        shares_t = np.swapaxes(shares, -1, -2)
+        jacobian = -((demand * eq.cross[:, None, :]) @ shares_t)
+        own = row_sum(demand * eq.sigma[:, None, :])
     diagonal = np.einsum("bii->bi", jacobian)
     diagonal += eq.ex * state.supply + own
-    if idle.any():
+    if eq.idle is not None:
         # A region without sales has the empty equation 0 = 0: use log z_r = 0 instead.
-        jacobian[idle] = 0.0
-        b_idx, r_idx = np.nonzero(idle)
+        jacobian[eq.idle] = 0.0
+        b_idx, r_idx = np.nonzero(eq.idle)
         jacobian[b_idx, r_idx, r_idx] = 1.0
-        excess = np.where(idle, log_z, excess)
-    step = -np.linalg.solve(jacobian, excess[..., None])[..., 0]
+        excess = np.where(eq.idle, log_z, excess)
+    step = np.linalg.solve(jacobian, excess[..., None])[..., 0]
     largest = np.abs(step).max(axis=-1, keepdims=True)
-    return step * np.minimum(1.0, _MAX_LOG_STEP / np.maximum(largest, np.finfo(float).tiny))
+    step *= -np.minimum(1.0, _MAX_LOG_STEP / np.maximum(largest, np.finfo(float).tiny))
+    return step

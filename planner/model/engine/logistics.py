@@ -33,7 +33,7 @@ from planner.model.engine.network import (
     base_assignment,
     reference_path_days,
 )
-from planner.model.engine.settings import ramp
+from planner.model.engine.settings import ScenarioSettings, ramp, restricted
 
 __all__ = ["GROUPS", "Assignment", "CorridorResult", "Network", "corridor_run", "reference"]
 
@@ -42,6 +42,13 @@ __all__ = ["GROUPS", "Assignment", "CorridorResult", "Network", "corridor_run", 
 FLOOD_SHOCK, FLOOD_NODE, PORT_SHOCK = "bajio_flood", "bajio", "port_disruption"
 HUB_LEVER, HUB_ORIGINS = "southwest_trade_hub", ("south_southeast", "pacific")
 CUSTOMS_LEVER, PANEL_LEVER = "e_customs", "rapid_response_panel"
+
+
+def corridor_settings(prep, settings: ScenarioSettings) -> ScenarioSettings:
+    """What ``corridor_run`` reads of a scenario: its levers on edges (the network's
+    ``enabled_by`` levers, e-customs, the hub, the rapid-response panel) and disruptions."""
+    levers = {e for e in prep.network.enabled_by if e} | {CUSTOMS_LEVER, HUB_LEVER, PANEL_LEVER}
+    return restricted(settings, tuple(sorted(levers)), (FLOOD_SHOCK, PORT_SHOCK))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,6 +66,8 @@ class Prepared:
     manufacturing: np.ndarray  # (S,) bool: sectors counted in the regional HHI
     # Scenario-independent results (central parameters, solved baselines), bounded in size.
     cache: dict = field(default_factory=dict)
+    # Central sub-results keyed on their true inputs (``memo``), least recently used first.
+    pieces: OrderedDict = field(default_factory=OrderedDict)
 
     def remember(self, key, make):
         """``cache[key]``, computed by ``make()`` on first use (keeps the latest 32 keys)."""
@@ -75,6 +78,38 @@ class Prepared:
             self.cache.pop(next(iter(self.cache)))
         self.cache[key] = value
         return value
+
+    def memo(self, key, make, size: int = 24):
+        """``make()`` remembered under the hashable ``key`` (an LRU of ``size`` entries).
+
+        The value's arrays are made read-only: a cached result is shared by every later
+        evaluate, so nobody may change it in place.
+        """
+        hit = self.pieces.get(key)
+        if hit is not None:
+            self.pieces.move_to_end(key)
+            return hit
+        value = read_only(make())
+        self.pieces[key] = value
+        while len(self.pieces) > size:
+            self.pieces.popitem(last=False)
+        return value
+
+
+def read_only(value):
+    """``value`` with every array it holds (directly, in a dataclass, tuple or dict) frozen."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, dict):
+        for v in value.values():
+            read_only(v)
+    elif isinstance(value, tuple | list):
+        for v in value:
+            read_only(v)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            read_only(getattr(value, name))
+    return value
 
 
 _CACHE: dict[int, tuple[weakref.ref, Prepared]] = {}

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planner.model.engine.settings import ScenarioSettings, ramp
+from planner.model.engine.settings import ScenarioSettings, ramp, restricted
 from planner.model.engine.uncertainty import Params
 
 TARGET_REGION = "south_southeast"  # where the regional levers act (SPEC: SME lens)
@@ -42,6 +42,11 @@ FDI_LEVER, RDF_LEVER, SKILLS_LEVER = (
     "regional_development_fund",
     "vocational_ppp",
 )
+
+
+def capacity_settings(settings: ScenarioSettings) -> ScenarioSettings:
+    """What ``regional_capacity`` reads of a scenario: the three regional levers."""
+    return restricted(settings, (FDI_LEVER, RDF_LEVER, SKILLS_LEVER))
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,44 @@ class ScenarioSettings:
         return float(default if value is None else value)
 
 
+def restricted(
+    settings: ScenarioSettings,
+    levers: tuple[str, ...] = (),
+    shocks: tuple[str, ...] = (),
+    alignments: bool = False,
+) -> ScenarioSettings:
+    """``settings`` with only the named levers and shocks (and the alignments if asked):
+    what one engine part reads, so that part's result depends on nothing else."""
+    return ScenarioSettings(
+        settings.start,
+        settings.end,
+        {k: v for k, v in settings.levers.items() if k in levers},
+        dict(settings.alignments) if alignments else {},
+        {k: v for k, v in settings.shocks.items() if k in shocks},
+        settings.status_quo,
+    )
+
+
+def settings_key(settings: ScenarioSettings) -> tuple:
+    """A hashable key equal for equal settings."""
+    return (
+        settings.start,
+        settings.end,
+        _frozen(settings.levers),
+        _frozen(settings.alignments),
+        _frozen(settings.shocks),
+        settings.status_quo,
+    )
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
 def _with_defaults(spec: LeverSpec | None, params: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if spec is not None:

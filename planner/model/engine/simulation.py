@@ -23,8 +23,8 @@ from planner.model.engine.alignment import leverage_ratio
 from planner.model.engine.kpis import DAYS_PER_WEEK, KpiInputs, compute_kpis, firm_levers
 from planner.model.engine.logistics import GROUPS, CorridorResult
 from planner.model.engine.prepared import Prepared
-from planner.model.engine.settings import ScenarioSettings
-from planner.model.engine.tariff_paths import tariff_paths
+from planner.model.engine.settings import ScenarioSettings, settings_key
+from planner.model.engine.tariff_paths import tariff_paths, tariff_settings
 from planner.model.engine.uncertainty import Params
 
 WELFARE_PARTS = ("consumer", "producer", "tariff_revenue", "total")
@@ -104,11 +104,29 @@ def _per_day(prep: Prepared, params: Params) -> np.ndarray:
     return np.stack([params.param(i) for i in ids], axis=-1) / 100.0
 
 
-def _run_inputs(prep, settings, params, years, reference, per_day, fixed) -> _RunInputs:
+def _run_inputs(prep, settings, params, years, reference, per_day, fixed, memo) -> _RunInputs:
+    """A run's trade costs and tariffs.  Each part is computed from only the settings it
+    reads; with ``memo`` (the central parameters' key) it is remembered under exactly those
+    settings, so a cached part is the part computed afresh, bit for bit."""
     mex = prep.ridx["MEX"]
     group = _group_of_importer(prep)
-    corridor = logistics.corridor_run(prep, settings, params, years, reference, per_day, fixed)
-    capacity = regions.regional_capacity(prep, settings, params, years)
+
+    def part(name, relevant, make):
+        if memo is None:
+            return make(relevant)
+        key = (name, memo, tuple(years.tolist()), settings_key(relevant))
+        return prep.memo(key, lambda: make(relevant))
+
+    corridor = part(
+        "corridor",
+        logistics.corridor_settings(prep, settings),
+        lambda s: logistics.corridor_run(prep, s, params, years, reference, per_day, fixed),
+    )
+    capacity = part(
+        "capacity",
+        regions.capacity_settings(settings),
+        lambda s: regions.regional_capacity(prep, s, params, years),
+    )
     # Production relocates with lasting cost changes only, not with a passing event.
     cost = regions.region_cost(corridor.extra_days_normal, per_day, _group_weight(prep))
     shares = regions.production_shares(prep, capacity.multiplier, cost, params.substitution)
@@ -119,9 +137,19 @@ def _run_inputs(prep, settings, params, years, reference, per_day, fixed) -> _Ru
     )
     mexican[..., mex] = 0.0  # Mexico's own diagonal cell is not trade
     factor = np.exp(mexican)  # (D, Y, S, R): exp of the small array, not of a full one
-    paths = tariff_paths(prep, settings, params, years)
-    paths[0].iceberg[..., mex, :] *= factor  # the one array both paths share
-    return _RunInputs([p.tariff for p in paths], paths[0].iceberg, corridor, capacity, shares)
+    # The run's and its disagreement point's tariffs, and the iceberg both share.
+    tariffs, policy_iceberg = part(
+        "tariff",
+        tariff_settings(settings),
+        lambda s: _tariffs(tariff_paths(prep, s, params, years)),
+    )
+    iceberg = policy_iceberg.copy()  # maybe cached: never changed in place
+    iceberg[..., mex, :] *= factor
+    return _RunInputs(list(tariffs), iceberg, corridor, capacity, shares)
+
+
+def _tariffs(paths) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+    return tuple(p.tariff for p in paths), paths[0].iceberg
 
 
 def solve_runs(
@@ -131,13 +159,21 @@ def solve_runs(
     years: np.ndarray,
     form: str,
     fixed: list[CorridorResult | None] | None = None,
+    memo: tuple | None = None,
 ) -> list[RunOutput]:
-    """Solve ``runs`` (each with its disagreement point) in ONE trade-core call."""
-    reference = logistics.reference(prep, params)
+    """Solve ``runs`` (each with its disagreement point) in ONE trade-core call.
+
+    ``memo``: a hashable key of ``params`` (central parameters only): the runs' corridor,
+    regional capacity and tariff paths are then remembered on the settings each reads.
+    """
+    if memo is not None:
+        reference = prep.memo(("reference", memo), lambda: logistics.reference(prep, params))
+    else:
+        reference = logistics.reference(prep, params)
     per_day = _per_day(prep, params)
     fixed = fixed or [None] * len(runs)
     inputs = [
-        _run_inputs(prep, s, params, years, reference, per_day, f)
+        _run_inputs(prep, s, params, years, reference, per_day, f, memo if f is None else None)
         for s, f in zip(runs, fixed, strict=True)
     ]
     tariff_new = [t for i in inputs for t in i.tariff]  # 2K x (D, Y, S, R, R)

@@ -36,6 +36,7 @@ from planner.model.engine.settings import (
     ScenarioSettings,
     active_years,
     ramp,
+    restricted,
     share_after,
 )
 from planner.model.engine.uncertainty import Params
@@ -45,6 +46,14 @@ REVIEW_SHOCK, CLAUSE_LEVER = "review_outcome", "regional_impact_clause"
 GREEN_LEVER = "canada_green_content"
 GREEN_SECTORS = ("autos", "metals")
 REVIEW_MONTH = 0.5  # the joint review is on 1 July (USMCA Art. 34.7): half-way into its year
+# Everything ``tariff_paths`` reads of a scenario (besides its alignments and status quo).
+LEVERS = (GREEN_LEVER, CLAUSE_LEVER)
+SHOCKS = (NON_USMCA_SHOCK, CHINA_RESPONSE_SHOCK, REVIEW_SHOCK, *REPLACING_SHOCKS)
+
+
+def tariff_settings(settings: ScenarioSettings) -> ScenarioSettings:
+    """What ``tariff_paths`` reads of a scenario."""
+    return restricted(settings, LEVERS, SHOCKS, alignments=True)
 
 
 @dataclass(frozen=True)

@@ -316,6 +316,7 @@ def _solve_ces(market: _Market, start: np.ndarray, tol: float, max_iterations: i
         start=start,
         tol=tol,
         max_iterations=max_iterations,
+        wedge_factor=market.wedge_change + 1.0,
     )
     return _result(
         market,
