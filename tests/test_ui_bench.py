@@ -74,7 +74,7 @@ def test_planner_bench_lists_the_app_measurements(qtbot, model):
     assert bench_command._load_plugins() == []
     names = set(bench_command.MEASUREMENTS)
     assert {"toggle_repaint", "toggle_repaint_views", "toggle_paint"} <= names
-    assert {"cold_start", "memory_after_start"} <= names
+    assert {"cold_start", "cold_start_ready", "memory_after_start"} <= names
     ctx = bench_command.BenchContext(repeat=1, _model=model)
     full = bench_command.MEASUREMENTS["toggle_repaint"].run(ctx)
     views = bench_command.MEASUREMENTS["toggle_repaint_views"].run(ctx)
@@ -96,3 +96,5 @@ def test_cold_start_reports_time_to_first_paint_and_memory(qtbot):
     assert run["to_first_paint_ms"] > 0
     assert run["rss_mb"] is None or run["rss_mb"] > 10
     assert isinstance(run["charts_shown"], bool)
+    # the baseline results come after the first paint (None if they never showed)
+    assert run["to_ready_ms"] is None or run["to_ready_ms"] >= run["to_first_paint_ms"]

@@ -168,3 +168,27 @@ def app_module_baseline(model):
     from planner.model.scenario import Scenario
 
     return Scenario.baseline(model.catalog, model.version, model.fingerprint)
+
+
+def test_the_shell_paints_first_then_finishes_with_the_document(qtbot, document):
+    """The app's cold start: a light window paints at once ("Loading the model…", actions
+    off), and the lever panel, charts and KPI cards come after that first paint."""
+    from planner.ui.main_window import MainWindow
+
+    set_language("en")
+    win = MainWindow(None, None)
+    qtbot.addWidget(win)
+    assert win.model_label.text() == "Loading the model…"
+    assert not win.save_action.isEnabled() and not win.lens_combo.isEnabled()
+    assert win.language_actions["es"].isEnabled()
+    finished = []
+    win.call_after_first_paint(lambda: finished.append(win.finish_startup(document)))
+    assert not finished
+    win.show()
+    qtbot.waitUntil(lambda: bool(finished), timeout=1500)  # the paint, not the 2 s fallback
+    assert win.centralWidget() is win.dashboard
+    assert win.lever_dock.widget() is win.lever_panel and win.lever_panel.rows
+    assert win.kpi_dock.widget() is win.kpi_area
+    assert win.lens_combo.count() == len(document.catalog.lenses)
+    assert win.save_action.isEnabled() and not win.compare_action.isEnabled()
+    assert win.model_label.text().startswith("Model ")

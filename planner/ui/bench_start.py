@@ -1,6 +1,7 @@
 """Cold start and memory for ``planner bench`` (see planner.ui.bench): fresh ``planner``
-processes timed from process start to the first paint of the main window, with their
-resident memory at that moment.  No Qt in this process: each figure comes from a child.
+processes timed from process start to the first paint of the main window and to the window
+painted with the baseline results, with their resident memory at those moments.
+No Qt in this process: each figure comes from a child.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ def ensure_platform() -> str:
     return os.environ.get("QT_QPA_PLATFORM", "default")
 
 
-# Run by a fresh interpreter: starts ``planner`` (the desktop app) and, at the first paint of
-# the main window, prints one JSON line (monotonic clock, VmRSS) and quits.  The QApplication
-# is created first only to watch its events; the app's own start-up reuses it.
+# Run by a fresh interpreter: starts ``planner`` (the desktop app) and prints one JSON line
+# (monotonic clock, VmRSS) at the first paint of the main window and one once the dashboard
+# shows results (the baseline's charts painted), then quits.  The QApplication is created
+# first only to watch its events; the app's own start-up reuses it.
 _CHILD = r"""
 import json, os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -46,33 +48,41 @@ def status(key):
 
 app = QApplication(sys.argv[:1])
 
-def report(window):
-    now = time.monotonic()
+def charts_shown(window):
     dashboard = window.findChild(QObject, "dashboard")
     body = getattr(dashboard, "body", None)
+    return bool(body is not None and body.isVisible())
+
+def report(kind, window):
     print("BENCH " + json.dumps({
-        "painted_at": now,
+        "kind": kind,
+        "at": time.monotonic(),
         "rss_mb": status("VmRSS"),
         "hwm_mb": status("VmHWM"),
-        "charts_shown": bool(body is not None and body.isVisible()),
+        "charts_shown": charts_shown(window),
     }), flush=True)
-    app.exit(0)
 
-class FirstPaint(QObject):
-    done = False
+class Paints(QObject):
+    painted = ready = False
     def eventFilter(self, watched, event):
-        if not self.done and event.type() == QEvent.Type.Paint and watched.isWidgetType():
+        if event.type() == QEvent.Type.Paint and watched.isWidgetType() and not self.ready:
             window = watched.window()
             if window.objectName() == "mainWindow":
-                self.done = True
-                QTimer.singleShot(0, lambda: report(window))
+                if not self.painted:
+                    self.painted = True
+                    QTimer.singleShot(0, lambda: report("first_paint", window))
+                if charts_shown(window):
+                    self.ready = True
+                    QTimer.singleShot(0, lambda: (report("ready", window), app.exit(0)))
         return False
 
-probe = FirstPaint()
+probe = Paints()
 app.installEventFilter(probe)
+QTimer.singleShot(READY_TIMEOUT_MS, lambda: app.exit(0))  # no results (e.g. no model): stop
 from planner.cli import main
 main([])
 """
+READY_TIMEOUT_MS = 60_000
 
 
 def _bench_data_dir() -> Path:
@@ -87,27 +97,42 @@ def _bench_data_dir() -> Path:
 
 
 def cold_start_once(data_dir: Path, timeout_s: float = 120.0) -> dict[str, Any]:
-    """One fresh ``planner`` process: ms from its start to the first painted main window,
-    its resident memory then (MB), and whether the charts were showing."""
+    """One fresh ``planner`` process: ms from its start to the first painted main window
+    (``to_first_paint_ms``) and to the window painted with the baseline results
+    (``to_ready_ms``, None if they never showed), its resident memory at each (MB), and
+    whether the charts were showing at the first paint."""
     ensure_platform()
     env = dict(os.environ, PLANNER_DATA_DIR=str(data_dir))
+    child = _CHILD.replace("READY_TIMEOUT_MS", str(READY_TIMEOUT_MS))
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-c", _CHILD],
+        [sys.executable, "-c", child],
         env=env,
         capture_output=True,
         text=True,
         timeout=timeout_s,
         check=False,
     )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH ")]
-    if not lines:
+    found: dict[str, dict[str, Any]] = {}
+    for line in proc.stdout.splitlines():
+        if line.startswith("BENCH "):
+            record = json.loads(line[len("BENCH ") :])
+            found[record.pop("kind")] = record
+    first = found.get("first_paint")
+    if first is None:
         raise RuntimeError(
             f"the app did not paint (exit {proc.returncode}): {proc.stderr.strip()[-500:]}"
         )
-    found = json.loads(lines[-1][len("BENCH ") :])
-    found["to_first_paint_ms"] = (found.pop("painted_at") - started) * 1e3
-    return found
+    ready = found.get("ready") or {}
+    return {
+        "to_first_paint_ms": (first["at"] - started) * 1e3,
+        "rss_mb": first["rss_mb"],
+        "hwm_mb": first["hwm_mb"],
+        "charts_shown": first["charts_shown"],
+        "to_ready_ms": (ready["at"] - started) * 1e3 if ready else None,
+        "ready_rss_mb": ready.get("rss_mb"),
+        "ready_hwm_mb": ready.get("hwm_mb"),
+    }
 
 
 def cold_starts(runs: int = 3, warmup: int = 1) -> list[dict[str, Any]]:

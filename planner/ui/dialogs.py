@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +21,9 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.ui.i18n import translate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_LISTED_PROBLEMS = 12
 
@@ -116,6 +118,10 @@ class SourcesDialog(QDialog):
             translate("Dialogs", "Year"),
             translate("Dialogs", "Where"),
         ]
+        # pandas only here: this module is imported before the window's first paint, and
+        # pandas alone costs about a second of the cold start.
+        import pandas as pd
+
         rows = sources if sources is not None else pd.DataFrame(columns=self.COLUMNS)
         self.table = QTableWidget(len(rows), len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels(headers)

@@ -4,9 +4,19 @@ status bar, drag-and-drop of scenario files, and the unsaved-changes prompt on c
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSignalBlocker, Qt, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QLocale,
+    QObject,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -15,69 +25,162 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QLabel,
     QMessageBox,
+    QProgressBar,
     QWidget,
 )
 
 from planner.ui import dialogs
-from planner.ui.controller import SCENARIO_SUFFIX, ScenarioDocument
-from planner.ui.dashboard import Dashboard, KpiArea
 from planner.ui.i18n import current_language, set_language, translate
-from planner.ui.lever_panel import LeverPanel
 from planner.ui.result_outputs import ResultOutputs
 from planner.ui.window_chrome import WindowChrome
 
+# The document (pydantic scenario schema), the dashboard (pyqtgraph charts) and the lever panel
+# (pandas) are imported in ``finish_startup``, not here: this module is on the path to the
+# window's first paint, and those imports alone took seconds of the cold start (DESIGN §8).
+if TYPE_CHECKING:
+    from planner.ui.controller import ScenarioDocument
+
+SCENARIO_SUFFIX = ".usmca.json"  # planner.ui.controller.SCENARIO_SUFFIX, without importing it
+
+
+class _FirstPaintWatch(QObject):
+    """Event filter on the main window: at its first Paint, ``then`` runs from a zero-delay
+    timer (after the painted frame is flushed).  Removed by the window once it has fired."""
+
+    def __init__(self, parent: QObject, then: Any) -> None:
+        super().__init__(parent)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._then)
+        return False
+
 
 class MainWindow(ResultOutputs, WindowChrome):
-    """Views and commands around one ScenarioDocument."""
+    """Views and commands around one ScenarioDocument.
+
+    ``MainWindow(document)`` builds the whole window.  ``MainWindow(None)`` builds a light
+    shell (toolbar, menus, status bar, docks saying "Loading the model…") that paints at once;
+    ``finish_startup(document)`` then adds the lever panel, charts and KPI cards (the app calls
+    it right after the first paint: see ``call_after_first_paint``).
+    """
 
     def __init__(
         self,
-        document: ScenarioDocument,
+        document: ScenarioDocument | None = None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.document = document
+        self.document: Any = None
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(False)
+        self._after_paint: list[Any] = []
+        self._paint_watch = _FirstPaintWatch(self, self._run_after_paint)
 
-        # The result views (charts, KPI cards): each shows a message instead of numbers
-        # while nothing is computed; ``planner.ui.charts.install`` fills them for a model.
-        self.dashboard = Dashboard(self)
-        self.setCentralWidget(self.dashboard)
-        self.kpi_area = KpiArea(self)
-        self.lever_panel = LeverPanel(document, self)
-
+        # Placeholders until ``finish_startup``: the centre and both docks say "Loading…".
+        self._placeholders = [QLabel(self) for _ in range(3)]
+        for label in self._placeholders:
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+        self.setCentralWidget(self._placeholders[0])
         self.lever_dock = QDockWidget(self)
         self.lever_dock.setObjectName("leverDock")
-        self.lever_dock.setWidget(self.lever_panel)
+        self.lever_dock.setWidget(self._placeholders[1])
         self.lever_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.lever_panel.setMinimumWidth(340)
+        self._placeholders[1].setMinimumWidth(340)  # the lever panel's, below
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lever_dock)
         self.kpi_dock = QDockWidget(self)
         self.kpi_dock.setObjectName("kpiDock")
-        self.kpi_dock.setWidget(self.kpi_area)
+        self.kpi_dock.setWidget(self._placeholders[2])
         self.kpi_dock.setFeatures(self.lever_dock.features())
-        self.kpi_area.setMinimumWidth(280)
+        self._placeholders[2].setMinimumWidth(280)  # the KPI area's, below
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.kpi_dock)
 
         self._make_actions()
         self._make_toolbar()
         self._make_menus()
         self._make_status_bar()
+        self.busy = QProgressBar(self.statusBar())  # indeterminate while the model loads
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setTextVisible(False)
+        self.statusBar().addWidget(self.busy)
+        self._shell_enabled(False)
+        self.retranslate_ui()
+        if document is not None:
+            self.finish_startup(document)
+
+    def _shell_enabled(self, enabled: bool) -> None:
+        """Actions and toolbar off while there is no document (each needs one)."""
+        keep = {*self.language_actions.values(), self.quit_action}
+        for action in self.actions():
+            if action not in keep:
+                action.setEnabled(enabled)
+        self.lens_combo.setEnabled(enabled)
+        self.name_edit.setEnabled(enabled)
+        self.recent_menu.setEnabled(enabled)
+
+    def finish_startup(self, document: ScenarioDocument) -> None:
+        """Build the document's views (lever panel, charts, KPI cards) and connect them."""
+        if self.document is not None:
+            return
+        from planner.ui.dashboard import Dashboard, KpiArea
+        from planner.ui.lever_panel import LeverPanel
+
+        self.document = document
+        _centre, *in_docks = self._placeholders
+        self._placeholders = []
+        # The result views (charts, KPI cards): each shows a message instead of numbers
+        # while nothing is computed; ``planner.ui.charts.install`` fills them for a model.
+        self.dashboard = Dashboard(self)
+        self.setCentralWidget(self.dashboard)  # deletes the centre's placeholder
+        self.kpi_area = KpiArea(self)
+        self.lever_panel = LeverPanel(document, self)
+        self.lever_dock.setWidget(self.lever_panel)
+        self.lever_panel.setMinimumWidth(340)
+        self.kpi_dock.setWidget(self.kpi_area)
+        self.kpi_area.setMinimumWidth(280)
+        for label in in_docks:  # QDockWidget.setWidget keeps the old widget
+            label.deleteLater()
+        self.statusBar().removeWidget(self.busy)
+        self.busy.deleteLater()
+
+        self._shell_enabled(True)
+        self.compare_action.setEnabled(False)  # until something is pinned
+        self._connect_undo_stack(document.undo_stack)
+        self.bands_action.setChecked(document.bands_enabled)
+        self._fill_lens_combo(document.catalog.lenses)
         self._install_chart_views()
         self._connect_document()
         self.retranslate_ui()
         self._on_scenario_changed(document.scenario)
         self._on_results_changed(document.results)
         self._update_title()
+
+    def call_after_first_paint(self, callback: Any, fallback_ms: int = 2000) -> None:
+        """Run ``callback()`` once the window has painted, from a zero-delay timer so the
+        painted frame is flushed first; after ``fallback_ms`` anyway (a window never exposed,
+        e.g. started minimised, gets no paint)."""
+        if not self._after_paint:
+            self.installEventFilter(self._paint_watch)
+        self._after_paint.append(callback)
+        QTimer.singleShot(fallback_ms, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        self.removeEventFilter(self._paint_watch)
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     def _install_chart_views(self) -> None:
         """Charts and KPI cards for the loaded model (none without a model)."""
@@ -141,6 +244,8 @@ class MainWindow(ResultOutputs, WindowChrome):
 
     # ----- document -> view --------------------------------------------------------------
     def _update_title(self) -> None:
+        if self.document is None:  # the shell: the application's name (set by the app)
+            return
         self.setWindowTitle(self.document.window_title())
         self.setWindowModified(self.document.is_dirty)
 
@@ -249,7 +354,7 @@ class MainWindow(ResultOutputs, WindowChrome):
     # ----- files -------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to replace or close the document (saved, discarded)."""
-        if not self.document.is_dirty:
+        if self.document is None or not self.document.is_dirty:
             return True
         answer = dialogs.ask_save_changes(self, self.document.scenario.name)
         if answer == QMessageBox.StandardButton.Save:
@@ -261,7 +366,7 @@ class MainWindow(ResultOutputs, WindowChrome):
             self.document.new_scenario()
 
     def open_file(self, path: str | Path) -> bool:
-        if not self.maybe_save():
+        if self.document is None or not self.maybe_save():
             return False
         return self.document.open(path)
 
@@ -344,6 +449,7 @@ class MainWindow(ResultOutputs, WindowChrome):
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
-        self.lever_panel.info_popup.close()
-        self.document.shutdown(clean_exit=True)
+        if self.document is not None:
+            self.lever_panel.info_popup.close()
+            self.document.shutdown(clean_exit=True)
         event.accept()

@@ -7,17 +7,44 @@ A mixin of ``MainWindow`` (planner/ui/main_window.py), which provides ``document
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from planner.errors import InputError
-from planner.ui import export_dialog as export_ui
-from planner.ui.compare import CompareDialog
 from planner.ui.i18n import current_language, translate
-from planner.ui.report import write_report
+
+# export_dialog, compare and report (pandas, pyqtgraph) are imported on first use: this module
+# is imported before the main window's first paint, and they would add seconds to the cold
+# start.  They stay attributes of this module (PEP 562 ``__getattr__``), so tests can patch them.
+if TYPE_CHECKING:
+    from planner.ui.compare import CompareDialog
+
+_LAZY = {
+    "export_ui": ("planner.ui.export_dialog", None),
+    "CompareDialog": ("planner.ui.compare", "CompareDialog"),
+    "write_report": ("planner.ui.report", "write_report"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module_name, attr = _LAZY[name]
+    value = importlib.import_module(module_name)
+    if attr is not None:
+        value = getattr(value, attr)
+    globals()[name] = value
+    return value
+
+
+def _lazy() -> Any:
+    """This module, for the lazily imported names above (a bare name would not load them)."""
+    return sys.modules[__name__]
 
 
 class ResultOutputs:
@@ -61,11 +88,11 @@ class ResultOutputs:
         results = self._results_or_say()
         if results is None:
             return None
-        path = export_ui.ask_export_path(self, results, self._start_folder())
+        path = _lazy().export_ui.ask_export_path(self, results, self._start_folder())
         if path is None:
             return None
         return self._write_safely(
-            lambda: export_ui.write_export(
+            lambda: _lazy().export_ui.write_export(
                 path,
                 self.document.model,
                 results,
@@ -81,7 +108,7 @@ class ResultOutputs:
         results = self._results_or_say()
         if results is None:
             return None
-        suggested = Path(self._start_folder()) / (export_ui.file_stem(results) + ".pdf")
+        suggested = Path(self._start_folder()) / (_lazy().export_ui.file_stem(results) + ".pdf")
         chosen, _ = QFileDialog.getSaveFileName(
             self, translate("MainWindow", "Save the PDF brief"), str(suggested),
             translate("MainWindow", "PDF brief (*.pdf)"),
@@ -93,7 +120,7 @@ class ResultOutputs:
             path = path.with_name(path.name + ".pdf")
 
         def write() -> Path:
-            write_report(
+            _lazy().write_report(
                 path,
                 self.document.model,
                 results,
@@ -114,7 +141,7 @@ class ResultOutputs:
             )
             return None
         results = self.document.results
-        dialog = CompareDialog(
+        dialog = _lazy().CompareDialog(
             self.document.model,
             results,
             dict(self.document.pinned),

@@ -76,27 +76,22 @@ class WindowChrome(QMainWindow):
         self.quit_action = self._action(key.Quit, self.close)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        stack = self.document.undo_stack
         # Own actions rather than createUndoAction(): their "Undo <edit>" text must follow the
-        # interface language, which Qt's built-in prefix does not.
-        self.undo_action = self._action(key.Undo, stack.undo)
+        # interface language, which Qt's built-in prefix does not.  Wired to the document's
+        # undo stack by ``_connect_undo_stack`` (the window may be shown before it exists).
+        self.undo_action = self._action(key.Undo, lambda: self.document.undo_stack.undo())
         self.undo_action.setIcon(self._icon(ti.EditUndo, sp.SP_ArrowBack))
-        self.redo_action = self._action(key.Redo, stack.redo)
+        self.redo_action = self._action(key.Redo, lambda: self.document.undo_stack.redo())
         if QKeySequence("Ctrl+Shift+Z") not in self.redo_action.shortcuts():
             self.redo_action.setShortcuts(
                 [*self.redo_action.shortcuts(), QKeySequence("Ctrl+Shift+Z")]
             )
         self.redo_action.setIcon(self._icon(ti.EditRedo, sp.SP_ArrowForward))
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
-        stack.undoTextChanged.connect(self._set_undo_what)
-        stack.redoTextChanged.connect(self._set_redo_what)
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        self.find_action = self._action(key.Find, self.lever_panel.focus_filter)
-        self.bands_action = self._action(None, self.document.set_bands_enabled, checkable=True)
-        self.bands_action.setChecked(self.document.bands_enabled)
+        self._undo_what = self._redo_what = ""
+        self.find_action = self._action(key.Find, lambda: self.lever_panel.focus_filter())
+        self.bands_action = self._action(
+            None, lambda on: self.document.set_bands_enabled(on), checkable=True
+        )
         self.pin_actions: dict[str, QAction] = {}
         for n, label in enumerate(PIN_LABELS, start=1):
             action = self._action(f"Ctrl+{n}", checkable=True)
@@ -116,6 +111,20 @@ class WindowChrome(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[lang] = action
 
+    def _connect_undo_stack(self, stack: Any) -> None:
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
+        stack.undoTextChanged.connect(self._set_undo_what)
+        stack.redoTextChanged.connect(self._set_redo_what)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+
+    def _fill_lens_combo(self, lenses: Any) -> None:
+        with QSignalBlocker(self.lens_combo):
+            for lens in lenses:
+                self.lens_combo.addItem(lens, lens)
+
     def _make_toolbar(self) -> None:
         bar = QToolBar(self)
         bar.setObjectName("mainToolbar")
@@ -126,8 +135,6 @@ class WindowChrome(QMainWindow):
         self.lens_combo = QComboBox(bar)
         self.lens_combo.setObjectName("lensCombo")
         self.lens_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for lens in self.document.catalog.lenses:
-            self.lens_combo.addItem(lens, lens)
         self.lens_combo.currentIndexChanged.connect(self._lens_chosen)
         self.lens_label.setBuddy(self.lens_combo)
         self.name_edit = QLineEdit(bar)
@@ -196,7 +203,6 @@ class WindowChrome(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.sources_action)
         self.help_menu.addAction(self.about_action)
-        self._fill_recent_menu(self.document.recent())
 
     def _make_status_bar(self) -> None:
         status = self.statusBar()
@@ -270,21 +276,27 @@ class WindowChrome(QMainWindow):
         self.name_edit.setToolTip(translate("MainWindow", "Scenario name"))
         self.pin_label.setText(" " + translate("MainWindow", "Pin:") + " ")
         self.language_combo.setToolTip(translate("MainWindow", "Language"))
+        with QSignalBlocker(self.language_combo):
+            self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
+        self.language_actions[current_language()].setChecked(True)
+        self.progress_label.setText(translate("MainWindow", "Uncertainty bands"))
+        if self.document is None:  # the shell before ``finish_startup``
+            loading = translate("MainWindow", "Loading the model…")
+            self.model_label.setText(loading)
+            for placeholder in self._placeholders:
+                placeholder.setText(loading)
+            return
         with QSignalBlocker(self.lens_combo):
             for i in range(self.lens_combo.count()):
                 self.lens_combo.setItemText(
                     i, lens_label(self.lens_combo.itemData(i), self.document.model)
                 )
-        with QSignalBlocker(self.language_combo):
-            self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
-        self.language_actions[current_language()].setChecked(True)
         version = getattr(self.document.model, "version", None)
         self.model_label.setText(
             translate("MainWindow", "Model {version}").format(version=version)
             if version
             else translate("MainWindow", "No model loaded")
         )
-        self.progress_label.setText(translate("MainWindow", "Uncertainty bands"))
         self._update_compute_label()
         self._update_results_message()
         self._fill_recent_menu(self.document.recent())
