@@ -179,6 +179,20 @@ def test_bench_runs_selected_measurements_and_accepts_new_ones(monkeypatch, caps
     assert main(["bench", "--only", "nothing"]) == 2
 
 
+def test_bench_judges_a_p95_budget_on_the_p95_and_prints_the_unit(capsys):
+    samples = [10.0] * 17 + [400.0] * 3  # median well inside the budget, the tail far outside
+    bench.register_measurement("tail", "t", lambda ctx: samples, 250, unit="MB", statistic="p95")
+    try:
+        assert main(["bench", "--only", "tail"]) == 0
+        text = capsys.readouterr().out
+        assert main(["bench", "--json", "--only", "tail"]) == 0
+        row = json.loads(capsys.readouterr().out)["measurements"][0]
+    finally:
+        bench.MEASUREMENTS.pop("tail")
+    assert row["unit"] == "MB" and row["within_budget"] is False
+    assert "10.00 MB" in text and "budget p95 250 MB OVER" in text
+
+
 def test_scaled_model_doubles_sectors_and_years():
     model = make_model()
     big = bench.scaled_model(model, sectors=2, years=2)

@@ -277,11 +277,6 @@ def _cold_runs(ctx: BenchContext) -> list[dict[str, Any]]:
 
 
 def _register(name: str, description: str, run: Callable, budget: float | None, **extra) -> None:
-    """Register; ``unit``/``statistic`` only when this bench version understands them."""
-    import inspect
-
-    accepted = inspect.signature(register_measurement).parameters
-    extra = {k: v for k, v in extra.items() if k in accepted}
     register_measurement(name, description, run, budget_ms=budget, **extra)
 
 
@@ -324,7 +319,7 @@ _register(
 )
 _register(
     "memory_after_start",
-    "resident memory (VmRSS) once started: baseline results shown, MB (not ms)",
+    "resident memory (VmRSS) once started: baseline results shown",
     lambda ctx: [float(r.get("ready_rss_mb") or r.get("rss_mb") or "nan") for r in _cold_runs(ctx)],
     250.0,
     unit="MB",
