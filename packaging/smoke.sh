@@ -69,7 +69,7 @@ while IFS= read -r -d '' f; do
   rel=${f#"$repo"/}
   [ -f "$internal/$rel" ] || missing_data+=("$rel")
 done < <(find "$repo/seeds" "$repo/resources" -type f ! -name '*.ts' ! -name '*.py' \
-  ! -path '*/__pycache__/*' -print0)
+  ! -path '*/__pycache__/*' ! -path '*/resources/screenshots/*' -print0)  # README-only images
 if [ ${#missing_data[@]} -eq 0 ]; then
   pass "data files: seeds/ and resources/ all present in the bundle"
 else
