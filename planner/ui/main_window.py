@@ -84,26 +84,26 @@ class MainWindow(ResultOutputs, WindowChrome):
         self._paint_watch = _FirstPaintWatch(self, self._run_after_paint)
 
         # Placeholders until ``finish_startup``: the centre and both docks say "Loading…".
-        self._placeholders = [QLabel(self) for _ in range(3)]
-        for label in self._placeholders:
+        self._loading_labels = [QLabel(self) for _ in range(3)]
+        for label in self._loading_labels:
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-        self.setCentralWidget(self._placeholders[0])
+        self.setCentralWidget(self._loading_labels[0])
         self.lever_dock = QDockWidget(self)
         self.lever_dock.setObjectName("leverDock")
-        self.lever_dock.setWidget(self._placeholders[1])
+        self.lever_dock.setWidget(self._loading_labels[1])
         self.lever_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self._placeholders[1].setMinimumWidth(340)  # the lever panel's, below
+        self._loading_labels[1].setMinimumWidth(340)  # the lever panel's, below
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lever_dock)
         self.kpi_dock = QDockWidget(self)
         self.kpi_dock.setObjectName("kpiDock")
-        self.kpi_dock.setWidget(self._placeholders[2])
+        self.kpi_dock.setWidget(self._loading_labels[2])
         self.kpi_dock.setFeatures(self.lever_dock.features())
-        self._placeholders[2].setMinimumWidth(280)  # the KPI area's, below
+        self._loading_labels[2].setMinimumWidth(280)  # the KPI area's, below
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.kpi_dock)
 
         self._make_actions()
@@ -138,12 +138,12 @@ class MainWindow(ResultOutputs, WindowChrome):
         from planner.ui.lever_panel import LeverPanel
 
         self.document = document
-        _centre, *in_docks = self._placeholders
-        self._placeholders = []
+        _centre, *in_docks = self._loading_labels
+        self._loading_labels = []
         # The result views (charts, KPI cards): each shows a message instead of numbers
         # while nothing is computed; ``planner.ui.charts.install`` fills them for a model.
         self.dashboard = Dashboard(self)
-        self.setCentralWidget(self.dashboard)  # deletes the centre's placeholder
+        self.setCentralWidget(self.dashboard)  # deletes the centre's loading label
         self.kpi_area = KpiArea(self)
         self.lever_panel = LeverPanel(document, self)
         self.lever_dock.setWidget(self.lever_panel)

@@ -283,8 +283,8 @@ class WindowChrome(QMainWindow):
         if self.document is None:  # the shell before ``finish_startup``
             loading = translate("MainWindow", "Loading the model…")
             self.model_label.setText(loading)
-            for placeholder in self._placeholders:
-                placeholder.setText(loading)
+            for label in self._loading_labels:
+                label.setText(loading)
             return
         with QSignalBlocker(self.lens_combo):
             for i in range(self.lens_combo.count()):
