@@ -181,9 +181,11 @@ if [ -f "$work/screenshot.err" ] && grep -Eiq "$plugin_pattern" "$work/screensho
     "$(grep -Ei "$plugin_pattern" "$work/screenshot.err" | head -n 5)"
 fi
 
-# 6. Start-up time: process start to the main window's first frame, read from Qt's own paint
-# log (the window flushes its first frame to the platform), database already built. Reported,
-# not enforced: it depends on the machine and its load. Budget: 2 s.
+# 6. Start-up time as a user meets it: the app started the way a double-click starts it (no
+# --screenshot, which builds everything before showing), from process start to the main
+# window's first frame, read from Qt's own paint log (the window flushes its first frame to
+# the platform), database already built. Reported, not enforced: it depends on the machine
+# and its load. Budget: 2 s.
 if [ -f "$shot" ]; then
   first_paint=$("$py" - "$exe" "$work/fp.png" ${scenario:+"$scenario"} <<'EOF'
 import os, re, subprocess, sys, time
@@ -194,7 +196,7 @@ ticks = os.sysconf("SC_CLK_TCK")
 best = None
 for _ in range(3):
     start = time.clock_gettime(time.CLOCK_MONOTONIC)  # Qt's "boot" time reads this clock
-    proc = subprocess.Popen([exe, "--screenshot", shot, *scenario], env=env,
+    proc = subprocess.Popen([exe, *scenario], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     for line in proc.stderr:
         found = re.match(r"\s*([0-9.]+) qt\.widgets\.painting Flushing .* of MainWindow", line)
