@@ -39,7 +39,9 @@ from planner.model.results import Results
 __all__ = ["Cancelled", "TaskState", "evaluate"]
 
 Reference = Literal["current_policy", "status_quo"]
-CHUNK_DRAWS = 125  # draws per vectorised pass: memory stays small, cancel stays prompt
+# Draws per vectorised pass: 50 cuts the engine's peak for 1,000 draws from ~310 MB (125)
+# to ~255 MB at ~10 % more time, and cancel stays prompt.
+CHUNK_DRAWS = 50
 # Monte Carlo draws are solved with the linear GSIM and centred on the exact (CES) central
 # run: band = CES central + (linear draw - linear central).  The draws then measure how
 # parameter uncertainty spreads the result, at a fraction of the CES cost.  The linear form
