@@ -261,3 +261,9 @@ def test_chart_titles_are_translated(qtbot, model, tariff_results, tmp_path, lan
         QCoreApplication.removeTranslator(translator)
         QCoreApplication.processEvents()
     assert board.charts["trade_over_time"].title_label.text().startswith("Total goods trade")
+
+
+def test_an_opened_scenario_shows_the_year_it_changes_trade_most(dashboard, model, flood_results):
+    flood = flood_results.scenario.effective_params(model.catalog, "bajio_flood")
+    dashboard.show_year_of_largest_change(flood_results)
+    assert dashboard.year == int(flood["start_year"]) != max(flood_results.years)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
@@ -177,6 +178,18 @@ class Dashboard(QWidget):
 
     def set_year(self, year: int) -> None:
         self.year_slider.setValue(int(year))
+
+    def show_year_of_largest_change(self, results: Any) -> None:
+        """Point the one-year charts at the year the scenario moves trade most.
+
+        A three-week flood in 2027 changes nothing in 2036, so a freshly opened scenario that
+        showed the last year would look like it did nothing; with no change, the last year.
+        """
+        years = getattr(results, "years", None)
+        if years is None or len(years) == 0:
+            return
+        change = np.abs(results.flows - results.flows_base).sum(axis=(1, 2, 3))
+        self.set_year(int(years[int(np.argmax(change))] if change.max() > 0 else years[-1]))
 
     def chart_input(self) -> ChartInput:
         """What the charts draw now (also used by the PDF report)."""

@@ -76,6 +76,7 @@ class MainWindow(ResultOutputs, WindowChrome):
     ) -> None:
         super().__init__(parent)
         self.document: Any = None
+        self._year_focused_for: tuple[Any, Any] | None = None  # (path, scenario) last focused
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -258,6 +259,12 @@ class MainWindow(ResultOutputs, WindowChrome):
 
     def _on_results_changed(self, results: Any) -> None:
         self._update_results_message()
+        # Once per opened document (before any edit): focus the year its scenario matters.
+        fresh = (self.document.path, self.document.scenario)
+        if results is not None and fresh != self._year_focused_for:
+            if self.document.undo_stack.count() == 0:
+                self.dashboard.show_year_of_largest_change(results)
+            self._year_focused_for = fresh
         self.dashboard.set_results(results, dict(self.document.pinned))
         self.kpi_area.set_results(results, dict(self.document.pinned))
         self._update_compute_label()
