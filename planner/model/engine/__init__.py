@@ -32,6 +32,7 @@ from planner.model.engine.uncertainty import (
     chunks,
     draw_params,
     quantile_bands,
+    quantile_bands_last,
     slice_params,
 )
 from planner.model.results import Results
@@ -119,13 +120,14 @@ def _central(prep, model, runs, overrides, years, kpi_ids, form) -> Simulation:
     # A scenario that changes nothing IS the baseline: its run is the baseline's run.
     same = settings_key(settings) == settings_key(baseline)
     if base is None:
-        solved = solve_runs(prep, [baseline] if same else runs, params, years, form, memo=memo)
-        base, scen = solved[0], solved[-1]
+        (base,) = solve_runs(prep, [baseline], params, years, form, memo=memo)
         prep.remember(key, lambda: base)
-    elif same:
+    if same:
         scen = base
     else:
-        (scen,) = solve_runs(prep, [settings], params, years, form, memo=memo)
+        # Always from the baseline's solution, so a result never depends on what was
+        # evaluated before it (the Newton start changes digits below the tolerance).
+        (scen,) = solve_runs(prep, [settings], params, years, form, memo=memo, warm=base)
     return combine(prep, runs, (base, scen), params, years, kpi_ids)
 
 
@@ -149,7 +151,11 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         offset_kpi = {k: central.kpis[k][0] - lin.kpis[k][0] for k in kpi_ids}  # (K, Y)
         offset_flow = central.flows[0, 1] - lin.flows[0, 1]
     kpi_samples = {k: np.empty((n, 2, len(years))) for k in kpi_ids}
-    flow_samples = np.empty((n, *central.flows.shape[2:]))
+    # Draw-last, so the bands partition it in place: 1,000 draws of every flow is the
+    # largest array of the run, and np.quantile would copy it twice.  float32 (7 digits,
+    # flows are shown with 3-4) halves it to 28 MB.
+    cells = central.flows.shape[2:]
+    flow_samples = np.empty((int(np.prod(cells)), n), dtype=np.float32)
 
     def one_chunk(rows: slice) -> None:
         if task is not None:
@@ -159,7 +165,8 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         sim = combine(prep, runs, tuple(outputs), chunk, years, kpi_ids)
         for k in kpi_ids:
             kpi_samples[k][rows] = sim.kpis[k] + offset_kpi[k]
-        flow_samples[rows] = sim.flows[:, 1] + offset_flow
+        scenario_flows = sim.flows[:, 1] + offset_flow
+        flow_samples[:, rows] = scenario_flows.reshape(len(scenario_flows), -1).T
 
     parts = list(chunks(n, CHUNK_DRAWS))
     for i, rows in enumerate(parts):
@@ -170,7 +177,9 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         task.check()
     bands = {k: _nan_bands(v[:, 1]) for k, v in kpi_samples.items()}
     delta = {k: _nan_bands(v[:, 1] - v[:, 0]) for k, v in kpi_samples.items()}
-    return bands, delta, quantile_bands(np.maximum(flow_samples, 0.0))
+    np.maximum(flow_samples, 0.0, out=flow_samples)
+    flow_bands = quantile_bands_last(flow_samples).reshape((3, *cells))
+    return bands, delta, flow_bands.astype(float)
 
 
 def _nan_bands(samples: np.ndarray) -> np.ndarray:

@@ -46,6 +46,9 @@ class RunOutput:
     regional: regions.RegionalOutcome
     form: str
     converged: bool
+    # CES P̂* of the run and of its disagreement point (D, 2, Y, S, R), with the linear P̂*
+    # of the same markets: a later solve of a nearby run starts Newton from them.
+    solution: tuple[np.ndarray, np.ndarray] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,11 +163,14 @@ def solve_runs(
     form: str,
     fixed: list[CorridorResult | None] | None = None,
     memo: tuple | None = None,
+    warm: RunOutput | None = None,
 ) -> list[RunOutput]:
     """Solve ``runs`` (each with its disagreement point) in ONE trade-core call.
 
     ``memo``: a hashable key of ``params`` (central parameters only): the runs' corridor,
     regional capacity and tariff paths are then remembered on the settings each reads.
+    ``warm``: a solved run with the same parameters and years (the baseline): a single run
+    is then solved from its solution (same answer, fewer Newton steps).
     """
     if memo is not None:
         reference = prep.memo(("reference", memo), lambda: logistics.reference(prep, params))
@@ -181,7 +187,8 @@ def solve_runs(
     if form == BATCH_FORM:
         solved = _solve_batch(prep, params, years, tariff_new, iceberg_new)
     else:
-        solved = _solve_each(prep, params, years, tariff_new, iceberg_new, form)
+        start = warm.solution if warm is not None and len(runs) == 1 else None
+        solved = _solve_each(prep, params, years, tariff_new, iceberg_new, form, start)
     mex = prep.ridx["MEX"]
     out = []
     for k, run in enumerate(inputs):
@@ -202,6 +209,7 @@ def solve_runs(
                 regional=regional,
                 form=solved.form,
                 converged=solved.converged,
+                solution=solved.solution(main),
             )
         )
     return out
@@ -214,9 +222,17 @@ class _Solved:
     parts: dict[str, np.ndarray]  # welfare part -> (D, 2K, Y, R)
     form: str
     converged: bool
+    linear_world_price: np.ndarray | None = None  # (D, 2K, Y, S, R)
+
+    def solution(self, main: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """(P̂*, linear P̂*) of run ``main`` and its disagreement point ``main + 1``."""
+        if self.form != "ces" or self.linear_world_price is None:
+            return None
+        pick = slice(main, main + 2)
+        return self.world_price[:, pick], self.linear_world_price[:, pick]
 
 
-def _solve_each(prep, params, years, tariff_new, iceberg_new, form) -> _Solved:
+def _solve_each(prep, params, years, tariff_new, iceberg_new, form, warm=None) -> _Solved:
     """The trade core on every market (either form): ``trade.solve_gsim``."""
     solved = trade.solve_gsim(
         grown_flows(prep, params, years)[:, None],
@@ -227,6 +243,7 @@ def _solve_each(prep, params, years, tariff_new, iceberg_new, form) -> _Solved:
         params.export_supply[:, None, None, :, None],
         iceberg_new=np.stack(iceberg_new, axis=1),
         form=form,
+        warm=warm,
     )
     parts = {
         "consumer": solved.consumer_surplus.sum(-2),
@@ -235,7 +252,14 @@ def _solve_each(prep, params, years, tariff_new, iceberg_new, form) -> _Solved:
         "total": solved.welfare.sum(-2),
     }  # (D, 2K, Y, R)
     flows = solved.flows[:, 0::2]
-    return _Solved(flows, solved.world_price_change, parts, solved.form, solved.converged)
+    return _Solved(
+        flows,
+        solved.world_price_change,
+        parts,
+        solved.form,
+        solved.converged,
+        solved.linear_world_price_change,
+    )
 
 
 def _solve_batch(prep, params, years, tariff_new, iceberg_new) -> _Solved:

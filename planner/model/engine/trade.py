@@ -59,6 +59,8 @@ class GsimResult:
     form: "linear" or "ces"; iterations: Newton steps taken (0 for the linear form);
     converged: every batch element met the tolerance; max_residual: the largest relative
         excess supply left (max_r |excess_r| / max_r X_r), 0 for the linear form.
+    linear_world_price_change: the linear form's P̂* of the same markets (the CES form's
+        Newton start; a later solve of nearby markets starts from it, see ``warm``).
     """
 
     world_price_change: np.ndarray
@@ -72,6 +74,7 @@ class GsimResult:
     iterations: int
     converged: bool
     max_residual: float
+    linear_world_price_change: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -109,12 +112,18 @@ def solve_gsim(
     form: Form = "ces",
     tol: float = 1e-10,
     max_iterations: int = 50,
+    warm: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> GsimResult:
     """Solve the GSIM model for every batch element at once.
 
     ``tariff_power_*`` are T = 1 + t; ``iceberg_*`` are 1 + tau (default 1: no friction).
     ``form`` picks the linear GSIM of DESIGN §5 or the exact CES form (default); ``tol`` and
     ``max_iterations`` steer the CES Newton solve (relative excess supply, per element).
+    ``warm``: (``world_price_change``, ``linear_world_price_change``) of a CES result for
+    markets shaped like these (same base, nearby wedges): Newton then starts from that
+    solution moved by the linear difference between the two markets,
+    which is first-order exact in the difference only, instead of from the linear solution,
+    first-order exact in the whole change from the base.  The answer is the same to ``tol``.
     Raises ValueError on negative or non-finite flows, non-positive powers, Em >= 0, Es < 0
     or Ex <= 0.
     """
@@ -132,7 +141,14 @@ def solve_gsim(
         return _solve_linear(market)
     if form != "ces":
         raise ValueError(f"form must be 'ces' or 'linear', got {form!r}")
-    return _solve_ces(market, _linear_world_price(market), tol, max_iterations)
+    linear = _linear_world_price(market)
+    start = linear
+    if warm is not None:
+        known, known_linear = warm
+        if known.shape == linear.shape and known_linear.shape == linear.shape:
+            # In log prices: the CES solution moves roughly like the linear one.
+            start = np.expm1(np.log1p(known) + (linear - known_linear))
+    return _solve_ces(market, start, tol, max_iterations, linear)
 
 
 def solve_ces(
@@ -301,10 +317,14 @@ def _linear_outcome(market: _Market, world: np.ndarray, tariff_price: np.ndarray
     consumer = -market.spending * composite * (1.0 + 0.5 * em * composite)
     # ΔPS_r = ∫ X dP* under the linear supply X = X0 (1 + Ex·P̂*).
     producer = market.sales * world * (1.0 + 0.5 * ex * world)
-    return _result(market, world, composite, new_flows, consumer, producer, "linear", 0, True, 0.0)
+    return _result(
+        market, world, composite, new_flows, consumer, producer, "linear", 0, True, 0.0, world
+    )
 
 
-def _solve_ces(market: _Market, start: np.ndarray, tol: float, max_iterations: int) -> GsimResult:
+def _solve_ces(
+    market: _Market, start: np.ndarray, tol: float, max_iterations: int, linear: np.ndarray
+) -> GsimResult:
     solution = ces.solve_equilibrium(
         flows=market.flows,
         theta=market.theta,
@@ -329,6 +349,7 @@ def _solve_ces(market: _Market, start: np.ndarray, tol: float, max_iterations: i
         solution.iterations,
         solution.converged,
         solution.max_residual,
+        linear,
     )
 
 
@@ -343,6 +364,7 @@ def _result(
     iterations: int,
     converged: bool,
     max_residual: float,
+    linear: np.ndarray | None = None,
 ) -> GsimResult:
     # Tariff revenue is charged on the world-price value only; tau earns nothing.
     revenue = (new_flows * market.tariff_new).sum(axis=-2)
@@ -359,4 +381,5 @@ def _result(
         iterations=iterations,
         converged=converged,
         max_residual=max_residual,
+        linear_world_price_change=linear,
     )
