@@ -88,4 +88,5 @@ def test_draws_at_the_central_values_give_the_central_run(monkeypatch):
         central = np.broadcast_to(results.kpi[kpi_id], band.shape)
         assert np.allclose(band, central, rtol=1e-9, atol=1e-9, equal_nan=True), kpi_id
     flows = np.broadcast_to(np.maximum(results.flows, 0.0), results.flow_bands.shape)
-    assert np.allclose(results.flow_bands, flows, rtol=1e-9, atol=1e-6)
+    # Flow samples are kept in float32 (seven significant digits).
+    assert np.allclose(results.flow_bands, flows, rtol=1e-6, atol=1e-6)
