@@ -32,6 +32,27 @@ def test_bands_bracket_the_median_and_are_reproducible(model):
     assert first.flow_bands.shape == (3, *first.flows.shape)
 
 
+def test_total_trade_band_is_the_band_of_each_draws_total(model):
+    # The band of a sum comes from each draw's sum.  With this model's flows moving together
+    # (shared elasticities) it lies inside the per-flow bands added up, and is narrower
+    # somewhere: adding quantiles assumes every flow sits at its p10 in the same draw.
+    results = evaluate(model, busy_scenario(model), draws=60)
+    band = results.trade_total_bands
+    assert band.shape == (3, len(results.years), len(results.regions))
+    assert (band[0] <= band[1] + 1e-6).all() and (band[1] <= band[2] + 1e-6).all()
+    from planner.model.results import total_trade
+
+    summed = total_trade(results.flow_bands)  # (3, Y, R): per-flow quantiles added up
+    usa = results.regions.index("USA")
+    assert (band[0, :, usa] >= summed[0, :, usa] - 1e-3).all()
+    assert (band[2, :, usa] <= summed[2, :, usa] + 1e-3).all()
+    assert (band[2, :, usa] - band[0, :, usa] < summed[2, :, usa] - summed[0, :, usa]).any()
+    tidy = results.tidy()
+    rows = tidy[(tidy.indicator == "trade_total_usd_m") & (tidy.region == "USA")]
+    assert np.allclose(rows["p90"].to_numpy(), band[2, :, usa])
+    assert np.allclose(rows["scenario"].to_numpy(), results.total_trade()[:, usa])
+
+
 def test_another_seed_gives_other_draws(model):
     scenario = busy_scenario(model)
     other = scenario.replace(uncertainty={"draws": 60, "seed": scenario.uncertainty.seed + 1})

@@ -61,9 +61,17 @@ class Results:
     bands: dict[str, np.ndarray] | None = None  # id -> (3, Y) p10/p50/p90 of the scenario
     delta_bands: dict[str, np.ndarray] | None = None  # id -> (3, Y) of scenario - baseline
     flow_bands: np.ndarray | None = None  # (3, Y, S, R, R)
+    # (3, Y, R) of each region's total trade (see ``total_trade``), from each draw's total:
+    # summing per-flow quantiles would be a different (wider) band.
+    trade_total_bands: np.ndarray | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     # --- views --------------------------------------------------------------------------
+
+    def total_trade(self, base: bool = False) -> np.ndarray:
+        """(Y, R) USD m: each region's exports plus imports, its intra-regional trade not
+        counted."""
+        return total_trade(self.flows_base if base else self.flows)
 
     def kpi_delta(self, kpi_id: str) -> np.ndarray:
         return self.kpi[kpi_id] - self.kpi_base[kpi_id]
@@ -168,6 +176,15 @@ class Results:
                 ("year", "edge"),
             ),
         ]
+        blocks.append(
+            self._block(
+                "trade_total_usd_m",
+                self.total_trade(base=True),
+                self.total_trade(),
+                ("year", "region"),
+                self.trade_total_bands,
+            )
+        )
         for kpi_id in self.kpi_ids:
             band = None if self.bands is None else self.bands[kpi_id][:, :]
             blocks.append(
@@ -224,3 +241,12 @@ class Results:
             "draws": self.draws,
             "compute_ms": round(self.compute_ms, 3),
         }
+
+
+def total_trade(flows: np.ndarray) -> np.ndarray:
+    """Exports plus imports of every region over the sector axis: ``flows`` (..., S, R, R)
+    gives (..., R); a region's own (intra-regional) cell is not trade with the others."""
+    exports = flows.sum(axis=(-3, -1))
+    imports = flows.sum(axis=(-3, -2))
+    own = np.diagonal(flows, axis1=-2, axis2=-1).sum(axis=-2)
+    return exports + imports - 2.0 * own

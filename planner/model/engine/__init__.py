@@ -35,7 +35,7 @@ from planner.model.engine.uncertainty import (
     quantile_bands_last,
     slice_params,
 )
-from planner.model.results import Results
+from planner.model.results import Results, total_trade
 
 __all__ = ["Cancelled", "TaskState", "evaluate"]
 
@@ -76,11 +76,11 @@ def evaluate(
     kpi_ids = tuple(str(k) for k in model.kpis["id"])
     overrides = dict(getattr(scenario, "overrides", {}) or {})
     central = _central(prep, model, (baseline, settings), overrides, years, kpi_ids, form)
-    bands = delta_bands = flow_bands = None
+    bands = delta_bands = trade_bands = None
     n = int(draws or 0)
     if n > 0:
         seed = int(getattr(getattr(scenario, "uncertainty", None), "seed", 0) or 0)
-        bands, delta_bands, flow_bands = _monte_carlo(
+        bands, delta_bands, trade_bands = _monte_carlo(
             prep,
             model,
             (baseline, settings),
@@ -105,7 +105,7 @@ def evaluate(
         n,
         bands,
         delta_bands,
-        flow_bands,
+        trade_bands,
     )
 
 
@@ -156,6 +156,7 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
     # flows are shown with 3-4) halves it to 28 MB.
     cells = central.flows.shape[2:]
     flow_samples = np.empty((int(np.prod(cells)), n), dtype=np.float32)
+    total_samples = np.empty((n, len(years), len(model.regions)))
 
     def one_chunk(rows: slice) -> None:
         if task is not None:
@@ -165,8 +166,9 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         sim = combine(prep, runs, tuple(outputs), chunk, years, kpi_ids)
         for k in kpi_ids:
             kpi_samples[k][rows] = sim.kpis[k] + offset_kpi[k]
-        scenario_flows = sim.flows[:, 1] + offset_flow
+        scenario_flows = np.maximum(sim.flows[:, 1] + offset_flow, 0.0)
         flow_samples[:, rows] = scenario_flows.reshape(len(scenario_flows), -1).T
+        total_samples[rows] = total_trade(scenario_flows)
 
     parts = list(chunks(n, CHUNK_DRAWS))
     for i, rows in enumerate(parts):
@@ -177,9 +179,8 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         task.check()
     bands = {k: _nan_bands(v[:, 1]) for k, v in kpi_samples.items()}
     delta = {k: _nan_bands(v[:, 1] - v[:, 0]) for k, v in kpi_samples.items()}
-    np.maximum(flow_samples, 0.0, out=flow_samples)
-    flow_bands = quantile_bands_last(flow_samples).reshape((3, *cells))
-    return bands, delta, flow_bands.astype(float)
+    flow_bands = quantile_bands_last(flow_samples).reshape((3, *cells)).astype(float)
+    return bands, delta, (flow_bands, quantile_bands(total_samples))
 
 
 def _nan_bands(samples: np.ndarray) -> np.ndarray:
@@ -204,7 +205,7 @@ def _results(
     n,
     bands,
     delta_bands,
-    flow_bands,
+    trade_bands,
 ) -> Results:
     first = lambda a: a[0, 0]  # noqa: E731 - central draw, baseline run
     second = lambda a: a[0, 1]  # noqa: E731 - central draw, scenario run
@@ -249,5 +250,6 @@ def _results(
         draws=n,
         bands=bands,
         delta_bands=delta_bands,
-        flow_bands=flow_bands,
+        flow_bands=None if trade_bands is None else trade_bands[0],
+        trade_total_bands=None if trade_bands is None else trade_bands[1],
     )
