@@ -211,3 +211,30 @@ def test_with_the_real_engine_results_then_bands_arrive_and_the_worker_stops(qtb
     finally:
         doc.shutdown()
     assert _background_threads() == []
+
+
+def test_monte_carlo_starts_after_the_event_loop_turns_and_only_for_the_newest_edit(
+    qtbot, mini_model
+):
+    # The central results are painted before the worker starts; two edits in one event-loop
+    # turn start one Monte Carlo, for the second.
+    started = []
+
+    def evaluate(model, scenario, draws=None, task=None):
+        if draws:
+            started.append(scenario.name)
+        return _fake_evaluate(model, scenario, draws=draws, task=task)
+
+    doc = ScenarioDocument(
+        mini_model.catalog, model=mini_model, evaluate=evaluate, make_task=_FakeTask
+    )
+    try:
+        doc.edit(doc.scenario.replace(name="first"), "first")
+        doc.edit(doc.scenario.replace(name="quick"), "quick")
+        assert not doc._runner.is_busy() and started == []
+        with qtbot.waitSignal(doc.monte_carlo_running, check_params_cb=lambda on: not on):
+            pass
+        assert started == ["quick"]
+    finally:
+        doc.shutdown()
+    assert _background_threads() == []

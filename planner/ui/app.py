@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.errors import InputError
+from planner.native_memory import tune_allocator
 from planner.paths import resources_dir
 from planner.ui.i18n import set_language, system_language, translate
 from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
@@ -28,6 +29,7 @@ SCREENSHOT_WAIT_MS = 30_000  # the longest a screenshot waits for the uncertaint
 
 def make_application() -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt), named and themed."""
+    tune_allocator()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -90,6 +90,7 @@ class ScenarioDocument(QObject):
         self.last_compute_ms: float | None = None
         self.bands_enabled = read_bool(settings, "bands", True) if settings else True
         self._runner = BackgroundRunner(self)
+        self._pending_bands: Scenario | None = None  # Monte Carlo to start after the paint
         self._runner.finished.connect(self._on_monte_carlo_done)
         self._runner.failed.connect(self._on_monte_carlo_failed)
         self._runner.progress.connect(lambda _job, f: self.monte_carlo_progress.emit(f))
@@ -251,6 +252,7 @@ class ScenarioDocument(QObject):
     def recompute(self) -> None:
         """Central run now; Monte Carlo bands in the background when bands are on."""
         self._runner.cancel()
+        self._pending_bands = None
         if not self.can_compute:
             self.results = None
             self.results_changed.emit(None)
@@ -269,9 +271,18 @@ class ScenarioDocument(QObject):
         self.results = results
         self.results_changed.emit(results)
         if self.bands_enabled:
-            self._start_monte_carlo(scenario)
+            # Once the event loop has painted the central results: a worker started now
+            # would compete with that paint for the interpreter and the memory.
+            self._pending_bands = scenario
+            QTimer.singleShot(0, self._start_pending_monte_carlo)
         else:
             self.monte_carlo_running.emit(False)
+
+    def _start_pending_monte_carlo(self) -> None:
+        scenario, self._pending_bands = self._pending_bands, None
+        # A newer edit (or bands switched off) since: its own recompute decides.
+        if scenario is not None and scenario is self._scenario and self.bands_enabled:
+            self._start_monte_carlo(scenario)
 
     def _start_monte_carlo(self, scenario: Scenario) -> None:
         uncertainty = getattr(scenario, "uncertainty", None)

@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from planner.native_memory import release_free_memory
+
 log = logging.getLogger(__name__)
 
 
@@ -67,7 +69,14 @@ class BackgroundRunner(QObject):
             if number == self._job:
                 self.progress.emit(number, float(fraction))
 
-        future = self._executor.submit(job, report)
+        def run(report_progress: Callable[[float], None]) -> Any:
+            try:
+                return job(report_progress)
+            finally:
+                # The job's temporaries are gone: give their memory back to the system.
+                release_free_memory()
+
+        future = self._executor.submit(run, report)
         self._future = future
         future.add_done_callback(lambda f: self._deliver(number, f))
         return number

@@ -40,9 +40,10 @@ from planner.model.results import Results, total_trade
 __all__ = ["Cancelled", "TaskState", "evaluate"]
 
 Reference = Literal["current_policy", "status_quo"]
-# Draws per vectorised pass: 50 cuts the engine's peak for 1,000 draws from ~310 MB (125)
-# to ~255 MB at ~10 % more time, and cancel stays prompt.
-CHUNK_DRAWS = 50
+# Draws per vectorised pass.  Measured for 1,000 draws of the busy scenario: 50 draws a
+# pass peaked ~97 MB above the process and took ~2.9 s; 20-25 peak ~60 MB and are no slower
+# (a pass's arrays, ~1 MB each, then stay in the CPU caches); cancel stays prompt.
+CHUNK_DRAWS = 20
 # Monte Carlo draws are solved with the linear GSIM and centred on the exact (CES) central
 # run: band = CES central + (linear draw - linear central).  The draws then measure how
 # parameter uncertainty spreads the result, at a fraction of the CES cost.  The linear form
