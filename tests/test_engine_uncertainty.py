@@ -110,3 +110,20 @@ def test_an_override_changes_the_result_and_an_unknown_key_is_refused(model):
     assert "parameters.per_day_cost_pct.autos" in override_keys(model)
     with pytest.raises(InputError):
         evaluate(model, base.replace(overrides={"elasticities.autos.nonsense": 1.0}))
+
+
+def test_threads_share_the_draws_without_changing_the_answer(model, monkeypatch):
+    from planner.model import engine
+
+    scenario = busy_scenario(model)
+    monkeypatch.setattr(engine, "CHUNK_DRAWS", 7)
+    monkeypatch.setattr(engine, "MONTE_CARLO_THREADS", 1)
+    one = evaluate(model, scenario, draws=40)
+    monkeypatch.setattr(engine, "MONTE_CARLO_THREADS", 3)
+    seen = []
+    three = evaluate(model, scenario, draws=40, task=TaskState(progress=seen.append))
+    for kpi_id, band in one.bands.items():
+        assert np.array_equal(band, three.bands[kpi_id], equal_nan=True), kpi_id
+    assert np.array_equal(one.flow_bands, three.flow_bands)
+    assert np.array_equal(one.trade_total_bands, three.trade_total_bands)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) == 6  # one per chunk
