@@ -288,3 +288,21 @@ def test_ces_converges_where_plain_newton_cycled():
     more = solve_gsim(flows, ones, higher, -0.5, 7.0, 1.0)
     assert base.converged and more.converged
     assert more.flows[0, 1] < base.flows[0, 1] < flows[0, 1]
+
+
+def test_a_calibrated_base_solves_like_a_fresh_call_for_either_form():
+    # The engine calibrates once (shares, elasticities, the linear system's inverse) and
+    # solves every policy state on it: the answer must be the one-call answer.
+    from planner.model.engine.trade import calibrate, solve_on
+
+    rng = np.random.default_rng(3)
+    flows = FLOWS8[None] * rng.uniform(0.5, 1.5, (3, 1, 1))
+    new = POWERS8 * rng.uniform(1.0, 1.3, (3, 2, 8, 8))
+    base = calibrate(flows[:, None], POWERS8, -1.25, 5.0, 1.5, invert=True)
+    for form in ("linear", "ces"):
+        on_base = solve_on(base, new, form=form)
+        fresh = solve_gsim(flows[:, None], POWERS8, new, -1.25, 5.0, 1.5, form=form)
+        np.testing.assert_allclose(on_base.flows, fresh.flows, rtol=1e-9)
+        np.testing.assert_allclose(on_base.welfare, fresh.welfare, rtol=1e-8, atol=1e-8)
+    with pytest.raises(ValueError, match="tariff power"):
+        solve_on(base, -POWERS8)

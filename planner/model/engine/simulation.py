@@ -22,7 +22,7 @@ from planner.model.engine import linear_batch, logistics, regions, trade
 from planner.model.engine.alignment import leverage_ratio
 from planner.model.engine.kpis import DAYS_PER_WEEK, KpiInputs, compute_kpis, firm_levers
 from planner.model.engine.logistics import GROUPS, CorridorResult
-from planner.model.engine.prepared import Prepared
+from planner.model.engine.prepared import Prepared, read_only
 from planner.model.engine.settings import ScenarioSettings, settings_key
 from planner.model.engine.tariff_paths import tariff_paths, tariff_settings
 from planner.model.engine.uncertainty import Params
@@ -188,7 +188,7 @@ def solve_runs(
         solved = _solve_batch(prep, params, years, tariff_new, iceberg_new)
     else:
         start = warm.solution if warm is not None and len(runs) == 1 else None
-        solved = _solve_each(prep, params, years, tariff_new, iceberg_new, form, start)
+        solved = _solve_each(prep, params, years, tariff_new, iceberg_new, form, start, memo)
     mex = prep.ridx["MEX"]
     out = []
     for k, run in enumerate(inputs):
@@ -232,15 +232,30 @@ class _Solved:
         return self.world_price[:, pick], self.linear_world_price[:, pick]
 
 
-def _solve_each(prep, params, years, tariff_new, iceberg_new, form, warm=None) -> _Solved:
-    """The trade core on every market (either form): ``trade.solve_gsim``."""
-    solved = trade.solve_gsim(
-        grown_flows(prep, params, years)[:, None],
-        1.0 + prep.tariff_base,
+def _solve_each(
+    prep, params, years, tariff_new, iceberg_new, form, warm=None, memo=None
+) -> _Solved:
+    """The trade core on every market (either form): ``trade.solve_on`` the calibrated base
+    (remembered with the central parameters: it does not depend on the scenario)."""
+
+    def base() -> trade.Calibration:
+        return trade.calibrate(
+            grown_flows(prep, params, years)[:, None],
+            1.0 + prep.tariff_base,
+            params.import_demand[:, None, None, :, None],
+            params.substitution[:, None, None, :, None],
+            params.export_supply[:, None, None, :, None],
+            invert=memo is not None,
+        )
+
+    if memo is None:
+        calibration = base()
+    else:  # beside the baseline's solved run: a scenario edit must not evict it
+        key = ("calibration", memo, *years)
+        calibration = prep.remember(key, lambda: read_only(base()))
+    solved = trade.solve_on(
+        calibration,
         1.0 + np.stack(tariff_new, axis=1),
-        params.import_demand[:, None, None, :, None],
-        params.substitution[:, None, None, :, None],
-        params.export_supply[:, None, None, :, None],
         iceberg_new=np.stack(iceberg_new, axis=1),
         form=form,
         warm=warm,

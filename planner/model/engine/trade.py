@@ -36,6 +36,7 @@ exporter r, and ``welfare`` is their sum for each region.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -97,6 +98,148 @@ class _Market:
     phi: np.ndarray  # φ_rv, r's sales shares at world prices (rows sum to 1)
     spending: np.ndarray  # R_v = Σ_r M_rv T0_rv (1 + tau0_rv)
     sales: np.ndarray  # X_r = Σ_v M_rv
+    linear_inverse: np.ndarray | None = None  # A⁻¹ of the linear system, when calibrated
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A batch of markets' base: shares, elasticities and (optionally) the inverse of the
+    linear system, none of which depends on the new tariffs.  ``calibrate`` once, then
+    ``solve_on`` it for any number of policy states (the engine keeps one per model and
+    parameter set, so a scenario edit only pays for what its wedges change)."""
+
+    batch: tuple[int, ...]
+    flows: np.ndarray
+    tariff_old: np.ndarray  # t0
+    wedge_old: np.ndarray  # T0 (1 + tau0)
+    em: np.ndarray  # validated, not broadcast
+    es: np.ndarray
+    ex: np.ndarray
+    theta: np.ndarray
+    phi: np.ndarray
+    spending: np.ndarray
+    sales: np.ndarray
+    linear_inverse: np.ndarray | None
+
+
+def calibrate(
+    flows: ArrayLike,
+    tariff_power_old: ArrayLike,
+    import_demand_elasticity: ArrayLike,
+    substitution_elasticity: ArrayLike,
+    export_supply_elasticity: ArrayLike,
+    *,
+    iceberg_old: ArrayLike = 1.0,
+    invert: bool = False,
+) -> Calibration:
+    """The base of ``solve_gsim``'s markets (same arguments and checks).  ``invert``: also
+    invert the linear system A (one per market of the base), so each later linear solve,
+    including the CES form's start, is a matrix product instead of a factorisation."""
+    m = np.asarray(flows, dtype=float)
+    t0 = np.asarray(tariff_power_old, dtype=float)
+    i0 = np.asarray(iceberg_old, dtype=float)
+    em_a = np.asarray(import_demand_elasticity, dtype=float)
+    es_a = np.asarray(substitution_elasticity, dtype=float)
+    ex_a = np.asarray(export_supply_elasticity, dtype=float)
+    if m.ndim < 2 or m.shape[-1] != m.shape[-2]:
+        raise ValueError(f"flows must be (..., R, R), got shape {m.shape}")
+    if not np.all(np.isfinite(m)) or np.any(m < 0):
+        raise ValueError("flows must be finite and non-negative")
+    for name, power in (("tariff power", t0), ("iceberg", i0)):
+        _check_power(name, power)
+    if np.any(em_a >= 0):
+        raise ValueError("import demand elasticities must be negative")
+    if np.any(es_a < 0):
+        raise ValueError("substitution elasticities must be non-negative")
+    if np.any(ex_a <= 0):
+        raise ValueError("export supply elasticities must be positive")
+    n = m.shape[-1]
+    for values in (em_a, es_a, ex_a):
+        last = values.shape[-1] if values.ndim else 1
+        if last not in (1, n):
+            raise ValueError(f"elasticities must broadcast to (..., {n}), got {values.shape}")
+    elasticities = np.broadcast_shapes(em_a.shape, es_a.shape, ex_a.shape)
+    batch = np.broadcast_shapes(
+        m.shape[:-2],
+        *(power.shape[:-2] for power in (t0, i0) if power.ndim >= 2),
+        elasticities[:-1],
+    )
+    wedge_old = t0 * i0
+    spending_cells = m * wedge_old
+    spending = spending_cells.sum(axis=-2)
+    sales = m.sum(axis=-1)
+    # A region that buys (sells) nothing has no shares: leave them 0 instead of 0/0.
+    theta = spending_cells / np.where(spending > 0, spending, 1.0)[..., None, :]
+    phi = m / np.where(sales > 0, sales, 1.0)[..., :, None]
+    base = Calibration(
+        batch, m, t0 - 1.0, wedge_old, em_a, es_a, ex_a, theta, phi, spending, sales, None
+    )
+    if not invert:
+        return base
+    system = _linear_system(_market(base, wedge_old, 1.0, batch))
+    return dataclasses.replace(base, linear_inverse=np.linalg.inv(system))
+
+
+def _check_power(name: str, power: np.ndarray) -> None:
+    if not np.all(np.isfinite(power)) or np.any(power <= 0):
+        raise ValueError(f"{name} factors must be finite and positive")
+
+
+def solve_on(
+    base: Calibration,
+    tariff_power_new: ArrayLike,
+    *,
+    iceberg_new: ArrayLike = 1.0,
+    form: Form = "ces",
+    tol: float = 1e-10,
+    max_iterations: int = 50,
+    warm: tuple[np.ndarray, np.ndarray] | None = None,
+) -> GsimResult:
+    """``solve_gsim`` on a calibrated base (see there for the arguments)."""
+    t1 = np.asarray(tariff_power_new, dtype=float)
+    i1 = np.asarray(iceberg_new, dtype=float)
+    _check_power("tariff power", t1)
+    _check_power("iceberg", i1)
+    batch = np.broadcast_shapes(
+        base.batch, *(power.shape[:-2] for power in (t1, i1) if power.ndim >= 2)
+    )
+    market = _market(base, t1, i1, batch)
+    if form == "linear":
+        return _solve_linear(market)
+    if form != "ces":
+        raise ValueError(f"form must be 'ces' or 'linear', got {form!r}")
+    linear = _linear_world_price(market)
+    start = linear
+    if warm is not None:
+        known, known_linear = warm
+        if known.shape == linear.shape and known_linear.shape == linear.shape:
+            # In log prices: the CES solution moves roughly like the linear one.
+            start = np.expm1(np.log1p(known) + (linear - known_linear))
+    return _solve_ces(market, start, tol, max_iterations, linear)
+
+
+def _market(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, ...]) -> _Market:
+    def per_region(values: np.ndarray) -> np.ndarray:
+        # Keep a trailing 1 when the value is the same for every region: the solvers then
+        # scale small arrays instead of building one full-size array per draw.
+        last = values.shape[-1] if values.ndim else 1
+        return np.broadcast_to(values, (*batch, last))
+
+    return _Market(
+        batch=batch,
+        flows=base.flows,
+        tariff_old=base.tariff_old,
+        tariff_new=t1 - 1.0,
+        wedge_change=(t1 * i1) / base.wedge_old - 1.0,
+        em=per_region(base.em),
+        es=per_region(base.es),
+        ex=per_region(base.ex),
+        theta=base.theta,
+        phi=base.phi,
+        spending=base.spending,
+        sales=base.sales,
+        linear_inverse=base.linear_inverse,
+    )
 
 
 def solve_gsim(
@@ -127,28 +270,23 @@ def solve_gsim(
     Raises ValueError on negative or non-finite flows, non-positive powers, Em >= 0, Es < 0
     or Ex <= 0.
     """
-    market = _prepare(
+    base = calibrate(
         flows,
         tariff_power_old,
-        tariff_power_new,
         import_demand_elasticity,
         substitution_elasticity,
         export_supply_elasticity,
-        iceberg_old,
-        iceberg_new,
+        iceberg_old=iceberg_old,
     )
-    if form == "linear":
-        return _solve_linear(market)
-    if form != "ces":
-        raise ValueError(f"form must be 'ces' or 'linear', got {form!r}")
-    linear = _linear_world_price(market)
-    start = linear
-    if warm is not None:
-        known, known_linear = warm
-        if known.shape == linear.shape and known_linear.shape == linear.shape:
-            # In log prices: the CES solution moves roughly like the linear one.
-            start = np.expm1(np.log1p(known) + (linear - known_linear))
-    return _solve_ces(market, start, tol, max_iterations, linear)
+    return solve_on(
+        base,
+        tariff_power_new,
+        iceberg_new=iceberg_new,
+        form=form,
+        tol=tol,
+        max_iterations=max_iterations,
+        warm=warm,
+    )
 
 
 def solve_ces(
@@ -180,82 +318,6 @@ def solve_ces(
     )
 
 
-def _prepare(
-    flows: ArrayLike,
-    tariff_power_old: ArrayLike,
-    tariff_power_new: ArrayLike,
-    em: ArrayLike,
-    es: ArrayLike,
-    ex: ArrayLike,
-    iceberg_old: ArrayLike,
-    iceberg_new: ArrayLike,
-) -> _Market:
-    m = np.asarray(flows, dtype=float)
-    t0 = np.asarray(tariff_power_old, dtype=float)
-    t1 = np.asarray(tariff_power_new, dtype=float)
-    i0 = np.asarray(iceberg_old, dtype=float)
-    i1 = np.asarray(iceberg_new, dtype=float)
-    em_a = np.asarray(em, dtype=float)
-    es_a = np.asarray(es, dtype=float)
-    ex_a = np.asarray(ex, dtype=float)
-    if m.ndim < 2 or m.shape[-1] != m.shape[-2]:
-        raise ValueError(f"flows must be (..., R, R), got shape {m.shape}")
-    if not np.all(np.isfinite(m)) or np.any(m < 0):
-        raise ValueError("flows must be finite and non-negative")
-    for name, power in (
-        ("tariff power", t0),
-        ("tariff power", t1),
-        ("iceberg", i0),
-        ("iceberg", i1),
-    ):
-        if not np.all(np.isfinite(power)) or np.any(power <= 0):
-            raise ValueError(f"{name} factors must be finite and positive")
-    if np.any(em_a >= 0):
-        raise ValueError("import demand elasticities must be negative")
-    if np.any(es_a < 0):
-        raise ValueError("substitution elasticities must be non-negative")
-    if np.any(ex_a <= 0):
-        raise ValueError("export supply elasticities must be positive")
-
-    n = m.shape[-1]
-    elasticities = np.broadcast_shapes(em_a.shape, es_a.shape, ex_a.shape)
-    batch = np.broadcast_shapes(
-        m.shape[:-2],
-        *(power.shape[:-2] for power in (t0, t1, i0, i1) if power.ndim >= 2),
-        elasticities[:-1],
-    )
-
-    def per_region(values: np.ndarray) -> np.ndarray:
-        # Keep a trailing 1 when the value is the same for every region: the solvers then
-        # scale small arrays instead of building one full-size array per draw.
-        last = values.shape[-1] if values.ndim else 1
-        if last not in (1, n):
-            raise ValueError(f"elasticities must broadcast to (..., {n}), got {values.shape}")
-        return np.broadcast_to(values, (*batch, last))
-
-    wedge_old = t0 * i0
-    spending_cells = m * wedge_old
-    spending = spending_cells.sum(axis=-2)
-    sales = m.sum(axis=-1)
-    # A region that buys (sells) nothing has no shares: leave them 0 instead of 0/0.
-    theta = spending_cells / np.where(spending > 0, spending, 1.0)[..., None, :]
-    phi = m / np.where(sales > 0, sales, 1.0)[..., :, None]
-    return _Market(
-        batch=batch,
-        flows=m,
-        tariff_old=t0 - 1.0,
-        tariff_new=t1 - 1.0,
-        wedge_change=(t1 * i1) / wedge_old - 1.0,
-        em=per_region(em_a),
-        es=per_region(es_a),
-        ex=per_region(ex_a),
-        theta=theta,
-        phi=phi,
-        spending=spending,
-        sales=sales,
-    )
-
-
 def _solve_linear(market: _Market) -> GsimResult:
     """GSIM as written in DESIGN §5.
 
@@ -272,30 +334,42 @@ def _solve_linear(market: _Market) -> GsimResult:
     return _linear_outcome(market, world, tariff_price)
 
 
-def _linear_world_price(market: _Market, tariff_price: np.ndarray | None = None) -> np.ndarray:
-    """P̂* from the stacked linear system A·P̂* = b (see ``_solve_linear``)."""
+def _linear_system(market: _Market) -> np.ndarray:
+    """A of the stacked linear system A·P̂* = b (see ``_solve_linear``), at the base's shape."""
     em, es, ex = market.em, market.es, market.ex
-    theta, phi, that = market.theta, market.phi, market.wedge_change
     total = em + es
-    if tariff_price is None:
-        tariff_price = (theta * that).sum(axis=-2)
-    theta_t = np.swapaxes(theta, -1, -2)
+    theta_t = np.swapaxes(market.theta, -1, -2)
     if total.shape[-1] == 1:
         # Elasticities equal across importers: scale φθᵀ after the product, not φ before it.
-        system = (phi @ theta_t) * total[..., None]
-        rhs = es * (phi * that).sum(axis=-1) - total * (phi @ tariff_price[..., None])[..., 0]
-        own = es * phi.sum(axis=-1)
+        system = (market.phi @ theta_t) * total[..., None]
+        own = es * market.phi.sum(axis=-1)
     else:
-        phi_total = phi * total[..., None, :]
-        phi_sub = phi * es[..., None, :]
-        system = phi_total @ theta_t
-        rhs = (phi_sub * that).sum(axis=-1) - (phi_total @ tariff_price[..., None])[..., 0]
-        own = phi_sub.sum(axis=-1)
+        system = (market.phi * total[..., None, :]) @ theta_t
+        own = (market.phi * es[..., None, :]).sum(axis=-1)
     if system.shape[:-2] != market.batch:
         system = np.array(np.broadcast_to(system, (*market.batch, *system.shape[-2:])))
     diagonal = np.einsum("...ii->...i", system)
     diagonal -= own + ex
-    return np.linalg.solve(system, rhs[..., None])[..., 0]
+    return system
+
+
+def _linear_world_price(market: _Market, tariff_price: np.ndarray | None = None) -> np.ndarray:
+    """P̂* from the stacked linear system A·P̂* = b (see ``_solve_linear``)."""
+    em, es = market.em, market.es
+    theta, phi, that = market.theta, market.phi, market.wedge_change
+    total = em + es
+    if tariff_price is None:
+        tariff_price = (theta * that).sum(axis=-2)
+    if total.shape[-1] == 1:
+        rhs = es * (phi * that).sum(axis=-1) - total * (phi @ tariff_price[..., None])[..., 0]
+    else:
+        phi_total = phi * total[..., None, :]
+        rhs = ((phi * es[..., None, :]) * that).sum(axis=-1) - (
+            phi_total @ tariff_price[..., None]
+        )[..., 0]
+    if market.linear_inverse is not None:
+        return (market.linear_inverse @ rhs[..., None])[..., 0]
+    return np.linalg.solve(_linear_system(market), rhs[..., None])[..., 0]
 
 
 def _linear_outcome(market: _Market, world: np.ndarray, tariff_price: np.ndarray) -> GsimResult:
