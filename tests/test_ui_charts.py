@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPalette
 
 from planner.ui import charts
 from planner.ui.charts.base import ChartInput
@@ -145,9 +145,12 @@ def test_bands_follow_the_toggle(dashboard, banded_results):
     dashboard.set_results(banded_results, {}, lens="mx_sme", show_bands=True)
     chart = dashboard.charts["trade_over_time"]
     c = country_index(banded_results, "MEX")
-    low = banded_results.flow_bands[0]
-    expected = (low[:, :, c, :].sum(axis=(1, 2)) + low[:, :, :, c].sum(axis=(1, 2))) / 1e3
+    # Each draw's total trade, not the per-flow p10s added up.
+    expected = banded_results.trade_total_bands[0, :, c] / 1e3
     np.testing.assert_allclose(chart.band_low.getData()[1], expected)
+    low = banded_results.flow_bands[0]
+    summed = (low[:, :, c, :].sum(axis=(1, 2)) + low[:, :, :, c].sum(axis=(1, 2))) / 1e3
+    assert not np.allclose(chart.band_low.getData()[1], summed)
     assert chart.band.isVisible()
     dashboard.set_bands_visible(False)
     assert not chart.band.isVisible() and "p10_usd_bn" not in chart.table()
@@ -219,7 +222,8 @@ def test_kpi_cards_show_the_lens_kpis_in_the_locale(qtbot, model, tariff_results
             tariff_results.kpi["mx_exports_usd_m"][y]
             - tariff_results.kpi_base["mx_exports_usd_m"][y]
         )
-        assert delta < 0 and "#d55e00" in exports.delta.styleSheet().lower()
+        shown = exports.delta.palette().color(QPalette.ColorRole.WindowText)
+        assert delta < 0 and shown.name().lower() == "#d55e00"
     finally:
         QLocale.setDefault(QLocale("en_US"))
 

@@ -9,14 +9,14 @@ from planner.model.scenario import save_scenario
 
 def test_toggling_a_lever_through_its_switch_edits_the_scenario_with_one_command(window, document):
     row = window.lever_panel.row("tmfc_corridor")
-    assert not row.params_box.isVisible()
+    assert not row.params_box.isEnabled()  # shown, greyed out while the lever is off
 
     row.switch.click()
 
     assert document.scenario.levers["tmfc_corridor"].enabled is True
     assert document.undo_stack.count() == 1
     assert document.undo_stack.text(0) == f"Switch on {row.title.text()}"
-    assert row.params_box.isVisible()
+    assert row.params_box.isVisible() and row.params_box.isEnabled()
     assert document.is_dirty and window.isWindowModified()
 
 

@@ -217,6 +217,7 @@ class Dashboard(QWidget):
         data = self.chart_input()
         for chart in self.charts.values():
             chart.set_input(data)
+            chart.settle_scene()
 
     def _year_moved(self, year: int) -> None:
         self.year_value.setText(str(year))

@@ -183,9 +183,11 @@ class KpiCard(QFrame):
             )
         )
         colour = delta_colour(delta, str(row.get("better", "")), self.palette())
-        sheet = f"color: {colour.name()};"
-        if sheet != self.delta.styleSheet():  # re-styling is slow: only on a change
-            self.delta.setStyleSheet(sheet)
+        # A palette colour, not a style sheet: re-styling a label re-polishes and re-lays it.
+        if colour != self.delta.palette().color(QPalette.ColorRole.WindowText):
+            palette = self.delta.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.delta.setPalette(palette)
         if band is None:
             self.band.setVisible(False)
         else:
@@ -212,6 +214,10 @@ class KpiArea(QWidget):
         self.year: int | None = None
         self.cards: dict[str, KpiCard] = {}
         self._lens: str | None = None
+        # The kpis-table rows of each lens and the lens names, read once per model: a pandas
+        # filter on every toggle cost more than filling the cards.
+        self._rows_by_lens: dict[str, list[dict[str, Any]]] = {}
+        self._lens_names: dict[tuple[str, str], str] = {}
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.message = QLabel(self)
@@ -236,6 +242,8 @@ class KpiArea(QWidget):
 
     def install_cards(self, model: Any) -> None:
         self.model = model
+        self._rows_by_lens.clear()
+        self._lens_names.clear()
         self._update_visibility()
         if self.results is not None:
             self._refresh()
@@ -272,8 +280,28 @@ class KpiArea(QWidget):
         return None if self.results is None else str(self.results.scenario.lens)
 
     def lens_rows(self) -> list[dict[str, Any]]:
-        kpis = self.model.kpis
-        return kpis[kpis["lens"] == self.lens].to_dict("records")
+        """The kpis-table rows of the lens, in table order (read once per lens)."""
+        lens = str(self.lens)
+        rows = self._rows_by_lens.get(lens)
+        if rows is None:
+            kpis = self.model.kpis
+            rows = kpis[kpis["lens"] == lens].to_dict("records")
+            self._rows_by_lens[lens] = rows
+        return rows
+
+    def lens_name(self, language: str) -> str:
+        """The lens's label in ``language`` (its id when the lenses table has none)."""
+        lens = str(self.lens)
+        key = (lens, language)
+        if key not in self._lens_names:
+            lenses = self.model.lenses
+            column = f"label_{language}"
+            hit = lenses[lenses["id"] == lens]
+            name = lens
+            if column in lenses and not hit.empty:
+                name = str(hit.iloc[0][column])
+            self._lens_names[key] = name
+        return self._lens_names[key]
 
     def _update_visibility(self) -> None:
         ready = self.model is not None and self.results is not None
@@ -305,13 +333,10 @@ class KpiArea(QWidget):
         y = self._year_index()
         year = int(self.results.years[y])
         bands = getattr(self.results, "bands", None)
-        lenses = self.model.lenses.set_index("id")
-        lens_name = self.lens
-        column = f"label_{language}"
-        if self.lens in lenses.index and column in lenses:
-            lens_name = str(lenses.at[self.lens, column])
         self.heading.setText(
-            _tr("Key numbers for the {lens} lens in {year}").format(lens=lens_name, year=year)
+            _tr("Key numbers for the {lens} lens in {year}").format(
+                lens=self.lens_name(language), year=year
+            )
         )
         for row in rows:
             kid = row["id"]

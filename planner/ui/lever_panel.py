@@ -1,10 +1,11 @@
 """The lever panel: policy levers, partner alignments and shocks, generated from the Catalog.
 
-Each row shows a switch (alignments: a depth choice), its parameter controls while it is on,
-its cost where known, an "unverified (article)" badge for levers known only from the seed
-article, and an info button with the description and sources.  The panel edits the scenario
-only through the document's undo commands, and follows the document's ``scenario_changed``
-(undo, redo, open) by setting its widgets with signals blocked.
+Each row shows a switch (alignments: a depth choice), its parameter controls (greyed out while
+the lever is off; they keep their place, so a switch re-lays nothing in the dock, which would
+repaint every row below it), its cost where known, an "unverified (article)" badge for levers
+known only from the seed article, and an info button with the description and sources.  The
+panel edits the scenario only through the document's undo commands, and follows the document's
+``scenario_changed`` (undo, redo, open) by setting its widgets with signals blocked.
 """
 
 from __future__ import annotations
@@ -144,6 +145,7 @@ class LeverRow(QFrame):
         self.cost.setVisible(spec.cost_usd_m is not None)
         outer.addWidget(self.cost)
         self.controls: dict[str, ParamControl] = {}
+        self._shown: tuple[bool, dict[str, Any]] | None = None  # the state ``sync`` last set
         self._param_labels: dict[str, QLabel] = {}
         self.params_box = QWidget(self)
         form = QFormLayout(self.params_box)
@@ -163,7 +165,8 @@ class LeverRow(QFrame):
                 form.addRow(label, control)
                 self.controls[name] = control
                 self._param_labels[name] = label
-        self.params_box.setVisible(False)
+        self.params_box.setVisible(bool(self.controls))
+        self.params_box.setEnabled(False)  # until the lever is on (see ``sync``)
         outer.addWidget(self.params_box)
         self.retranslate()
 
@@ -176,11 +179,15 @@ class LeverRow(QFrame):
                 self.combo.setCurrentIndex(max(self.combo.findData(value), 0))
             return
         enabled, params = lever_state(scenario, self.spec)
+        state = (enabled, params)
+        if state == self._shown:
+            return  # an edit of another lever: nothing to set here
+        self._shown = state
         with QSignalBlocker(self.switch):
             self.switch.setChecked(enabled)
         for name, control in self.controls.items():
             control.set_value(params.get(name))
-        self.params_box.setVisible(enabled and bool(self.controls))
+        self.params_box.setEnabled(enabled)
 
     def matches(self, folded_text: str) -> bool:
         if not folded_text:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     QSignalBlocker,
+    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -265,7 +266,8 @@ class MainWindow(ResultOutputs, WindowChrome):
             if self.document.undo_stack.count() == 0:
                 self.dashboard.show_year_of_largest_change(results)
             self._year_focused_for = fresh
-        self.dashboard.set_results(results, dict(self.document.pinned))
+        # The KPI cards and the status bar before the charts: their layout requests are then
+        # posted first and handled before the charts' scenes repaint.
         self.kpi_area.set_results(results, dict(self.document.pinned))
         self._update_compute_label()
         for label, action in self.pin_actions.items():
@@ -274,6 +276,7 @@ class MainWindow(ResultOutputs, WindowChrome):
         self.compare_action.setEnabled(bool(self.document.pinned))
         for action in (self.export_action, self.pdf_action):
             action.setEnabled(results is not None)
+        self.dashboard.set_results(results, dict(self.document.pinned))
 
     def _update_results_message(self) -> None:
         doc = self.document
@@ -290,11 +293,29 @@ class MainWindow(ResultOutputs, WindowChrome):
 
     def _update_compute_label(self) -> None:
         ms = self.document.last_compute_ms
-        if ms is None:
-            self.compute_label.setText("")
-            return
-        value = QLocale().toString(ms, "f", 1)
-        self.compute_label.setText(translate("MainWindow", "Computed in {ms} ms").format(ms=value))
+        text = ""
+        if ms is not None:
+            value = QLocale().toString(ms, "f", 1)
+            text = translate("MainWindow", "Computed in {ms} ms").format(ms=value)
+        self._fit_compute_label(text)
+        self.compute_label.setText(text)
+
+    def _fit_compute_label(self, text: str) -> None:
+        """Give the compute-time label a fixed size with room for any time up to 9999.9 ms.
+
+        Its text changes with every recompute; a label free to follow its text would re-lay
+        the status bar and, through it, the whole main window on every toggle."""
+        label = self.compute_label
+        widest = translate("MainWindow", "Computed in {ms} ms").format(
+            ms=QLocale().toString(8888.8, "f", 1)
+        )
+        metrics = label.fontMetrics()
+        margins = label.contentsMargins()
+        width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(text))
+        width += margins.left() + margins.right() + 2
+        size = QSize(width, metrics.height() + margins.top() + margins.bottom())
+        if label.minimumSize() != size or label.maximumSize() != size:
+            label.setFixedSize(size)  # the first time, and for a new language or font
 
     def _on_compute_failed(self, message: str) -> None:
         self.statusBar().showMessage(

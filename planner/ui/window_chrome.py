@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -34,6 +35,40 @@ def with_shortcut(tip: str, action: QAction) -> str:
     """``tip (Ctrl+E)``: toolbar tooltips name the key, as menus do beside the item."""
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     return f"{tip} ({keys})" if keys else tip
+
+
+class HistoryButton(QToolButton):
+    """The toolbar button of the undo or redo action, made like the toolbar's own buttons.
+
+    Its action's tooltip names the edit ("Undo: Switch on E-customs") and so changes with
+    every edit; a toolbar re-lays itself, and with it the whole main window, whenever one of
+    its actions or action buttons changes in any way.  This button follows its action but
+    touches its own size only when the text or icon really changes."""
+
+    def __init__(self, action: QAction, bar: QToolBar) -> None:
+        super().__init__(bar)
+        self._action = action
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setIconSize(bar.iconSize())
+        self.setToolButtonStyle(bar.toolButtonStyle())
+        bar.iconSizeChanged.connect(self.setIconSize)
+        bar.toolButtonStyleChanged.connect(self.setToolButtonStyle)
+        self.clicked.connect(action.trigger)
+        action.changed.connect(self.follow_action)
+        self.follow_action()
+
+    def follow_action(self) -> None:
+        """Show the action's text, icon, tooltip and state (on every change of the action)."""
+        action = self._action
+        text = action.iconText().replace("&", "&&")  # a literal &, as QToolBar's buttons
+        if text != self.text():
+            self.setText(text)
+        if action.icon().cacheKey() != self.icon().cacheKey():
+            self.setIcon(action.icon())
+        self.setToolTip(action.toolTip())
+        self.setStatusTip(action.statusTip())
+        self.setEnabled(action.isEnabled())
 
 
 class WindowChrome(QMainWindow):
@@ -154,8 +189,9 @@ class WindowChrome(QMainWindow):
         bar.addAction(self.compare_action)
         bar.addAction(self.bands_action)
         bar.addSeparator()
-        for action in (self.undo_action, self.redo_action):
-            bar.addAction(action)
+        self.history_buttons = [HistoryButton(a, bar) for a in (self.undo_action, self.redo_action)]
+        for button in self.history_buttons:
+            bar.addWidget(button)
         bar.addSeparator()
         for action in (self.open_action, self.save_action, self.export_action, self.pdf_action):
             bar.addAction(action)
@@ -217,6 +253,8 @@ class WindowChrome(QMainWindow):
         self.progress_label.setVisible(False)
         for label in (self.model_label, self.compute_label, self.progress_label):
             label.setContentsMargins(8, 0, 8, 0)
+        # Sized for the longest time (see MainWindow._fit_compute_label): the gap goes left.
+        self.compute_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         status.addPermanentWidget(self.progress_label)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.compute_label)

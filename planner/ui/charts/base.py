@@ -196,6 +196,14 @@ class ChartPanel(QFrame):
             self.language = data.language
             self.retranslate()
 
+    def settle_scene(self) -> None:
+        """Apply what the last ``set_input`` left pending, so that the chart paints once.
+
+        pyqtgraph defers a new view range's transform (and text items' orientation) to the
+        start of the next paint; applied there, it marks the items dirty again and the chart
+        paints a second time.  The dashboard calls this after ``set_input``."""
+        self.view.scene().prepareForPaint()
+
     def hover_text(self, x: float, y: float) -> str:
         """The read-out for the data point nearest to view coordinates (x, y)."""
         return ""

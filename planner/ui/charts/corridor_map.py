@@ -168,6 +168,9 @@ class CorridorMapChart(ChartPanel):
             text = pg.TextItem(self.node_names[i].split(" (")[0], anchor=(0, 0.5))
             text.setFont(small)
             text.textItem.document().setDocumentMargin(1.0)  # tight boxes pack more names
+            # Drawn once into a pixmap: the edges under the names change with every toggle,
+            # and every name in the repainted area would be laid out and drawn again.
+            self.cache_item(text.textItem)
             text.setPos(*map(float, self.node_xy[i]))
             # Names must not widen the map's range: it frames the nodes only.
             self.plot.addItem(text, ignoreBounds=True)

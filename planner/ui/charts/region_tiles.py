@@ -159,7 +159,10 @@ class RegionTilesChart(ChartPanel):
             html = f'<div style="text-align:center"><b>{escape(name)}</b><br>{pct}<br>{usd}</div>'
             if html != self._label_html[i]:  # laying out rich text is the slow part
                 self._label_html[i] = html
-                self.labels[i].setHtml(html)
+                # Straight to the text item: TextItem.setHtml would first serialise the old
+                # document back to HTML to compare, which the cache above already did.
+                self.labels[i].textItem.setHtml(html)
+                self.labels[i].updateTextPos()
 
     def hover_text(self, x: float, y: float) -> str:
         for i, rid in enumerate(self.region_ids):

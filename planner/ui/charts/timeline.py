@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
 from planner.ui.charts.label_layout import place_labels
@@ -76,6 +76,22 @@ def article_sources(model: Any) -> set[str]:
     if sources is None or "kind" not in sources:
         return set()
     return set(sources.loc[sources["kind"] == ARTICLE_KIND, "id"].astype(str))
+
+
+class _LabelBox(QWidget):
+    """A box of a fixed height, as wide as its layout makes it, holding one label that fills
+    it.  The label's text never changes the box's size, so a new text repaints the label and
+    re-lays nothing around it (the box has no layout to pass the label's request on)."""
+
+    def __init__(self, height_px: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.setFixedHeight(height_px)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        self.label.setGeometry(self.rect())
+        super().resizeEvent(event)
 
 
 class TimelineChart(ChartPanel):
@@ -143,16 +159,19 @@ class TimelineChart(ChartPanel):
         self.scenario_marks = pg.ScatterPlotItem(symbol="t1", size=10)
         self.plot.addItem(self.scenario_marks)
         self.scenario_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(EVENT_POOL)]
-        self.event_list = QLabel(self)
+        # The list sits in a box of its own, three lines high and as wide as the panel: a
+        # label straight in the panel's layout would re-lay the panel, the dashboard and the
+        # main window whenever its text changes (every toggle), whatever its size.
+        self.event_box = _LabelBox(QFontMetrics(small).lineSpacing() * 3 + 4, self)
+        self.event_list = self.event_box.label
         self.event_list.setWordWrap(True)
         self.event_list.setFont(small)
-        # A fixed height: a list that grows or shrinks would re-lay the whole chart.
-        self.event_list.setFixedHeight(QFontMetrics(small).lineSpacing() * 3 + 4)
         self.event_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.layout().insertWidget(2, self.event_list)
+        self.layout().insertWidget(2, self.event_box)
         for label in [*self.calendar_labels, self.article_note, *self.scenario_labels]:
             label.setFont(small)
             label.textItem.document().setDocumentMargin(1.0)  # rows one line apart
+            self.cache_item(label.textItem)  # a pixmap: repainted areas copy it, not draw it
             self.plot.addItem(label)
         self.year_marker = pg.InfiniteLine(angle=90, movable=False)
         self.plot.addItem(self.year_marker, ignoreBounds=True)

@@ -18,7 +18,7 @@ from planner.ui.charts.base import (
     fmt_number,
     label_for,
 )
-from planner.ui.charts.series import total_trade_usd_bn
+from planner.ui.charts.series import USD_M_PER_BN, total_trade_usd_bn
 
 import pyqtgraph as pg  # isort: skip
 
@@ -113,10 +113,11 @@ class TradeOverTimeChart(ChartPanel):
             series[key] = total_trade_usd_bn(np.asarray(pinned.flows), c)
             curve.setData(np.asarray(pinned.years, dtype=float), series[key])
             curve.setVisible(True)
-        bands = getattr(results, "flow_bands", None)
+        # The band of total trade from each draw's total (not per-flow bands added up).
+        bands = getattr(results, "trade_total_bands", None)
         show_band = data.show_bands and bands is not None
         if show_band:
-            low_high = total_trade_usd_bn(np.asarray(bands)[[0, 2]], c)
+            low_high = np.asarray(bands)[[0, 2], :, c] / USD_M_PER_BN
             series["p10"], series["p90"] = low_high[0], low_high[1]
             self.band_low.setData(years, series["p10"])
             self.band_high.setData(years, series["p90"])
