@@ -98,3 +98,7 @@ def test_cold_start_reports_time_to_first_paint_and_memory(qtbot):
     assert isinstance(run["charts_shown"], bool)
     # the baseline results come after the first paint (None if they never showed)
     assert run["to_ready_ms"] is None or run["to_ready_ms"] >= run["to_first_paint_ms"]
+    # then the first Monte Carlo run's bands, with the memory after it and its peak
+    if run["to_ready_ms"] is not None and run["to_bands_ms"] is not None:
+        assert run["to_bands_ms"] >= run["to_ready_ms"]
+        assert run["bands_hwm_mb"] >= run["bands_rss_mb"] > 10

@@ -14,7 +14,9 @@ background run would both compete for the CPU and repaint the charts a second ti
 ``cold_start`` starts ``planner`` (no arguments: the desktop app) in fresh processes and
 times process start → first paint of the main window (the shell: the model, charts and
 baseline follow right after it); ``cold_start_ready`` times process start → the window painted
-with the baseline results; ``memory_after_start`` is that process's VmRSS at that later moment.
+with the baseline results; ``memory_after_start`` is that process's VmRSS at that later moment,
+``memory_after_bands`` and ``memory_peak_bands`` its VmRSS and VmHWM once the first Monte
+Carlo run (started after that paint) has delivered its bands.
 Every figure works with QT_QPA_PLATFORM=offscreen (chosen automatically on Linux without a
 display).
 """
@@ -322,5 +324,19 @@ _register(
     "resident memory (VmRSS) once started: baseline results shown",
     lambda ctx: [float(r.get("ready_rss_mb") or r.get("rss_mb") or "nan") for r in _cold_runs(ctx)],
     250.0,
+    unit="MB",
+)
+_register(
+    "memory_after_bands",
+    "resident memory once the first Monte Carlo run (bands) has ended",
+    lambda ctx: [float(r.get("bands_rss_mb") or "nan") for r in _cold_runs(ctx)],
+    None,
+    unit="MB",
+)
+_register(
+    "memory_peak_bands",
+    "peak resident memory (VmHWM) up to the end of the first Monte Carlo run",
+    lambda ctx: [float(r.get("bands_hwm_mb") or "nan") for r in _cold_runs(ctx)],
+    None,
     unit="MB",
 )

@@ -73,8 +73,20 @@ class Paints(QObject):
                     QTimer.singleShot(0, lambda: report("first_paint", window))
                 if charts_shown(window):
                     self.ready = True
-                    QTimer.singleShot(0, lambda: (report("ready", window), app.exit(0)))
+                    QTimer.singleShot(0, lambda: (report("ready", window), wait_bands(window)))
         return False
+
+def wait_bands(window):
+    # Then the first Monte Carlo run: its results carry bands; the memory after it is the
+    # app's steady state, and the peak (VmHWM) is the run's.
+    document = getattr(window, "document", None)
+    results = getattr(document, "results", None)
+    if getattr(results, "bands", None) is not None or document is None:
+        report("bands", window)
+        app.exit(0)
+        return
+    QTimer.singleShot(50, lambda: wait_bands(window))
+
 
 probe = Paints()
 app.installEventFilter(probe)
@@ -100,7 +112,9 @@ def cold_start_once(data_dir: Path, timeout_s: float = 120.0) -> dict[str, Any]:
     """One fresh ``planner`` process: ms from its start to the first painted main window
     (``to_first_paint_ms``) and to the window painted with the baseline results
     (``to_ready_ms``, None if they never showed), its resident memory at each (MB), and
-    whether the charts were showing at the first paint."""
+    whether the charts were showing at the first paint; then the same once the first Monte
+    Carlo run has delivered its bands (``to_bands_ms``, ``bands_rss_mb``, ``bands_hwm_mb``:
+    the steady state after start, and the peak that run caused)."""
     ensure_platform()
     env = dict(os.environ, PLANNER_DATA_DIR=str(data_dir))
     child = _CHILD.replace("READY_TIMEOUT_MS", str(READY_TIMEOUT_MS))
@@ -124,6 +138,7 @@ def cold_start_once(data_dir: Path, timeout_s: float = 120.0) -> dict[str, Any]:
             f"the app did not paint (exit {proc.returncode}): {proc.stderr.strip()[-500:]}"
         )
     ready = found.get("ready") or {}
+    bands = found.get("bands") or {}
     return {
         "to_first_paint_ms": (first["at"] - started) * 1e3,
         "rss_mb": first["rss_mb"],
@@ -132,6 +147,9 @@ def cold_start_once(data_dir: Path, timeout_s: float = 120.0) -> dict[str, Any]:
         "to_ready_ms": (ready["at"] - started) * 1e3 if ready else None,
         "ready_rss_mb": ready.get("rss_mb"),
         "ready_hwm_mb": ready.get("hwm_mb"),
+        "to_bands_ms": (bands["at"] - started) * 1e3 if bands else None,
+        "bands_rss_mb": bands.get("rss_mb"),
+        "bands_hwm_mb": bands.get("hwm_mb"),
     }
 
 
