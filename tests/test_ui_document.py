@@ -171,7 +171,9 @@ def test_monte_carlo_runs_in_the_background_newer_edits_supersede_and_no_thread_
         doc.results_changed.connect(delivered.append)
         doc.edit(doc.scenario.replace(name="slow"), "slow")  # its Monte Carlo would block
         assert delivered[-1].bands is None  # the central run arrives synchronously
-        with qtbot.waitSignal(doc.monte_carlo_running, check_params_cb=lambda on: not on):
+        with qtbot.waitSignal(
+            doc.monte_carlo_running, check_params_cb=lambda on: not on, timeout=20_000
+        ):
             doc.edit(doc.scenario.replace(name="quick"), "quick")
         assert delivered[-1].bands == {"draws": 1000}
         assert delivered[-1].scenario.name == "quick"
@@ -203,7 +205,9 @@ def test_with_the_real_engine_results_then_bands_arrive_and_the_worker_stops(qtb
     doc = ScenarioDocument(mini_model.catalog, model=mini_model, evaluate=evaluate)
     try:
         doc.edit(doc.scenario.replace(uncertainty={"draws": 40, "seed": 7}), "few draws")
-        with qtbot.waitSignal(doc.monte_carlo_running, check_params_cb=lambda on: not on):
+        with qtbot.waitSignal(
+            doc.monte_carlo_running, check_params_cb=lambda on: not on, timeout=20_000
+        ):
             doc.edit(doc.scenario.set_lever("tmfc_corridor", enabled=True), "corridor on")
         assert doc.results.scenario == doc.scenario
         assert doc.results.bands is not None
@@ -232,7 +236,9 @@ def test_monte_carlo_starts_after_the_event_loop_turns_and_only_for_the_newest_e
         doc.edit(doc.scenario.replace(name="first"), "first")
         doc.edit(doc.scenario.replace(name="quick"), "quick")
         assert not doc._runner.is_busy() and started == []
-        with qtbot.waitSignal(doc.monte_carlo_running, check_params_cb=lambda on: not on):
+        with qtbot.waitSignal(
+            doc.monte_carlo_running, check_params_cb=lambda on: not on, timeout=20_000
+        ):
             pass
         assert started == ["quick"]
     finally:

@@ -91,6 +91,36 @@
         <source>utilisation, % of capacity</source>
         <translation>utilización, % de la capacidad</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US South</source>
+        <translation>Sur de EE. UU.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US Midwest</source>
+        <translation>Medio Oeste de EE. UU.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US West</source>
+        <translation>Oeste de EE. UU.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US East</source>
+        <translation>Este de EE. UU.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Canada</source>
+        <translation>Canadá</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Overseas markets</source>
+        <translation>Mercados de ultramar</translation>
+    </message>
 </context>
 <context>
     <name>RegionTiles</name>
@@ -106,13 +136,14 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/region_tiles.py"/>
-        <source>USD m</source>
-        <translation>millones USD</translation>
+        <source>{region}: baseline {base}, scenario {scen} USD m</source>
+        <translation>{region}: base {base}, escenario {scen} millones USD</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/region_tiles.py"/>
-        <source>{region}: baseline {base}, scenario {scen} USD m</source>
-        <translation>{region}: base {base}, escenario {scen} millones USD</translation>
+        <source>USD m</source>
+        <comment>compact unit on a region tile</comment>
+        <translation>M USD</translation>
     </message>
 </context>
 <context>
@@ -159,8 +190,8 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/sector_bars.py"/>
-        <source>{country}: exports to the US by sector, change vs baseline, {year}</source>
-        <translation>{country}: exportaciones a EE. UU. por sector, cambio vs. base, {year}</translation>
+        <source>{country}: exports to US by sector, change vs baseline, {year}</source>
+        <translation>{country}: export. a EE. UU. por sector, cambio vs. base, {year}</translation>
     </message>
 </context>
 <context>
@@ -225,6 +256,26 @@
         <source>Seed article claim (unverified)</source>
         <translation>Afirmación del artículo (no verificada)</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>First USMCA joint review</source>
+        <translation>1.ª revisión conjunta</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Next joint review</source>
+        <translation>Próxima revisión</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Expiry of initial 16-year term</source>
+        <translation>Fin del plazo inicial</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>End of new 16-year term</source>
+        <translation>Fin del nuevo plazo</translation>
+    </message>
 </context>
 <context>
     <name>TradeOverTime</name>
@@ -251,7 +302,7 @@
     <message>
         <location filename="../../planner/ui/charts/trade_over_time.py"/>
         <source>Total goods trade (exports + imports): {country}</source>
-        <translation>Comercio total de bienes (exportaciones + importaciones): {country}</translation>
+        <translation>Comercio total de bienes (exp. + imp.): {country}</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/trade_over_time.py"/>

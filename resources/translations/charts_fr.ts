@@ -91,6 +91,36 @@
         <source>utilisation, % of capacity</source>
         <translation>utilisation, % de la capacité</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US South</source>
+        <translation>Sud des É.-U.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US Midwest</source>
+        <translation>Midwest américain</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US West</source>
+        <translation>Ouest des É.-U.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>US East</source>
+        <translation>Est des É.-U.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <source>Overseas markets</source>
+        <translation>Marchés d'outre-mer</translation>
+    </message>
 </context>
 <context>
     <name>RegionTiles</name>
@@ -102,17 +132,18 @@
     <message>
         <location filename="../../planner/ui/charts/region_tiles.py"/>
         <source>Mexico's regions: exports, change vs baseline</source>
-        <translation>Régions du Mexique : exportations, variation vs référence</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/charts/region_tiles.py"/>
-        <source>USD m</source>
-        <translation>M$ US</translation>
+        <translation>Régions du Mexique : exportations, écart vs réf.</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/region_tiles.py"/>
         <source>{region}: baseline {base}, scenario {scen} USD m</source>
         <translation>{region} : référence {base}, scénario {scen} M$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/region_tiles.py"/>
+        <source>USD m</source>
+        <comment>compact unit on a region tile</comment>
+        <translation>M$ US</translation>
     </message>
 </context>
 <context>
@@ -155,12 +186,12 @@
     <message>
         <location filename="../../planner/ui/charts/sector_bars.py"/>
         <source>US imports by sector: change vs baseline, {year}</source>
-        <translation>Importations des États-Unis par secteur : variation vs référence, {year}</translation>
+        <translation>Importations des É.-U. par secteur : écart vs réf., {year}</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/sector_bars.py"/>
-        <source>{country}: exports to the US by sector, change vs baseline, {year}</source>
-        <translation>{country} : exportations vers les États-Unis par secteur, variation vs référence, {year}</translation>
+        <source>{country}: exports to US by sector, change vs baseline, {year}</source>
+        <translation>{country} : export. aux É.-U. par secteur, écart vs réf., {year}</translation>
     </message>
 </context>
 <context>
@@ -168,7 +199,7 @@
     <message>
         <location filename="../../planner/ui/charts/timeline.py"/>
         <source>USMCA review calendar and this scenario's events</source>
-        <translation>Calendrier de révision de l’ACEUM et événements de ce scénario</translation>
+        <translation>Révisions de l’ACEUM et événements de ce scénario</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/timeline.py"/>
@@ -225,6 +256,26 @@
         <source>Seed article claim (unverified)</source>
         <translation>Affirmation de l'article (non vérifiée)</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>First USMCA joint review</source>
+        <translation>1re révision conjointe</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Next joint review</source>
+        <translation>Révision suivante</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>Expiry of initial 16-year term</source>
+        <translation>Fin du terme initial</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/timeline.py"/>
+        <source>End of new 16-year term</source>
+        <translation>Fin du nouveau terme</translation>
+    </message>
 </context>
 <context>
     <name>TradeOverTime</name>
@@ -251,7 +302,7 @@
     <message>
         <location filename="../../planner/ui/charts/trade_over_time.py"/>
         <source>Total goods trade (exports + imports): {country}</source>
-        <translation>Commerce total de biens (exportations + importations) : {country}</translation>
+        <translation>Commerce total de biens (export. + import.) : {country}</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/trade_over_time.py"/>

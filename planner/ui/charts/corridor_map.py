@@ -10,12 +10,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_number, label_for
-from planner.ui.charts.label_layout import LABEL_GAP_PX, place_names
+from planner.ui.charts.label_layout import LABEL_GAP_PX, place_names, use_title_label
 
 import pyqtgraph as pg  # isort: skip
 
@@ -30,6 +30,16 @@ THIN_SAMPLE_SHARE = 0.1  # the legend's thin line: this share of the top capacit
 NODE_SYMBOLS = {"mx_region": "o", "border": "s", "seaport": "t", "market": "d"}
 NODE_SIZES = {"mx_region": 9, "border": 6, "seaport": 7, "market": 8}
 LABELLED_KINDS = ("mx_region", "market")  # crossings and ports name themselves on hover
+# The markets' short names (seeds/network_nodes.csv labels are English only), kept in the .ts
+# files through this list; Mexican regions use the model's translated region labels.
+MARKET_NAMES = (
+    QT_TRANSLATE_NOOP("CorridorMap", "US South"),
+    QT_TRANSLATE_NOOP("CorridorMap", "US Midwest"),
+    QT_TRANSLATE_NOOP("CorridorMap", "US West"),
+    QT_TRANSLATE_NOOP("CorridorMap", "US East"),
+    QT_TRANSLATE_NOOP("CorridorMap", "Canada"),
+    QT_TRANSLATE_NOOP("CorridorMap", "Overseas markets"),
+)
 
 
 def _tr(text: str) -> str:
@@ -120,6 +130,7 @@ class CorridorMapChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
+        use_title_label(self)  # a long title never widens the window
         self.setObjectName("corridor_map")
         nodes = model.network_nodes.set_index("id")
         edges = model.network_edges
@@ -161,6 +172,9 @@ class CorridorMapChart(ChartPanel):
         small.setPointSizeF(max(small.pointSizeF() - 2.0, 6.0))
         self.small_font = small
         self.node_names = [str(label) for label in nodes["label"]]
+        self.node_regions = [
+            str(r) if isinstance(r, str) else "" for r in nodes.get("mx_region", [""] * len(nodes))
+        ]
         # "US Midwest (Chicago-Detroit)" -> "US Midwest" on the map; hover gives the rest.
         self.labelled = [i for i, k in enumerate(self.node_kinds) if k in LABELLED_KINDS]
         self.node_labels = []
@@ -213,9 +227,26 @@ class CorridorMapChart(ChartPanel):
         self._data: dict[str, np.ndarray] = {}
         self.finish_setup()
 
+    def short_name(self, i: int) -> str:
+        """Node ``i``'s name on the map in the interface language: a region's translated
+        label, a market's translated short name, else the seed label up to its "(".
+        "US Midwest (Chicago-Detroit)" -> "Medio Oeste de EE. UU." in Spanish."""
+        if self.node_kinds[i] == "mx_region" and self.node_regions[i]:
+            return self.region_name(self.node_regions[i])
+        return _tr(self.node_names[i].split(" (")[0])
+
+    def full_name(self, i: int) -> str:
+        """The short name with the seed label's places in brackets (for the hover)."""
+        places = self.node_names[i].partition(" (")[2]
+        return f"{self.short_name(i)} ({places}" if places else self.short_name(i)
+
     def retranslate(self) -> None:
         year = f", {self.current.year}" if self.current is not None else ""
         self.set_title(_tr("Freight corridors: flow, utilisation and disruptions") + year)
+        for text, i in zip(self.node_labels, self.labelled, strict=True):
+            name = self.short_name(i)
+            if name != text.toPlainText():
+                text.setText(name)
         self.colour_bar.axis.setLabel(_tr("utilisation, % of capacity"))
         self.colour_bar.axis.setTicks(
             [[(v, f"{fmt_number(100 * v, 0)} %") for v in (0.0, 0.5, 1.0, UTILISATION_TOP)]]
@@ -228,6 +259,20 @@ class CorridorMapChart(ChartPanel):
         entries.append((self.disrupted_sample, _tr("Disrupted")))
         entries.append((self.planned_sample, _tr("Corridor not built")))
         self.set_legend_entries(entries, force=True)
+        self._fit_legend()
+        self._place_names()
+
+    def _fit_legend(self) -> None:
+        """Three legend columns where the names fit the panel's width, else two."""
+        if self.legend is None:
+            return
+        metrics = QFontMetrics(self.small_font)
+        widest = max(
+            (metrics.horizontalAdvance(label.text) for _s, label in self.legend.items), default=0
+        )
+        columns = 3 if 3 * (widest + 40) <= self.view.width() - 20 else 2
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
 
     def apply_colours(self, colours: Colours) -> None:
         for item in self.node_items.values():
@@ -248,6 +293,7 @@ class CorridorMapChart(ChartPanel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
+        self._fit_legend()
         self._place_names()
 
     def _place_names(self, *_args: Any) -> None:
@@ -353,11 +399,11 @@ class CorridorMapChart(ChartPanel):
         n = int(node_dist.argmin())
         i, dist = self._nearest_edge(x, y)
         if node_dist[n] < 0.5 and node_dist[n] <= dist:
-            return f"{self.node_names[n]} ({kind_label(self.node_kinds[n])})"
+            return f"{self.full_name(n)} ({kind_label(self.node_kinds[n])})"
         if dist > 1.0:
             return ""
         d = self._data
-        names = dict(zip(self.node_ids, self.node_names, strict=True))
+        names = {nid: self.full_name(k) for k, nid in enumerate(self.node_ids)}
         a, b = self.from_to[i]
         text = _tr("{a} → {b}: utilisation {u} % (baseline {ub} %), {days} days ({db})").format(
             a=names[a],

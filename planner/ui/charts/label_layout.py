@@ -1,10 +1,13 @@
 """Laying out chart labels so that none overlaps another: rows of labels along a time axis
-(the timeline) and names around points on a map (the corridor network)."""
+(the timeline), names around points on a map (the corridor network), and chart titles that
+fit their panel in every language (``TitleLabel``)."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 LABEL_GAP_PX = 5.0
 # Where a name may sit around its node (steps of LABEL_GAP_PX right/up), tried in this order:
@@ -79,3 +82,55 @@ def place_names(
             break
         chosen.append(result)
     return chosen
+
+
+class TitleLabel(QLabel):
+    """A chart title on one line that never sets its panel's width: when the panel is too
+    narrow for it (a long translation, a narrow window) it ends in "…" and its tooltip shows
+    the whole title.  ``text()`` stays the whole title (reports and exports read it)."""
+
+    def setText(self, text: str) -> None:  # QLabel override (called from Python only)
+        super().setText(text)
+        self._update_tooltip()
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # Qt override: the same in every language
+        return QSize(0, super().sizeHint().height())
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        tip = self.text() if self.is_elided() else ""
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # Qt override
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
+        )
+
+
+def use_title_label(panel: QWidget) -> None:
+    """Put a TitleLabel in place of ``panel.title_label`` (a ChartPanel's plain QLabel, which
+    would widen the panel, the dashboard and the main window to fit a long title)."""
+    old: QLabel = panel.title_label
+    title = TitleLabel(panel)
+    title.setFont(old.font())
+    title.setText(old.text())
+    panel.layout().replaceWidget(old, title)
+    old.hide()
+    old.deleteLater()
+    panel.title_label = title

@@ -3,6 +3,10 @@
 Tiles sit in a fixed schematic arrangement (north on top, Pacific west, South-Southeast in the
 south-east) rather than on a map: five regions of very different size read better as equal
 tiles, and each tile has room for its name and values.
+
+A tile's label is sized to its tile in pixels (``fit_lines``): a smaller font when the
+translation runs long, and as a last resort lines that end in "…"; the hover read-out always
+names the region with its full values.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from planner.ui.charts.base import (
@@ -24,6 +28,7 @@ from planner.ui.charts.base import (
     fmt_signed,
     label_for,
 )
+from planner.ui.charts.label_layout import use_title_label
 from planner.ui.charts.series import percent_change
 
 import pyqtgraph as pg  # isort: skip
@@ -37,10 +42,13 @@ TILE_LAYOUT = {
     "south_southeast": (2.0, 2.0, 2.0, 1.0),
 }
 GAP = 0.06
+LABEL_MARGIN_PX = 3.0  # between a label and its tile's edge
+SHRINK_STEPS_PT = (0.0, 1.0, 2.0)  # smaller fonts tried before eliding (points less)
+MIN_POINT_SIZE = 6.5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegionTiles", text)
+def _tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("RegionTiles", text, disambiguation)
 
 
 def tile_rects(region_ids: tuple[str, ...]) -> dict[str, tuple[float, float, float, float]]:
@@ -56,11 +64,38 @@ def tile_rects(region_ids: tuple[str, ...]) -> dict[str, tuple[float, float, flo
     return rects
 
 
+def fit_lines(
+    lines: list[str], font: QFont, width_px: float, height_px: float, shrink: bool = True
+) -> tuple[float, list[str]]:
+    """The point size and texts of a label's lines (the first in bold) that fit a box of
+    ``width_px`` x ``height_px``: the font's size, else (``shrink``) up to SHRINK_STEPS_PT
+    smaller (never under MIN_POINT_SIZE), else the smallest with each line elided to the
+    width."""
+    base = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+    steps = SHRINK_STEPS_PT if shrink else (0.0,)
+    sizes = [max(base - step, MIN_POINT_SIZE) for step in steps]
+    for size in sizes:
+        plain, bold = QFont(font), QFont(font)
+        plain.setPointSizeF(size)
+        bold.setPointSizeF(size)
+        bold.setBold(True)
+        metrics = [QFontMetricsF(bold)] + [QFontMetricsF(plain)] * (len(lines) - 1)
+        widest = max(m.horizontalAdvance(t) for m, t in zip(metrics, lines, strict=True))
+        tall = sum(m.lineSpacing() for m in metrics)
+        if widest <= width_px and tall <= height_px:
+            return size, lines
+    elide = Qt.TextElideMode.ElideRight
+    return sizes[-1], [
+        m.elidedText(t, elide, width_px) for m, t in zip(metrics, lines, strict=True)
+    ]
+
+
 class RegionTilesChart(ChartPanel):
     """Five tiles with the region's name, % change and USD m change of exports at one year."""
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
+        use_title_label(self)  # a long title never widens the window
         self.setObjectName("region_tiles")
         self.region_ids = tuple(model.mx_regions)
         self.rects = tile_rects(self.region_ids)
@@ -76,6 +111,7 @@ class RegionTilesChart(ChartPanel):
             self.plot.addItem(tile)
             self.tiles.append(tile)
             label = pg.TextItem(anchor=(0.5, 0.5))
+            label.textItem.document().setDocumentMargin(1.0)  # the tile is the margin
             label.setPos(x + w / 2, y + h / 2)
             self.plot.addItem(label)
             self.labels.append(label)
@@ -99,6 +135,8 @@ class RegionTilesChart(ChartPanel):
         self._pct = np.zeros(len(self.region_ids))
         self._limit = 0.0
         self._label_html = [""] * len(self.region_ids)
+        # The labels fit the tiles' pixel size, known once the layout has run.
+        self.plot.vb.sigResized.connect(lambda *_: self._write_labels())
         self.finish_setup()
 
     def retranslate(self) -> None:
@@ -149,14 +187,41 @@ class RegionTilesChart(ChartPanel):
             if ink != label.color:
                 label.setColor(ink)
 
+    def _tile_px(self) -> tuple[float, float]:
+        """Pixels per tile unit across and down (the view's current scale)."""
+        vb = self.plot.vb
+        (x0, x1), (y0, y1) = vb.viewRange()
+        return vb.width() / max(x1 - x0, 1e-9), vb.height() / max(y1 - y0, 1e-9)
+
     def _write_labels(self) -> None:
+        if self.current is None:
+            return
         delta = self._scen - self._base
+        px, py = self._tile_px()
+        font = self.labels[0].textItem.font() if self.labels else QFont()
+        lines, rooms = [], []
         for i, rid in enumerate(self.region_ids):
             name = label_for(self.model.mx_region_labels, self.language, rid)
             digits = 2 if abs(self._pct[i]) < 1 else 1
             pct = "–" if np.isnan(self._pct[i]) else f"{fmt_signed(self._pct[i], digits)} %"
-            usd = f"{fmt_signed(delta[i], 0)} " + _tr("USD m")
-            html = f'<div style="text-align:center"><b>{escape(name)}</b><br>{pct}<br>{usd}</div>'
+            # A short unit: "millones USD" would not fit a small tile (the hover spells it).
+            usd = f"{fmt_signed(delta[i], 0)} " + _tr("USD m", "compact unit on a region tile")
+            _x, _y, w, h = self.rects[rid]
+            room_w = (w - 2 * GAP) * px - 2 * LABEL_MARGIN_PX - 2.0  # 2.0: the text margin
+            room_h = (h - 2 * GAP) * py - 2 * LABEL_MARGIN_PX - 2.0
+            lines.append([name, pct, usd])
+            rooms.append((room_w, room_h))
+        # One size for every tile (the one the most crowded tile needs): labels of different
+        # sizes side by side would read as different kinds of numbers.
+        size = min(fit_lines(t, font, *room)[0] for t, room in zip(lines, rooms, strict=True))
+        sized = QFont(font)
+        sized.setPointSizeF(size)
+        for i, (texts, room) in enumerate(zip(lines, rooms, strict=True)):
+            name, pct, usd = fit_lines(texts, sized, *room, shrink=False)[1]
+            html = (
+                f'<div style="text-align:center; font-size:{size:g}pt">'
+                f"<b>{escape(name)}</b><br>{escape(pct)}<br>{escape(usd)}</div>"
+            )
             if html != self._label_html[i]:  # laying out rich text is the slow part
                 self._label_html[i] = html
                 # Straight to the text item: TextItem.setHtml would first serialise the old

@@ -6,6 +6,7 @@ imports from all partners.  Bars are horizontal so the sector names read without
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import numpy as np
@@ -23,6 +24,7 @@ from planner.ui.charts.base import (
     fmt_signed,
     label_for,
 )
+from planner.ui.charts.label_layout import use_title_label
 from planner.ui.charts.series import percent_change, sector_trade_usd_bn
 
 import pyqtgraph as pg  # isort: skip
@@ -39,6 +41,7 @@ class SectorBarsChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
+        use_title_label(self)  # a long title never widens the window
         self.setObjectName("sector_bars")
         n = len(model.sectors)
         self._rows = np.arange(n, dtype=float)
@@ -62,6 +65,9 @@ class SectorBarsChart(ChartPanel):
         self._extra: dict[str, np.ndarray] = {}
         self._us_lens = False
         self._signs: tuple[bool, ...] = ()
+        self._axis_title = ""
+        # The value axis's title fits the plot's width, known once the layout has run.
+        self.plot.vb.sigResized.connect(lambda *_: self._fit_axis_title())
         self.finish_setup()
 
     def retranslate(self) -> None:
@@ -71,7 +77,8 @@ class SectorBarsChart(ChartPanel):
         # pyqtgraph hides tick labels wider than the axis instead of widening it: size it.
         metrics = QFontMetrics(self.view.font())
         axis.setWidth(max(metrics.horizontalAdvance(t) for t in labels) + 16)
-        self.plot.setLabel("bottom", _tr("change vs baseline, USD bn"))
+        self._axis_title = _tr("change vs baseline, USD bn")
+        self._fit_axis_title()
         if self.current is None:
             self.set_title(_tr("Trade by sector: change vs baseline"))
         elif self._us_lens:
@@ -83,11 +90,26 @@ class SectorBarsChart(ChartPanel):
         else:
             country = label_for(self.model.region_labels, self.language, self.current.country)
             self.set_title(
-                _tr("{country}: exports to the US by sector, change vs baseline, {year}").format(
+                _tr("{country}: exports to US by sector, change vs baseline, {year}").format(
                     country=country, year=self.current.year
                 )
             )
         self._refresh_legend()
+
+    def _fit_axis_title(self) -> None:
+        """The value axis's title on one line, or on two (split after its comma: "change vs
+        baseline," / "USD bn") when one line is wider than the axis: pyqtgraph centres it
+        under the plot, and the wide sector names leave the plot narrow."""
+        axis = self.plot.getAxis("bottom")
+        text = self._axis_title
+        metrics = QFontMetrics(self.view.font())
+        if ", " in text and metrics.horizontalAdvance(text) + 8 > axis.width() > 0:
+            what, unit = text.rsplit(", ", 1)
+            text = f"{escape(what)},<br>{escape(unit)}"
+        else:
+            text = escape(text)
+        if text != axis.labelText:
+            self.plot.setLabel("bottom", text)
 
     def apply_colours(self, colours: Colours) -> None:
         self.zero_line.setPen(pg.mkPen(colours.fg, width=1))

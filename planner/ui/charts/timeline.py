@@ -14,12 +14,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
-from planner.ui.charts.label_layout import place_labels
+from planner.ui.charts.label_layout import place_labels, use_title_label
+from planner.ui.labels import choice_label
 
 import pyqtgraph as pg  # isort: skip
 
@@ -39,6 +40,15 @@ EVENT_POOL = 32  # more scenario events than levers and shocks exist
 KEY_STATUSES = ("scheduled", "conditional")
 PARTIES = ("US", "Mexico", "Canada")
 ARTICLE_KIND = "article"  # sources.kind of the seed article: unverified claims
+# The labels ``headline`` derives from the key milestones of seeds/timeline.csv (English only):
+# listed here so that pyside6-lupdate keeps them in the .ts files, and the chart shows them in
+# the interface language.  A headline missing here stays in English.
+KEY_HEADLINES = (
+    QT_TRANSLATE_NOOP("Timeline", "First USMCA joint review"),
+    QT_TRANSLATE_NOOP("Timeline", "Next joint review"),
+    QT_TRANSLATE_NOOP("Timeline", "Expiry of initial 16-year term"),
+    QT_TRANSLATE_NOOP("Timeline", "End of new 16-year term"),
+)
 
 
 def _tr(text: str) -> str:
@@ -100,6 +110,7 @@ class TimelineChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
+        use_title_label(self)  # a long title never widens the window
         self.setObjectName("timeline")
         table = model.timeline
         unverified = article_sources(model)
@@ -240,7 +251,9 @@ class TimelineChart(ChartPanel):
         self._place_calendar_labels()
 
     def _units_per_px(self) -> float:
-        width = max(self.plot.vb.width(), self.view.width() * 0.7, 50.0)
+        # The plot's own width once laid out (the axis names take the rest of the view).
+        vb_width = self.plot.vb.width()
+        width = vb_width if vb_width > 50.0 else max(self.view.width() * 0.7, 50.0)
         return (self.x_range[1] - self.x_range[0]) / width
 
     def _label_widths(self, texts: list[str]) -> np.ndarray:
@@ -252,7 +265,7 @@ class TimelineChart(ChartPanel):
         """Label the key milestones on up to LABEL_ROWS rows without overlap; a milestone that
         finds no room (a narrow window) names itself on hover like every other event."""
         keys = self.calendar.loc[self.key_rows]
-        texts = [headline(e) for e in keys["event"]]
+        texts = [_tr(headline(e)) for e in keys["event"]]
         xs = keys["x"].to_numpy(float)
         # Rows closer than a line of text (a short window) would touch: use every other one.
         (_, _), (y0, y1) = self.plot.vb.viewRange()
@@ -286,13 +299,14 @@ class TimelineChart(ChartPanel):
                 rows.append((float(p.get("start_year", start)), names.get(lever_id, lever_id)))
         for partner, value in (getattr(scenario, "alignments", {}) or {}).items():
             if value and value != "none":
-                rows.append((start, f"{names.get(partner, partner)}: {value}"))
+                choice = choice_label(str(value), self.model)
+                rows.append((start, f"{names.get(partner, partner)}: {choice}"))
         for shock in getattr(scenario, "shocks", ()) or ():
             p = params(shock.id, getattr(shock, "params", {}))
             when = float(p.get("start_year", p.get("year", start)))
             label = names.get(shock.id, shock.id)
             if "outcome" in p:
-                label = f"{label}: {p['outcome']}"
+                label = f"{label}: {choice_label(str(p['outcome']), self.model)}"
             rows.append((when, label))
             if p.get("end_year") is not None:
                 rows.append((float(p["end_year"]) + 1.0, _tr("{name} ends").format(name=label)))

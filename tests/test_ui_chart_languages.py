@@ -1,0 +1,131 @@
+"""Charts read in English, Spanish and French: tile labels fit their tiles, axis titles and
+chart titles fit their panels, the review timeline's labels and event list speak the
+interface language, and the dashboard never makes a 1600 px window wider in any language."""
+
+from __future__ import annotations
+
+import chart_support
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.charts.label_layout import TitleLabel
+from planner.ui.dashboard import Dashboard
+from planner.ui.i18n import set_language
+
+model, tariff_results = chart_support.model, chart_support.tariff_results
+pytestmark = pytest.mark.gui
+LANGUAGES = ("en", "es", "fr")
+# The dashboard's share of the 1600 px screenshot: docks of 380 and 330 px and their handles.
+DASHBOARD_WIDTH_AT_1600 = 1600 - 380 - 330 - 12
+
+
+@pytest.fixture(scope="module")
+def partners_results(model):
+    """Alignments with two partners: the event list names their options."""
+    return chart_support.run(model, "mexico_diversifies_partners")
+
+
+@pytest.fixture
+def board_in(qtbot, model):
+    """A dashboard at the screenshot's size in a language (English again afterwards)."""
+    boards = []
+
+    def make(lang: str, width: int = DASHBOARD_WIDTH_AT_1600) -> Dashboard:
+        assert set_language(lang)
+        board = Dashboard(model=model)
+        qtbot.addWidget(board)
+        board.resize(width, 915)
+        board.show()
+        qtbot.waitExposed(board)
+        boards.append(board)
+        return board
+
+    yield make
+    set_language("en")
+
+
+def scene_rect(item):
+    return item.mapRectToScene(item.boundingRect())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("width", [DASHBOARD_WIDTH_AT_1600, 700])
+def test_region_tile_labels_fit_their_tiles(board_in, partners_results, lang, width):
+    board = board_in(lang, width)
+    board.set_results(partners_results, {}, lens="analyst")
+    QApplication.processEvents()
+    chart = board.charts["region_tiles"]
+    for label, tile in zip(chart.labels, chart.tiles, strict=True):
+        text = scene_rect(label.textItem)
+        box = scene_rect(tile)
+        assert text.width() <= box.width() and box.contains(text), label.toPlainText()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sector_axis_title_fits_its_axis(board_in, tariff_results, lang):
+    board = board_in(lang)
+    board.set_results(tariff_results, {}, lens="analyst")
+    QApplication.processEvents()
+    axis = board.charts["sector_bars"].plot.getAxis("bottom")
+    assert axis.label.boundingRect().width() <= axis.width()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_dashboard_fits_the_1600_px_window(board_in, partners_results, lang):
+    board = board_in(lang)
+    board.set_results(partners_results, {}, lens="analyst")
+    QApplication.processEvents()
+    assert board.minimumSizeHint().width() <= DASHBOARD_WIDTH_AT_1600
+    for chart in board.charts.values():
+        title = chart.title_label
+        assert isinstance(title, TitleLabel)
+        assert not title.is_elided(), title.text()  # whole at the screenshot's size
+
+
+def test_a_title_too_long_for_its_panel_ends_in_an_ellipsis(qtbot):
+    title = TitleLabel()
+    qtbot.addWidget(title)
+    title.setText("A title far too long for the narrow panel it sits in, 2036")
+    title.resize(120, 20)
+    title.show()
+    qtbot.waitExposed(title)
+    assert title.minimumSizeHint().width() == 0
+    assert title.is_elided() and title.toolTip() == title.text()
+    assert title.text().endswith("2036")  # reports and exports read the whole title
+    title.resize(800, 20)
+    assert not title.is_elided() and title.toolTip() == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "option"),
+    [
+        ("en", "First USMCA joint review", "Deepen ties"),
+        ("es", "1.ª revisión conjunta", "Profundizar lazos"),
+        ("fr", "1re révision conjointe", "Approfondir les liens"),
+    ],
+)
+def test_timeline_speaks_the_interface_language(board_in, partners_results, lang, expected, option):
+    board = board_in(lang)
+    board.set_results(partners_results, {}, lens="analyst")
+    QApplication.processEvents()
+    chart = board.charts["timeline"]
+    shown = [label for label in chart.calendar_labels if label.isVisible()]
+    texts = [label.toPlainText() for label in shown]
+    assert expected in texts
+    assert len(shown) == len(chart.calendar_labels), texts  # every key milestone labelled
+    rects = [scene_rect(label) for label in shown]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not a.intersects(b), texts
+    events = chart.event_list.text()
+    assert option in events
+    assert ": deepen" not in events and ": fta" not in events  # option labels, not ids
+
+
+@pytest.mark.parametrize(("lang", "name"), [("es", "Medio Oeste de EE. UU."), ("fr", "Nord")])
+def test_corridor_names_speak_the_interface_language(board_in, tariff_results, lang, name):
+    board = board_in(lang)
+    board.set_results(tariff_results, {}, lens="us_manufacturer")
+    QApplication.processEvents()
+    chart = board.charts["corridor_map"]
+    assert name in [label.toPlainText() for label in chart.node_labels]
