@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from planner.paths import resources_dir
 
@@ -107,7 +108,13 @@ def set_language(lang: str) -> bool:
     for translator in loaded:
         app.installTranslator(translator)
         _installed.append(translator)
-    # QApplication posts LanguageChange to each window; deliver now so that every label has
-    # changed when this returns (callers and tests read them right away).
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    # Qt posts LanguageChange to each top-level window (the QWindow of a shown widget, the
+    # widget itself otherwise), which passes it on to its children; deliver those now, so
+    # that every label has changed when this returns (callers and tests read them right
+    # away).  Only to our windows: flushing every posted event of a type (receiver None) also
+    # reaches widgets half-way through destruction.
+    for window in QApplication.topLevelWidgets() if isinstance(app, QApplication) else []:
+        for receiver in (window.windowHandle(), window):
+            if receiver is not None:
+                QCoreApplication.sendPostedEvents(receiver, QEvent.Type.LanguageChange)
     return ok
