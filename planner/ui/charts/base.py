@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.ui.charts.label_layout import TitleLabel
+
 import pyqtgraph as pg  # isort: skip  (after PySide6 so pyqtgraph binds to it)
 import pyqtgraph.exporters  # isort: skip
 
@@ -144,7 +146,7 @@ class ChartPanel(QFrame):
         self.language = "en"
         self.current: ChartInput | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title_label = QLabel(self)
+        self.title_label = TitleLabel(self)  # a long title elides, never widens the window
         font = QFont(self.title_label.font())
         font.setBold(True)
         self.title_label.setFont(font)

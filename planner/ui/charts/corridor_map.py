@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEv
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_number, label_for
-from planner.ui.charts.label_layout import LABEL_GAP_PX, place_names, use_title_label
+from planner.ui.charts.label_layout import LABEL_GAP_PX, place_names
 
 import pyqtgraph as pg  # isort: skip
 
@@ -130,7 +130,6 @@ class CorridorMapChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        use_title_label(self)  # a long title never widens the window
         self.setObjectName("corridor_map")
         nodes = model.network_nodes.set_index("id")
         edges = model.network_edges

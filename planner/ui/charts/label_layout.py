@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 LABEL_GAP_PX = 5.0
 # Where a name may sit around its node (steps of LABEL_GAP_PX right/up), tried in this order:
@@ -121,16 +121,3 @@ class TitleLabel(QLabel):
         painter.drawText(
             rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
         )
-
-
-def use_title_label(panel: QWidget) -> None:
-    """Put a TitleLabel in place of ``panel.title_label`` (a ChartPanel's plain QLabel, which
-    would widen the panel, the dashboard and the main window to fit a long title)."""
-    old: QLabel = panel.title_label
-    title = TitleLabel(panel)
-    title.setFont(old.font())
-    title.setText(old.text())
-    panel.layout().replaceWidget(old, title)
-    old.hide()
-    old.deleteLater()
-    panel.title_label = title

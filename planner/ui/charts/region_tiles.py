@@ -28,7 +28,6 @@ from planner.ui.charts.base import (
     fmt_signed,
     label_for,
 )
-from planner.ui.charts.label_layout import use_title_label
 from planner.ui.charts.series import percent_change
 
 import pyqtgraph as pg  # isort: skip
@@ -95,7 +94,6 @@ class RegionTilesChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        use_title_label(self)  # a long title never widens the window
         self.setObjectName("region_tiles")
         self.region_ids = tuple(model.mx_regions)
         self.rects = tile_rects(self.region_ids)

@@ -24,7 +24,6 @@ from planner.ui.charts.base import (
     fmt_signed,
     label_for,
 )
-from planner.ui.charts.label_layout import use_title_label
 from planner.ui.charts.series import percent_change, sector_trade_usd_bn
 
 import pyqtgraph as pg  # isort: skip
@@ -41,7 +40,6 @@ class SectorBarsChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        use_title_label(self)  # a long title never widens the window
         self.setObjectName("sector_bars")
         n = len(model.sectors)
         self._rows = np.arange(n, dtype=float)

@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from planner.model.results import total_trade
+
 USD_M_PER_BN = 1000.0
 
 
@@ -20,10 +22,7 @@ def total_trade_usd_bn(flows: np.ndarray, country: int) -> np.ndarray:
     Works on any array whose last three axes are (sector, exporter, importer), so the same
     call sums a band array ``(3, Y, S, R, R)`` into ``(3, Y)``.
     """
-    exports = flows[..., country, :].sum(axis=(-2, -1))
-    imports = flows[..., :, country].sum(axis=(-2, -1))
-    own = flows[..., country, country].sum(axis=-1)  # zero for single countries
-    return (exports + imports - 2.0 * own) / USD_M_PER_BN
+    return total_trade(flows)[..., country] / USD_M_PER_BN
 
 
 def sector_trade_usd_bn(flows: np.ndarray, country: int, usa: int) -> np.ndarray:

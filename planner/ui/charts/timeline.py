@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
-from planner.ui.charts.label_layout import place_labels, use_title_label
+from planner.ui.charts.label_layout import place_labels
 from planner.ui.labels import choice_label
 
 import pyqtgraph as pg  # isort: skip
@@ -110,7 +110,6 @@ class TimelineChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        use_title_label(self)  # a long title never widens the window
         self.setObjectName("timeline")
         table = model.timeline
         unverified = article_sources(model)

@@ -18,7 +18,6 @@ from planner.ui.charts.base import (
     fmt_number,
     label_for,
 )
-from planner.ui.charts.label_layout import use_title_label
 from planner.ui.charts.series import USD_M_PER_BN, total_trade_usd_bn
 
 import pyqtgraph as pg  # isort: skip
@@ -37,7 +36,6 @@ class TradeOverTimeChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        use_title_label(self)  # a long title never widens the window
         self.setObjectName("trade_over_time")
         plot = self.plot
         self.band_low = pg.PlotDataItem()

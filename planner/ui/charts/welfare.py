@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_signed, label_for
-from planner.ui.charts.label_layout import use_title_label
 from planner.ui.charts.series import stack_bars, welfare_parts_usd_bn
 
 import pyqtgraph as pg  # isort: skip
@@ -40,7 +39,6 @@ class WelfareChart(ChartPanel):
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
-        use_title_label(self)  # a long title never widens the window
         self.setObjectName("welfare")
         n = len(model.regions)
         self._x = np.arange(n, dtype=float)
