@@ -79,7 +79,7 @@ def evaluate(
     baseline = ScenarioSettings(settings.start, settings.end, status_quo=reference == "status_quo")
     years = np.asarray(model.years)
     years = years[(years >= settings.start) & (years <= settings.end)]
-    kpi_ids = tuple(str(k) for k in model.kpis["id"])
+    kpi_ids = prep.remember(("kpi_ids",), lambda: tuple(str(k) for k in model.kpis["id"]))
     overrides = dict(getattr(scenario, "overrides", {}) or {})
     central = _central(prep, model, (baseline, settings), overrides, years, kpi_ids, form)
     bands = delta_bands = trade_bands = None
@@ -263,10 +263,10 @@ def _results(
         corridor_days=c1.edge_days[0],
         corridor_utilisation_base=c0.utilisation[0],
         corridor_utilisation=c1.utilisation[0],
-        tariff_base=first(sim.tariff),
-        tariff=second(sim.tariff),
-        trade_cost_base=first(sim.iceberg) - 1.0,
-        trade_cost=second(sim.iceberg) - 1.0,
+        tariff_base=sim.runs[0].tariff[0],
+        tariff=sim.runs[1].tariff[0],
+        trade_cost_base=sim.runs[0].iceberg[0] - 1.0,
+        trade_cost=sim.runs[1].iceberg[0] - 1.0,
         kpi_ids=kpi_ids,
         kpi_base={k: first(v) for k, v in sim.kpis.items()},
         kpi={k: second(v) for k, v in sim.kpis.items()},

@@ -22,6 +22,7 @@ iteration, only over the elements that have not yet converged.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -84,6 +85,7 @@ def solve_equilibrium(
     tol: float,
     max_iterations: int,
     wedge_factor: np.ndarray | None = None,
+    static: dict | None = None,
 ) -> Equilibrium:
     """Newton's method on the excess supply S_r − Σ_v q_rv in log world prices.
 
@@ -93,37 +95,54 @@ def solve_equilibrium(
     a converged element takes no further step, so its result does not depend on the rest of
     the batch.  A region with no sales gets the equation log z_r = 0.  Es within 1e-7 of 1
     is treated as exactly 1 (the Cobb-Douglas limit of the index).  ``wedge_factor``
-    (optional) is exp(log_wedge_change), passed to save an exponential.
+    (optional) is exp(log_wedge_change), passed to save an exponential.  ``static``
+    (optional): a dict the caller keeps with its calibrated base (same flows, shares,
+    elasticities and sales); the parts of the equations that do not depend on the wedges
+    are kept in it per batch shape instead of rebuilt on every solve.
     """
     vector = start.shape
     n = vector[-1]
     batch = vector[:-1]
-    eq = _equations(flows, theta, log_wedge_change, wedge_factor, em, es, ex, sales, batch, n)
+    eq = _equations(
+        flows, theta, log_wedge_change, wedge_factor, em, es, ex, sales, batch, n, static
+    )
     size = eq.sales.shape[0]
     log_z = np.log1p(np.maximum(start, _LOWEST_START)).reshape(size, n)
     if eq.idle is not None:
         log_z[eq.idle] = 0.0
-    done = np.zeros(size, dtype=bool)
     residual = np.empty(size)
     iterations = 0
     state = _evaluate(log_z, eq)
-    excess = _excess(state, eq)
+    # The elements still iterating, as a compact block: rows (None: every element) with
+    # their own slices of the arrays.  A converged element leaves the block and keeps its
+    # values, so its result does not depend on the rest of the batch; the block is cut only
+    # when an element converges, not copied on every step.
+    rows: np.ndarray | None = None
+    z, st, excess, sub = log_z, state, _excess(state, eq), eq
     while True:
-        np.abs(excess).max(axis=-1, out=residual)
-        residual /= eq.scale
-        done |= residual < tol
-        if iterations >= max_iterations or done.all():
-            break
-        if done.any():
-            # Converged elements stay where they converged; the rest (usually a few by
-            # now) take their step on their own rows only.
-            rows = np.flatnonzero(~done)
-            moved = _damped_step(log_z[rows], excess[rows], state.select(rows), eq.select(rows))
-            log_z[rows], excess[rows] = moved[0], moved[2]
-            _put(state, rows, moved[1])
+        block = np.abs(excess).max(axis=-1)
+        block /= sub.scale
+        if rows is None:
+            residual[:] = block
         else:
-            log_z, state, excess = _damped_step(log_z, excess, state, eq)
+            residual[rows] = block
+        going = ~(block < tol)  # a NaN residual never counts as converged
+        if iterations >= max_iterations or not going.any():
+            break
+        if not going.all():
+            if rows is not None:
+                log_z[rows] = z
+                _put(state, rows, st)
+            keep = np.flatnonzero(going)
+            rows = keep if rows is None else rows[keep]
+            z, excess, st, sub = z[keep], excess[keep], st.select(keep), sub.select(keep)
+        z, st, excess = _damped_step(z, excess, st, sub)
+        if rows is None:
+            log_z, state = z, st
         iterations += 1
+    if rows is not None:
+        log_z[rows] = z
+        _put(state, rows, st)
     return Equilibrium(
         log_world_price=log_z.reshape(vector),
         log_price_index=state.log_index.reshape(vector),
@@ -163,8 +182,25 @@ class Equations(NamedTuple):
         return Equations(*(None if part is None else part[rows] for part in self))
 
 
-def _equations(flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, n) -> Equations:
-    size = int(np.prod(batch, dtype=np.int64))
+class _Static(NamedTuple):
+    """The parts of ``Equations`` that do not depend on the wedges (flat batch)."""
+
+    theta_total: np.ndarray
+    buys: np.ndarray
+    theta: np.ndarray | None
+    exponent: np.ndarray
+    index_divisor: np.ndarray
+    cobb_douglas: np.ndarray
+    sigma: np.ndarray
+    cross: np.ndarray
+    ex: np.ndarray
+    sales: np.ndarray
+    scale: np.ndarray
+    idle: np.ndarray | None
+
+
+def _static(theta, em, es, ex, sales, batch, n) -> _Static:
+    size = math.prod(batch)
 
     def flat(array: np.ndarray, *trailing: int) -> np.ndarray:
         return np.broadcast_to(array, (*batch, *trailing)).reshape(size, *trailing)
@@ -173,24 +209,14 @@ def _equations(flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, 
     exponent = np.where(cobb_douglas, 0.0, 1.0 - es)  # 1 − σ_v, (..., 1 or R)
     sigma = 1.0 - exponent
     last = exponent.shape[-1]
-    # Constant parts of the variety terms: θ_rv·T̂W_rv^(1−σ_v) and M_rv·T̂W_rv^(−σ_v).
-    wedge_power = np.exp(exponent[..., None, :] * log_wedge)
-    index_weight = flat(theta * wedge_power, n, n)
-    inverse = np.exp(-log_wedge) if wedge_factor is None else 1.0 / wedge_factor
-    wedge_power *= inverse
     theta_total = flat(column_sum(theta), n)
     buys = theta_total > 0
     flat_sales = flat(sales, n)
     idle = flat_sales <= 0
-    any_cd = bool(cobb_douglas.any())
-    return Equations(
-        index_weight=index_weight,
-        index_weight_t=np.ascontiguousarray(np.swapaxes(index_weight, -1, -2)),
-        demand_weight=flat(flows * wedge_power, n, n),
+    return _Static(
         theta_total=np.where(buys, theta_total, 1.0),
         buys=buys,
-        theta_log_wedge=flat((theta * log_wedge).sum(axis=-2), n) if any_cd else None,
-        theta=flat(theta, n, n) if any_cd else None,
+        theta=flat(theta, n, n) if cobb_douglas.any() else None,
         exponent=flat(exponent, last),
         index_divisor=flat(np.where(cobb_douglas, 1.0, exponent), last),
         cobb_douglas=flat(cobb_douglas, last),
@@ -200,6 +226,47 @@ def _equations(flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, 
         sales=flat_sales,
         scale=np.maximum(flat_sales.max(axis=-1), np.finfo(float).tiny),
         idle=idle if idle.any() else None,
+    )
+
+
+def _equations(
+    flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, n, static=None
+) -> Equations:
+    size = math.prod(batch)
+    fixed = None if static is None else static.get(batch)
+    if fixed is None:
+        fixed = _static(theta, em, es, ex, sales, batch, n)
+        if static is not None:
+            static[batch] = fixed
+
+    def flat(array: np.ndarray, *trailing: int) -> np.ndarray:
+        return np.broadcast_to(array, (*batch, *trailing)).reshape(size, *trailing)
+
+    # Constant parts of the variety terms: θ_rv·T̂W_rv^(1−σ_v) and M_rv·T̂W_rv^(−σ_v).
+    exponent = np.where(np.abs(1.0 - es) < _COBB_DOUGLAS_GAP, 0.0, 1.0 - es)
+    wedge_power = np.exp(exponent[..., None, :] * log_wedge)
+    index_weight = flat(theta * wedge_power, n, n)
+    inverse = np.exp(-log_wedge) if wedge_factor is None else 1.0 / wedge_factor
+    wedge_power *= inverse
+    return Equations(
+        index_weight=index_weight,
+        index_weight_t=np.ascontiguousarray(np.swapaxes(index_weight, -1, -2)),
+        demand_weight=flat(flows * wedge_power, n, n),
+        theta_total=fixed.theta_total,
+        buys=fixed.buys,
+        theta_log_wedge=(
+            None if fixed.theta is None else flat((theta * log_wedge).sum(axis=-2), n)
+        ),
+        theta=fixed.theta,
+        exponent=fixed.exponent,
+        index_divisor=fixed.index_divisor,
+        cobb_douglas=fixed.cobb_douglas,
+        sigma=fixed.sigma,
+        cross=fixed.cross,
+        ex=fixed.ex,
+        sales=fixed.sales,
+        scale=fixed.scale,
+        idle=fixed.idle,
     )
 
 

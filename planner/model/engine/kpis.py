@@ -28,11 +28,13 @@ class KpiInputs:
     """What the KPIs read; run axis K after the draw axis."""
 
     regions: tuple[str, ...]
-    flows_start: np.ndarray  # (D, 1, Y, S, R, R) grown base flows before the solve
+    # Into the US only (importer axis taken): the KPIs read no other tariff or trade cost,
+    # and a Monte Carlo pass would otherwise stack two full (D, K, Y, S, R, R) arrays.
+    flows_start_us: np.ndarray  # (D, 1, Y, S, R) grown base flows into the US
     flows: np.ndarray  # (D, K, Y, S, R, R) solved flows at world prices
-    tariff_base: np.ndarray  # (S, R, R) base-year applied tariff
-    tariff: np.ndarray  # (D, K, Y, S, R, R)
-    iceberg: np.ndarray  # (D, K, Y, S, R, R) 1 + tau against the base year
+    tariff_base_us: np.ndarray  # (S, R) base-year applied tariff into the US
+    tariff_us: np.ndarray  # (D, K, Y, S, R)
+    iceberg_us: np.ndarray  # (D, K, Y, S, R) 1 + tau against the base year
     world_price: np.ndarray  # (D, K, Y, S, R) proportional change
     welfare: np.ndarray  # (D, K, Y, R) total welfare change against the base year
     leverage: np.ndarray  # (D, K, Y)
@@ -52,17 +54,13 @@ class KpiInputs:
         return self.regions.index(region)
 
 
-def _sum_cells(values: np.ndarray, exporters: list[int], importer: int) -> np.ndarray:
-    return values[..., exporters, importer].sum(axis=(-1, -2))  # over sectors and exporters
-
-
 def landed_cost_index(x: KpiInputs) -> np.ndarray:
-    usa, mex, can, cam = x.r("USA"), x.r("MEX"), x.r("CAN"), x.r("CAM")
-    # Landed price of each cell against the base year: world price, tariff and trade costs.
-    # Only the cells into the US: slice before multiplying, not after.
-    price = (1.0 + x.world_price) * (1.0 + x.tariff[..., usa]) * x.iceberg[..., usa]
-    price /= 1.0 + x.tariff_base[..., usa]  # (D, K, Y, S, R) into the US
-    weight = x.flows_start[..., usa]  # (D, 1, Y, S, R)
+    mex, can, cam = x.r("MEX"), x.r("CAN"), x.r("CAM")
+    # Landed price of each cell into the US against the base year: world price, tariff and
+    # trade costs.
+    price = (1.0 + x.world_price) * (1.0 + x.tariff_us) * x.iceberg_us
+    price /= 1.0 + x.tariff_base_us  # (D, K, Y, S, R) into the US
+    weight = x.flows_start_us  # (D, 1, Y, S, R)
     w_mex = weight[..., mex].sum(-1)
     w_can = weight[..., can].sum(-1)
     p_mex = (weight[..., mex] * price[..., mex]).sum(-1) / np.maximum(w_mex, 1e-12)
@@ -96,9 +94,9 @@ def sourcing_hhi(x: KpiInputs) -> np.ndarray:
 
 
 def _effective_tariff(x: KpiInputs, exporters: list[int]) -> np.ndarray:
-    usa = x.r("USA")
-    paid = _sum_cells(x.tariff * x.flows, exporters, usa)
-    return 100.0 * paid / np.maximum(_sum_cells(x.flows, exporters, usa), 1e-12)
+    into_us = x.flows[..., exporters, x.r("USA")]  # (D, K, Y, S, E)
+    paid = (x.tariff_us[..., exporters] * into_us).sum(axis=(-1, -2))
+    return 100.0 * paid / np.maximum(into_us.sum(axis=(-1, -2)), 1e-12)
 
 
 def preference_margin(x: KpiInputs) -> np.ndarray:
@@ -106,8 +104,8 @@ def preference_margin(x: KpiInputs) -> np.ndarray:
     rivals = [x.r("CHN"), x.r("ROW")]
     mix = x.flows[..., can, usa]  # Canada's sector mix (D, K, Y, S)
     rival_w = x.flows[..., rivals, usa]
-    rival_rate = (x.tariff[..., rivals, usa] * rival_w).sum(-1) / np.maximum(rival_w.sum(-1), 1e-12)
-    gap = rival_rate - x.tariff[..., can, usa]
+    rival_rate = (x.tariff_us[..., rivals] * rival_w).sum(-1) / np.maximum(rival_w.sum(-1), 1e-12)
+    gap = rival_rate - x.tariff_us[..., can]
     return 100.0 * (gap * mix).sum(-1) / np.maximum(mix.sum(-1), 1e-12)
 
 

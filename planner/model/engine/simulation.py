@@ -53,12 +53,10 @@ class RunOutput:
 
 @dataclass(frozen=True)
 class Simulation:
-    """Arrays with axes (D, K, Y, ...): K = 0 baseline, 1 scenario."""
+    """Arrays with axes (D, K, Y, ...): K = 0 baseline, 1 scenario (each run's tariffs and
+    trade costs are in ``runs``)."""
 
-    flows_start: np.ndarray  # (D, 1, Y, S, R, R)
     flows: np.ndarray  # (D, K, Y, S, R, R)
-    tariff: np.ndarray  # (D, K, Y, S, R, R)
-    iceberg: np.ndarray  # (D, K, Y, S, R, R)
     welfare: dict[str, np.ndarray]  # part -> (D, K, Y, R)
     leverage: np.ndarray  # (D, K, Y)
     corridors: tuple[CorridorResult, ...]  # per run
@@ -87,18 +85,35 @@ def grown_flows(prep: Prepared, params: Params, years: np.ndarray) -> np.ndarray
     return prep.model.flows_usd_m[None, None] * index[:, :, None, None, :]
 
 
+def _grown_into(prep: Prepared, params: Params, years: np.ndarray, importer: int) -> np.ndarray:
+    """(D, Y, S, R) ``grown_flows`` into one importer, without the full array."""
+    t = (years - prep.model.base_year).astype(float)
+    index = (1.0 + params.growth[:, importer, None]) ** t[None, :]  # (D, Y)
+    return prep.model.flows_usd_m[None, None, :, :, importer] * index[:, :, None, None]
+
+
 def _group_of_importer(prep: Prepared) -> np.ndarray:
-    names = {"USA": 0, "CAN": 1}
-    return np.array([names.get(r, len(GROUPS) - 1) for r in prep.model.regions])
+    """(R,) each importer's destination group (model-only: built once per model)."""
+
+    def make() -> np.ndarray:
+        names = {"USA": 0, "CAN": 1}
+        return read_only(np.array([names.get(r, len(GROUPS) - 1) for r in prep.model.regions]))
+
+    return prep.remember(("importer_group",), make)
 
 
 def _group_weight(prep: Prepared) -> np.ndarray:
     """(S, G) where each sector's Mexican exports go in the base year."""
-    exports = prep.model.flows_usd_m[:, prep.ridx["MEX"], :]  # (S, R)
-    group = _group_of_importer(prep)
-    out = np.stack([(exports * (group == g)).sum(-1) for g in range(len(GROUPS))], axis=-1)
-    total = out.sum(-1, keepdims=True)
-    return np.where(total > 0, out / np.where(total > 0, total, 1.0), 1.0 / len(GROUPS))
+
+    def make() -> np.ndarray:
+        exports = prep.model.flows_usd_m[:, prep.ridx["MEX"], :]  # (S, R)
+        group = _group_of_importer(prep)
+        out = np.stack([(exports * (group == g)).sum(-1) for g in range(len(GROUPS))], axis=-1)
+        total = out.sum(-1, keepdims=True)
+        share = np.where(total > 0, out / np.where(total > 0, total, 1.0), 1.0 / len(GROUPS))
+        return read_only(share)
+
+    return prep.remember(("group_weight",), make)
 
 
 def _per_day(prep: Prepared, params: Params) -> np.ndarray:
@@ -324,11 +339,11 @@ def combine(
     event_days, exposure = _events(corridors, params.draws, len(years))
     inputs = KpiInputs(
         regions=prep.model.regions,
-        flows_start=grown_flows(prep, params, years)[:, None],
+        flows_start_us=_grown_into(prep, params, years, usa)[:, None],
         flows=stack(lambda o: o.flows),
-        tariff_base=prep.tariff_base,
-        tariff=stack(lambda o: o.tariff),
-        iceberg=stack(lambda o: o.iceberg),
+        tariff_base_us=prep.tariff_base[..., usa],
+        tariff_us=stack(lambda o: o.tariff[..., usa]),
+        iceberg_us=stack(lambda o: o.iceberg[..., usa]),
         world_price=stack(lambda o: o.world_price),
         welfare=welfare["total"],
         leverage=leverage,
@@ -345,10 +360,7 @@ def combine(
         buffer_cost=carry,
     )
     return Simulation(
-        flows_start=inputs.flows_start,
         flows=inputs.flows,
-        tariff=inputs.tariff,
-        iceberg=inputs.iceberg,
         welfare=welfare,
         leverage=leverage,
         corridors=corridors,

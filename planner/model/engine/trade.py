@@ -99,6 +99,7 @@ class _Market:
     spending: np.ndarray  # R_v = Σ_r M_rv T0_rv (1 + tau0_rv)
     sales: np.ndarray  # X_r = Σ_v M_rv
     linear_inverse: np.ndarray | None = None  # A⁻¹ of the linear system, when calibrated
+    solver_cache: dict | None = None  # Calibration.solver_cache
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,9 @@ class Calibration:
     spending: np.ndarray
     sales: np.ndarray
     linear_inverse: np.ndarray | None
+    # The CES solver's wedge-independent equations per batch shape (see
+    # ``ces.solve_equilibrium``): built on the first solve on this base, reused after.
+    solver_cache: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
 def calibrate(
@@ -181,7 +185,9 @@ def calibrate(
 
 
 def _check_power(name: str, power: np.ndarray) -> None:
-    if not np.all(np.isfinite(power)) or np.any(power <= 0):
+    # Two reductions and no temporaries (this runs on every central evaluate): a NaN makes
+    # both comparisons false, an infinity fails the second.
+    if power.size and not (power.min() > 0 and power.max() < np.inf):
         raise ValueError(f"{name} factors must be finite and positive")
 
 
@@ -239,6 +245,7 @@ def _market(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, 
         spending=base.spending,
         sales=base.sales,
         linear_inverse=base.linear_inverse,
+        solver_cache=base.solver_cache,
     )
 
 
@@ -411,6 +418,7 @@ def _solve_ces(
         tol=tol,
         max_iterations=max_iterations,
         wedge_factor=market.wedge_change + 1.0,
+        static=market.solver_cache,
     )
     return _result(
         market,
