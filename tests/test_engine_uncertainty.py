@@ -127,3 +127,40 @@ def test_threads_share_the_draws_without_changing_the_answer(model, monkeypatch)
     assert np.array_equal(one.flow_bands, three.flow_bands)
     assert np.array_equal(one.trade_total_bands, three.trade_total_bands)
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) == 6  # one per chunk
+
+
+def test_remembered_baseline_draws_change_nothing_and_are_not_solved_again(model, monkeypatch):
+    # The baseline's draws are solved once per model, overrides, draws, seed and horizon; a
+    # later scenario solves only its own.  The answer must not depend on that.
+    from planner.model import engine
+    from planner.model.engine.prepared import prepare
+    from planner.model.engine.settings import ScenarioSettings, settings_key
+
+    cache = prepare(model).cache
+    for key in [k for k in cache if k[0] == "monte_carlo_baseline"]:
+        del cache[key]
+    scenario = busy_scenario(model)
+    flat = engine.settings_of(scenario, model.catalog)
+    base_key = settings_key(ScenarioSettings(flat.start, flat.end))
+    solved: list[tuple] = []
+    real = engine.solve_runs
+
+    def counting(prep, runs, params, *args, **kwargs):
+        solved.extend((settings_key(s), params.draws) for s in runs)
+        return real(prep, runs, params, *args, **kwargs)
+
+    def baseline_drawn() -> bool:
+        return any(key == base_key and draws > 1 for key, draws in solved)
+
+    monkeypatch.setattr(engine, "solve_runs", counting)
+    fresh = evaluate(model, scenario, draws=40)
+    assert baseline_drawn()
+    evaluate(model, baseline_scenario(model).set_lever("e_customs", True), draws=40)
+    solved.clear()
+    again = evaluate(model, scenario, draws=40)
+    assert not baseline_drawn() and any(draws > 1 for _, draws in solved)
+    for kpi_id, band in fresh.bands.items():
+        assert np.array_equal(band, again.bands[kpi_id], equal_nan=True), kpi_id
+        assert np.array_equal(fresh.delta_bands[kpi_id], again.delta_bands[kpi_id], equal_nan=True)
+    assert np.array_equal(fresh.flow_bands, again.flow_bands)
+    assert np.array_equal(fresh.trade_total_bands, again.trade_total_bands)

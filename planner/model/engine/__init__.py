@@ -14,12 +14,13 @@ import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 
 from planner.model.data import ModelData
-from planner.model.engine.prepared import prepare
+from planner.model.engine.prepared import prepare, read_only
 from planner.model.engine.settings import ScenarioSettings, settings_key, settings_of
 from planner.model.engine.simulation import (
     BATCH_FORM,
@@ -137,44 +138,131 @@ def _central(prep, model, runs, overrides, years, kpi_ids, form) -> Simulation:
     return combine(prep, runs, (base, scen), params, years, kpi_ids)
 
 
+@dataclass
+class _Draws:
+    """One run's Monte Carlo samples (draws first): KPIs, landed cost and, if kept, flows."""
+
+    kpis: dict[str, np.ndarray]  # id -> (n, Y), centred on the exact central run
+    landed: np.ndarray  # (n, 1, Y) landed cost of the linear draws (the baseline's reference)
+    flows: np.ndarray | None = None  # (cells, n) float32, draw-last (for in-place bands)
+    totals: np.ndarray | None = None  # (n, Y, R) total trade of each exporter
+
+
 def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, central, task):
+    """p10/p50/p90 of the KPIs, their deltas, the flows and total trade over ``n`` draws.
+
+    The baseline's draws and the scenario's are solved in passes of their own.  The
+    baseline's samples do not depend on the scenario, so they are remembered (per model,
+    overrides, draws, seed and horizon) and a scenario edit only solves its own draws: half
+    the work of solving both.  Solving them apart always, not only when cached, keeps a
+    result independent of what was evaluated before it.
+    """
+    baseline, settings = runs
+    frozen = tuple(sorted(overrides.items()))
     params = draw_params(model, overrides, n, seed)
-    fixed = [c for c in central.corridors]
-    offset_kpi = dict.fromkeys(kpi_ids, 0.0)
-    offset_flow = 0.0
-    if form != MONTE_CARLO_FORM:
-        # The linear central run, to centre the linear draws on the exact central run.
-        frozen = tuple(sorted(overrides.items()))
-        p0 = prep.remember(("params", frozen), lambda: central_params(model, overrides))
-        lin = combine(
+    same = settings_key(settings) == settings_key(baseline)
+    key = ("monte_carlo_baseline", frozen, n, seed, tuple(years), settings_key(baseline), form)
+    base = prep.recall(key)
+    passes = 1 if base is not None or same else 2  # for the progress report
+    done = 0
+
+    def one_pass(k: int, reference: _Draws | None, keep_flows: bool) -> _Draws:
+        nonlocal done
+        spread = None if task is None else _Span(task, done / passes, 1.0 / passes)
+        done += 1
+        return _draw_pass(
             prep,
-            runs,
-            tuple(solve_runs(prep, list(runs), p0, years, MONTE_CARLO_FORM, fixed)),
-            p0,
+            (runs[k], central.corridors[k]),
+            params,
             years,
             kpi_ids,
+            _offsets(prep, model, runs, overrides, years, kpi_ids, form, central, k),
+            reference,
+            keep_flows,
+            spread,
         )
-        offset_kpi = {k: central.kpis[k][0] - lin.kpis[k][0] for k in kpi_ids}  # (K, Y)
-        offset_flow = central.flows[0, 1] - lin.flows[0, 1]
-    kpi_samples = {k: np.empty((n, 2, len(years))) for k in kpi_ids}
-    # Draw-last, so the bands partition it in place: 1,000 draws of every flow is the
-    # largest array of the run, and np.quantile would copy it twice.  float32 (7 digits,
-    # flows are shown with 3-4) halves it to 28 MB.
+
+    if base is None:
+        base = one_pass(0, None, keep_flows=same)
+        # Samples only: the flows (28 MB) are not kept beyond this run.
+        prep.remember(key, lambda: read_only(_Draws(base.kpis, base.landed)))
+    scen = base if same and base.flows is not None else one_pass(1, base, keep_flows=True)
+    if task is not None:
+        task.check()
+    bands = {k: _nan_bands(scen.kpis[k]) for k in kpi_ids}
+    delta = {k: _nan_bands(scen.kpis[k] - base.kpis[k]) for k in kpi_ids}
     cells = central.flows.shape[2:]
-    flow_samples = np.empty((int(np.prod(cells)), n), dtype=np.float32)
-    total_samples = np.empty((n, len(years), len(model.regions)))
+    flow_bands = quantile_bands_last(scen.flows).reshape((3, *cells)).astype(float)
+    return bands, delta, (flow_bands, quantile_bands(scen.totals))
+
+
+def _offsets(prep, model, runs, overrides, years, kpi_ids, form, central, k):
+    """(KPI offsets {id: (Y,)}, flow offset) centring run ``k``'s linear draws on the exact
+    central run: band = CES central + (linear draw - linear central)."""
+    if form == MONTE_CARLO_FORM:
+        return dict.fromkeys(kpi_ids, 0.0), 0.0
+    frozen = tuple(sorted(overrides.items()))
+    p0 = prep.remember(("params", frozen), lambda: central_params(model, overrides))
+
+    def linear(j: int, reference=None):
+        (out,) = solve_runs(prep, [runs[j]], p0, years, MONTE_CARLO_FORM, [central.corridors[j]])
+        return combine(
+            prep, (runs[j],), (out,), p0, years, kpi_ids, reference, keep_landed=reference is None
+        )
+
+    lin = linear(0)
+    if k == 1:
+        lin = linear(1, lin.landed_cost)
+    offset_kpi = {i: central.kpis[i][0, k] - lin.kpis[i][0, 0] for i in kpi_ids}
+    return offset_kpi, central.flows[0, k] - lin.flows[0, 0]
+
+
+@dataclass
+class _Span:
+    """A pass's share of the whole run's progress (0..1 of the pass -> its part of the run)."""
+
+    task: TaskState
+    start: float
+    width: float
+
+    def check(self) -> None:
+        self.task.check()
+
+    def report(self, fraction: float) -> None:
+        self.task.report(self.start + self.width * fraction)
+
+
+def _draw_pass(prep, run, params, years, kpi_ids, offsets, reference, keep_flows, task) -> _Draws:
+    """Every draw of one run (``run`` = its settings and its central corridor), in chunks."""
+    settings, corridor = run
+    offset_kpi, offset_flow = offsets
+    n = params.draws
+    kpis = {k: np.empty((n, len(years))) for k in kpi_ids}
+    landed = np.empty((n, 1, len(years)))
+    flows = totals = None
+    if keep_flows:
+        # Draw-last, so the bands sort it in place: 1,000 draws of every flow is the largest
+        # array of the run, and np.quantile would copy it twice.  float32 (7 digits, flows
+        # are shown with 3-4) halves it to 28 MB.
+        cells = int(np.prod(prep.model.flows_usd_m.shape)) * len(years)
+        flows = np.empty((cells, n), dtype=np.float32)
+        totals = np.empty((n, len(years), len(prep.model.regions)))
 
     def one_chunk(rows: slice) -> None:
         if task is not None:
             task.check()
         chunk = slice_params(params, rows)
-        outputs = solve_runs(prep, list(runs), chunk, years, MONTE_CARLO_FORM, fixed)
-        sim = combine(prep, runs, tuple(outputs), chunk, years, kpi_ids)
+        (out,) = solve_runs(prep, [settings], chunk, years, MONTE_CARLO_FORM, [corridor])
+        ref = None if reference is None else reference.landed[rows]
+        sim = combine(prep, (settings,), (out,), chunk, years, kpi_ids, ref, ref is None)
         for k in kpi_ids:
-            kpi_samples[k][rows] = sim.kpis[k] + offset_kpi[k]
-        scenario_flows = np.maximum(sim.flows[:, 1] + offset_flow, 0.0)
-        flow_samples[:, rows] = scenario_flows.reshape(len(scenario_flows), -1).T
-        total_samples[rows] = total_trade(scenario_flows)
+            kpis[k][rows] = sim.kpis[k][:, 0] + offset_kpi[k]
+        if ref is None:
+            landed[rows] = sim.landed_cost
+        if flows is not None:
+            drawn = np.maximum(sim.flows[:, 0] + offset_flow, 0.0)
+            flows[:, rows] = drawn.reshape(len(drawn), -1).T
+            totals[rows] = total_trade(drawn)
 
     parts = list(chunks(n, CHUNK_DRAWS))
     workers = min(MONTE_CARLO_THREADS, len(parts))
@@ -185,12 +273,7 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
                 task.report((i + 1) / len(parts))
     else:
         _run_parallel(one_chunk, parts, workers, task)
-    if task is not None:
-        task.check()
-    bands = {k: _nan_bands(v[:, 1]) for k, v in kpi_samples.items()}
-    delta = {k: _nan_bands(v[:, 1] - v[:, 0]) for k, v in kpi_samples.items()}
-    flow_bands = quantile_bands_last(flow_samples).reshape((3, *cells)).astype(float)
-    return bands, delta, (flow_bands, quantile_bands(total_samples))
+    return _Draws(kpis, landed if reference is None else reference.landed, flows, totals)
 
 
 def _run_parallel(work, parts: list[slice], workers: int, task: TaskState | None) -> None:

@@ -49,12 +49,16 @@ class KpiInputs:
     dual_premium: np.ndarray  # (D,) landed-cost premium of that supply, fraction
     buffer_weeks: np.ndarray  # (K,)
     buffer_cost: np.ndarray  # (D,) carrying cost a week, fraction
+    # The baseline's landed cost (D, 1, Y) when the runs here do not include it (Monte Carlo
+    # solves the baseline's draws in a pass of their own); None: run 0 is the baseline.
+    landed_reference: np.ndarray | None = None
 
     def r(self, region: str) -> int:
         return self.regions.index(region)
 
 
-def landed_cost_index(x: KpiInputs) -> np.ndarray:
+def landed_cost(x: KpiInputs) -> np.ndarray:
+    """(D, K, Y) a US buyer's landed cost of Mexican and Canadian inputs against the base."""
     mex, can, cam = x.r("MEX"), x.r("CAN"), x.r("CAM")
     # Landed price of each cell into the US against the base year: world price, tariff and
     # trade costs.
@@ -71,8 +75,14 @@ def landed_cost_index(x: KpiInputs) -> np.ndarray:
     premium = x.dual_premium[:, None, None]
     mexican = (1.0 - d) * p_mex + d * p_cam * (1.0 + premium)
     total = (w_mex * mexican + w_can * p_can) / np.maximum(w_mex + w_can, 1e-12)
-    total = total * (1.0 + x.buffer_cost[:, None, None] * x.buffer_weeks[None, :, None])
-    return 100.0 * total / total[:, :1]
+    return total * (1.0 + x.buffer_cost[:, None, None] * x.buffer_weeks[None, :, None])
+
+
+def landed_cost_index(x: KpiInputs) -> np.ndarray:
+    """The landed cost as an index, baseline = 100 in every year."""
+    total = landed_cost(x)
+    reference = total[:, :1] if x.landed_reference is None else x.landed_reference
+    return 100.0 * total / reference
 
 
 def disruption_days(x: KpiInputs) -> np.ndarray:

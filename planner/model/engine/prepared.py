@@ -9,6 +9,7 @@ never repeats this work.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -68,16 +69,27 @@ class Prepared:
     cache: dict = field(default_factory=dict)
     # Central sub-results keyed on their true inputs (``memo``), least recently used first.
     pieces: OrderedDict = field(default_factory=OrderedDict)
+    # Both caches are read and filled from the GUI thread and the Monte Carlo threads; the
+    # lock guards their bookkeeping only (``make()`` runs outside it: two threads may build
+    # the same value once each, and either copy is the same).
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def remember(self, key, make):
         """``cache[key]``, computed by ``make()`` on first use (keeps the latest 32 keys)."""
-        if key in self.cache:
-            return self.cache[key]
+        with self.lock:
+            if key in self.cache:
+                return self.cache[key]
         value = make()
-        if len(self.cache) >= 32:
-            self.cache.pop(next(iter(self.cache)))
-        self.cache[key] = value
+        with self.lock:
+            if len(self.cache) >= 32 and key not in self.cache:
+                self.cache.pop(next(iter(self.cache)))
+            self.cache[key] = value
         return value
+
+    def recall(self, key):
+        """``cache[key]`` if it is there, else None (never builds)."""
+        with self.lock:
+            return self.cache.get(key)
 
     def memo(self, key, make, size: int = 24):
         """``make()`` remembered under the hashable ``key`` (an LRU of ``size`` entries).
@@ -85,14 +97,16 @@ class Prepared:
         The value's arrays are made read-only: a cached result is shared by every later
         evaluate, so nobody may change it in place.
         """
-        hit = self.pieces.get(key)
-        if hit is not None:
-            self.pieces.move_to_end(key)
-            return hit
+        with self.lock:
+            hit = self.pieces.get(key)
+            if hit is not None:
+                self.pieces.move_to_end(key)
+                return hit
         value = read_only(make())
-        self.pieces[key] = value
-        while len(self.pieces) > size:
-            self.pieces.popitem(last=False)
+        with self.lock:
+            self.pieces[key] = value
+            while len(self.pieces) > size:
+                self.pieces.popitem(last=False)
         return value
 
 

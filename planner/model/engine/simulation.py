@@ -20,7 +20,13 @@ import numpy as np
 
 from planner.model.engine import linear_batch, logistics, regions, trade
 from planner.model.engine.alignment import leverage_ratio
-from planner.model.engine.kpis import DAYS_PER_WEEK, KpiInputs, compute_kpis, firm_levers
+from planner.model.engine.kpis import (
+    DAYS_PER_WEEK,
+    KpiInputs,
+    compute_kpis,
+    firm_levers,
+    landed_cost,
+)
 from planner.model.engine.logistics import GROUPS, CorridorResult
 from planner.model.engine.prepared import Prepared, read_only
 from planner.model.engine.settings import ScenarioSettings, settings_key
@@ -67,6 +73,7 @@ class Simulation:
     runs: tuple[RunOutput, ...]
     form: str
     converged: bool
+    landed_cost: np.ndarray | None = None  # (D, K, Y) when asked for (``keep_landed``)
 
 
 @dataclass(frozen=True)
@@ -320,13 +327,19 @@ def _solve_batch(prep, params, years, tariff_new, iceberg_new) -> _Solved:
 
 def combine(
     prep: Prepared,
-    settings: tuple[ScenarioSettings, ScenarioSettings],
-    outputs: tuple[RunOutput, RunOutput],
+    settings: tuple[ScenarioSettings, ...],
+    outputs: tuple[RunOutput, ...],
     params: Params,
     years: np.ndarray,
     kpi_ids: tuple[str, ...],
+    landed_reference: np.ndarray | None = None,
+    keep_landed: bool = False,
 ) -> Simulation:
-    """Stack the baseline and scenario runs (K axis) and compute the KPIs."""
+    """Stack the runs (K axis: the baseline first) and compute the KPIs.
+
+    ``landed_reference`` (D, 1, Y): the baseline's landed cost, when ``outputs`` are other
+    runs only; ``keep_landed``: also return each run's landed cost (to be that reference).
+    """
     usa, mex = prep.ridx["USA"], prep.ridx["MEX"]
 
     def stack(get) -> np.ndarray:
@@ -358,6 +371,7 @@ def combine(
         dual_premium=premium,
         buffer_weeks=buffer_weeks,
         buffer_cost=carry,
+        landed_reference=landed_reference,
     )
     return Simulation(
         flows=inputs.flows,
@@ -369,8 +383,9 @@ def combine(
         mx_jobs=inputs.mx_jobs,
         kpis=compute_kpis(kpi_ids, inputs),
         runs=tuple(outputs),
-        form=outputs[1].form,
+        form=outputs[-1].form,
         converged=all(o.converged for o in outputs),
+        landed_cost=landed_cost(inputs) if keep_landed else None,
     )
 
 
