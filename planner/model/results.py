@@ -246,7 +246,6 @@ class Results:
 def total_trade(flows: np.ndarray) -> np.ndarray:
     """Exports plus imports of every region over the sector axis: ``flows`` (..., S, R, R)
     gives (..., R); a region's own (intra-regional) cell is not trade with the others."""
-    exports = flows.sum(axis=(-3, -1))
-    imports = flows.sum(axis=(-3, -2))
-    own = np.diagonal(flows, axis1=-2, axis2=-1).sum(axis=-2)
-    return exports + imports - 2.0 * own
+    by_pair = flows.sum(axis=-3)  # one pass over the big array, then small ones
+    own = np.diagonal(by_pair, axis1=-2, axis2=-1)
+    return by_pair.sum(axis=-1) + by_pair.sum(axis=-2) - 2.0 * own

@@ -260,7 +260,8 @@ def _draw_pass(prep, run, params, years, kpi_ids, offsets, reference, keep_flows
         if ref is None:
             landed[rows] = sim.landed_cost
         if flows is not None:
-            drawn = np.maximum(sim.flows[:, 0] + offset_flow, 0.0)
+            drawn = sim.flows[:, 0] + offset_flow
+            np.maximum(drawn, 0.0, out=drawn)
             flows[:, rows] = drawn.reshape(len(drawn), -1).T
             totals[rows] = total_trade(drawn)
 
