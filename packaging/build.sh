@@ -5,6 +5,9 @@
 #   dist/planner-VERSION-linux-x86_64.tar.gz      the bundle, compressed
 #   dist/usmca-planner_VERSION_amd64.deb          /opt/usmca-planner + launcher, .desktop, MIME
 #
+# The bundle carries LICENSE and THIRD-PARTY-NOTICES.txt (packaging/notices.py); the .deb also
+# installs them in /usr/share/doc/usmca-planner/ (LICENSE as copyright).
+#
 # Fails when a smoke test fails or a size budget is exceeded (bundle 150 MB, archive 60 MB;
 # MB = 10^6 bytes, the stricter reading). Prints the sizes and how long each step took.
 set -euo pipefail
@@ -19,6 +22,11 @@ archive_budget_mb=60
 step() { printf '\n== %s\n' "$*"; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB (%.1f MiB)", b / 1e6, b / 1048576 }'; }
 
+# The licence ships in the bundle and as the .deb's copyright file: no release without it.
+if [ ! -f LICENSE ]; then
+  echo "no LICENSE file: the bundle and the .deb must carry the project's licence" >&2
+  exit 1
+fi
 if [ ! -x "$bin/pyinstaller" ]; then
   echo "no PyInstaller in .venv: pip install -e '.[package]'" >&2
   exit 1
@@ -55,6 +63,13 @@ rm -rf dist/planner
 "$bin/pyinstaller" --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
   packaging/planner.spec
 t_bundle=$(($(date +%s) - t0))
+# The licences go into the bundle folder itself, so every copy of the program (the folder, the
+# archive, /opt/usmca-planner from the .deb) carries them. The notices are listed from what
+# PyInstaller collected, not from the declared requirements (packaging/notices.py says why); the
+# script fails when something bundled has no licence information.
+install -m 644 LICENSE dist/planner/LICENSE
+"$bin/python" packaging/notices.py --bundle dist/planner \
+  --output dist/planner/THIRD-PARTY-NOTICES.txt
 bundle_bytes=$(du -sb dist/planner | cut -f1)
 files=$(find dist/planner -type f | wc -l)
 echo "bundle dist/planner: $(mb "$bundle_bytes") in $files files (built in ${t_bundle}s)"
@@ -86,9 +101,10 @@ install -m 644 packaging/debian/usmca-planner.desktop "$share/applications/usmca
 install -m 644 packaging/debian/usmca-planner-mime.xml "$share/mime/packages/usmca-planner.xml"
 # The app's own icon (the window uses the same file), under its freedesktop name.
 install -m 644 resources/icons/usmca-planner.svg "$share/icons/hicolor/scalable/apps/"
-if [ -f LICENSE ]; then
-  install -D -m 644 LICENSE "$share/doc/usmca-planner/copyright"
-fi
+# Debian's place for a package's licence (the copyright file) and the third-party notices, where
+# a user looks for them; the same files are also in /opt/usmca-planner with the program.
+install -D -m 644 LICENSE "$share/doc/usmca-planner/copyright"
+install -m 644 dist/planner/THIRD-PARTY-NOTICES.txt "$share/doc/usmca-planner/"
 
 # Depends: the Debian packages owning the libraries the bundle links but does not carry
 # (PyInstaller leaves out libc, libGL, libEGL; the spec leaves D-Bus, fontconfig, X11, GLib to
@@ -137,7 +153,9 @@ trap 'rm -rf "$scratch"' EXIT
 dpkg-deb -x "$deb" "$scratch"
 for f in usr/bin/usmca-planner usr/share/applications/usmca-planner.desktop \
   usr/share/mime/packages/usmca-planner.xml \
-  usr/share/icons/hicolor/scalable/apps/usmca-planner.svg; do
+  usr/share/icons/hicolor/scalable/apps/usmca-planner.svg \
+  usr/share/doc/usmca-planner/copyright usr/share/doc/usmca-planner/THIRD-PARTY-NOTICES.txt \
+  opt/usmca-planner/LICENSE opt/usmca-planner/THIRD-PARTY-NOTICES.txt; do
   [ -f "$scratch/$f" ] || { echo "the .deb lacks /$f" >&2; exit 1; }
 done
 if command -v desktop-file-validate >/dev/null; then
