@@ -21,7 +21,10 @@ the macro-regions by their share of the sector's exports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,7 +32,7 @@ from planner.model.engine.network import (
     GROUPS,
     Assignment,
     Network,
-    assign,
+    assign_columns,
     base_assignment,
     reference_path_days,
 )
@@ -64,19 +67,100 @@ class CorridorResult:
     path_flow: np.ndarray  # (D, Y, St, P) the route choice (reused by Monte Carlo)
 
 
-def group_growth(prep, params, years: np.ndarray) -> np.ndarray:
-    """(D, Y, G) growth index of Mexico's exports to each destination group since the base."""
-    model = prep.model
+@dataclass(frozen=True)
+class _Static:
+    """What the corridor needs of the model alone, derived once per Prepared."""
+
+    levers: tuple[tuple[str, np.ndarray, np.ndarray], ...]  # lever, its edges, capacity split
+    group_weight: np.ndarray  # (G, R) Mexico's base exports to the importers of each group
+    group_total: np.ndarray  # (G,)
+    group_only: tuple[int | None, ...]  # the group's one importer, if it has only one
+    export_weight: np.ndarray  # (S,) Mexico's base-year export mix
+    base_days: np.ndarray  # (E,) days of the edges without any lever (never below 0)
+    hub: np.ndarray  # (E,) edges leaving the South-West trade hub's origins
+    to_us: np.ndarray  # (P,) paths to a US market
+    # (shock id, node or port) -> (edges hit (E,), US-bound paths through them), filled on
+    # first use
+    hits: dict
+    # ``group_growth`` of the growth draws and years it was last asked for (see there).
+    grown: OrderedDict = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _static(prep) -> _Static:
+    return prep.remember(("corridor_static",), lambda: _build_static(prep))
+
+
+def _build_static(prep) -> _Static:
+    net, model = prep.network, prep.model
+    enabled = np.array([e or "" for e in net.enabled_by], dtype=object)
+    levers = []
+    for lever in sorted({e for e in net.enabled_by if e}):
+        edges = np.flatnonzero(enabled == lever)
+        table = net.capacity[edges]
+        # The lever's capacity covers all its edges together: split it in proportion to
+        # the edges' own capacities (equally when the table gives none).
+        split = table / table.sum() if table.sum() > 0 else np.full(len(table), 1 / len(table))
+        levers.append((lever, edges, split))
     mex = prep.ridx["MEX"]
     exports = model.flows_usd_m[:, mex, :].sum(axis=0)  # (R,) by importer
     group = np.array([0 if r == "USA" else 1 if r == "CAN" else 2 for r in model.regions])
     group[mex] = -1
-    t = (years - model.base_year).astype(float)
+    weight = np.stack([np.where(group == g, exports, 0.0) for g in range(len(GROUPS))])
+    mix = model.flows_usd_m[:, mex, :].sum(-1)
+    hub = [model.mx_regions.index(m) for m in HUB_ORIGINS if m in model.mx_regions]
+    value = _Static(
+        levers=tuple(levers),
+        group_weight=weight,
+        group_total=np.array([w.sum() for w in weight]),
+        group_only=tuple(
+            int(np.flatnonzero(w)[0]) if (w != 0).sum() == 1 else None for w in weight
+        ),
+        export_weight=mix / mix.sum(),
+        base_days=np.maximum(net.base_days, 0.0),
+        hub=np.isin(net.origin_of_edge, hub),
+        to_us=np.flatnonzero(net.od_group[net.path_od] == 0),
+        hits={},
+    )
+    return value
+
+
+# Growth draws remembered by ``group_growth``: every pass of 20 draws of a 1,000-draw run
+# (the baseline's pass and the scenario's use the same draws), a few kB each.
+GROWTH_KEPT = 128
+
+
+def group_growth(prep, params, years: np.ndarray) -> np.ndarray:
+    """(D, Y, G) growth index of Mexico's exports to each destination group since the base.
+
+    Read-only, remembered per model for the growth numbers and years it depends on: its
+    powers are a tenth of a corridor pass, and the baseline's and the scenario's passes
+    (and every central evaluate) ask for the same draws.
+    """
+    static = _static(prep)
+    key = (params.growth.shape, params.growth.tobytes(), years.tobytes())
+    with static.lock:
+        out = static.grown.get(key)
+        if out is not None:
+            static.grown.move_to_end(key)
+            return out
+    t = (years - prep.model.base_year).astype(float)
     index = (1.0 + params.growth[:, None, :]) ** t[None, :, None]  # (D, Y, R)
     out = np.empty((params.draws, len(years), len(GROUPS)))
-    for g in range(len(GROUPS)):
-        w = np.where(group == g, exports, 0.0)
-        out[..., g] = (index * w).sum(-1) / w.sum() if w.sum() > 0 else 1.0
+    for g, (w, total, only) in enumerate(
+        zip(static.group_weight, static.group_total, static.group_only, strict=True)
+    ):
+        if total <= 0:
+            out[..., g] = 1.0
+        elif only is not None:  # a sum of one term and zeros is that term, exactly
+            out[..., g] = index[..., only] * w[only] / total
+        else:
+            out[..., g] = (index * w).sum(-1) / total
+    out.flags.writeable = False
+    with static.lock:
+        static.grown[key] = out
+        while len(static.grown) > GROWTH_KEPT:
+            static.grown.popitem(last=False)
     return out
 
 
@@ -90,63 +174,69 @@ def reference(prep, params) -> Assignment:
 def route_theta(prep, params, per_day: np.ndarray) -> np.ndarray:
     """(D,) route-choice sensitivity per day: the per-day cost times the substitution
     elasticity, averaged over Mexico's base-year export mix."""
-    exports = prep.model.flows_usd_m[:, prep.ridx["MEX"], :].sum(-1)
-    weight = exports / exports.sum()
-    return (per_day * params.substitution * weight).sum(-1)
+    return (per_day * params.substitution * _static(prep).export_weight).sum(-1)
 
 
 def _capacity(prep, settings, params, years: np.ndarray) -> np.ndarray:
+    """(E, D, Y) capacity of every edge (feature axis first, as ``assign_columns`` takes it)."""
     net = prep.network
-    d, y = params.draws, len(years)
-    cap = np.broadcast_to(net.capacity, (d, y, net.n_edges)).copy()
-    enabled = np.array([e or "" for e in net.enabled_by], dtype=object)
-    for lever in {e for e in net.enabled_by if e}:
-        mask = enabled == lever
+    cap = np.empty((net.n_edges, params.draws, len(years)))
+    cap[...] = net.capacity[:, None, None]
+    for lever, edges, split in _static(prep).levers:
         p = settings.lever(lever)
         if p is None:
-            cap[..., mask] = 0.0
+            cap[edges] = 0.0
             continue
         start = settings.number(p, "start_year", settings.start)
-        table = net.capacity[mask]
         if params.has_effect(lever, "capacity_usd_bn"):
-            # The lever's capacity covers all its edges together: split it in proportion to
-            # the edges' own capacities (equally when the table gives none).
             lag, rmp = params.lag_ramp(lever, "capacity_usd_bn")
-            split = table / table.sum() if table.sum() > 0 else np.full(len(table), 1 / len(table))
             size = params.effect(lever, "capacity_usd_bn")[:, None, None] * split
         else:
-            lag, rmp, size = 0, 0, table[None, None, :]
+            lag, rmp, size = 0, 0, net.capacity[edges][None, None, :]
         share = ramp(years, start, lag, rmp) * settings.number(p, "intensity", 1.0)
-        cap[..., mask] = size * share[None, :, None]
+        cap[edges] = (size * share[None, :, None]).transpose(2, 0, 1)
     return cap
 
 
 def _days(prep, settings, params, years: np.ndarray) -> np.ndarray:
-    net, model = prep.network, prep.model
-    days = np.broadcast_to(net.base_days, (params.draws, len(years), net.n_edges))
-    cut = np.zeros(days.shape)
+    """(E, D or 1, Y or 1) uncongested days of every edge after the levers' cuts."""
+    net, static = prep.network, _static(prep)
+    terms = []  # (edges cut, (n, D, Y) days cut) per lever, in the order they add up
     p = settings.lever(CUSTOMS_LEVER)
     if p is not None:
         lag, rmp = params.lag_ramp(CUSTOMS_LEVER, "border_days_cut")
         share = ramp(years, settings.number(p, "start_year", settings.start), lag, rmp)
         share = share * settings.number(p, "coverage", 1.0)
-        size = params.effect(CUSTOMS_LEVER, "border_days_cut")[:, None, None]
-        cut = cut + size * share[None, :, None] * net.border_entry
+        size = params.effect(CUSTOMS_LEVER, "border_days_cut")[:, None]
+        terms.append((net.border_entry, size * share[None, :]))
     p = settings.lever(HUB_LEVER)
     if p is not None:
         lag, rmp = params.lag_ramp(HUB_LEVER, "days_cut")
         share = ramp(years, settings.start, lag, rmp)
-        hub = [model.mx_regions.index(m) for m in HUB_ORIGINS if m in model.mx_regions]
-        size = params.effect(HUB_LEVER, "days_cut")[:, None, None]
-        cut = cut + size * share[None, :, None] * np.isin(net.origin_of_edge, hub)
-    return np.maximum(days - cut, 0.0)
+        size = params.effect(HUB_LEVER, "days_cut")[:, None]
+        terms.append((static.hub, size * share[None, :]))
+    days = static.base_days[:, None, None]
+    if not terms:
+        return days
+    # Only the edges a lever cuts change: the others keep their days.
+    cut_edges = np.flatnonzero(np.logical_or.reduce([edges for edges, _ in terms]))
+    cut = None
+    for edges, size in terms:
+        term = size * edges[cut_edges, None, None]
+        cut = term if cut is None else cut + term
+    out = np.empty((net.n_edges, *cut.shape[1:]))
+    out[...] = days
+    out[cut_edges] = np.maximum(net.base_days[cut_edges, None, None] - cut, 0.0)
+    return out
 
 
 def _events(
     prep, settings, params, years: np.ndarray
-) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:
-    """(shock id, weeks (D, Y), capacity factor (D, E), edges hit (E,)) per event."""
+) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """(shock id, weeks (D, Y), capacity factor (D, E), (edges hit (E,), US-bound paths
+    through them), its year (Y,) 0/1) per event."""
     net = prep.network
+    hits = _static(prep).hits
     out = []
     per_year = params.param("weeks_per_year")
     panel = settings.lever(PANEL_LEVER)
@@ -155,11 +245,17 @@ def _events(
         p = settings.shock(shock_id)
         if p is None:
             continue
-        hit = (
-            net.edges_leaving(FLOOD_NODE)
-            if shock_id == FLOOD_SHOCK
-            else net.edges_touching(str(p.get("port", "")))
-        )
+        where = (shock_id, FLOOD_NODE if shock_id == FLOOD_SHOCK else str(p.get("port", "")))
+        if where not in hits:
+            hit = (
+                net.edges_leaving(where[1])
+                if shock_id == FLOOD_SHOCK
+                else net.edges_touching(where[1])
+            )
+            to_us = _static(prep).to_us
+            through = ((net.incidence @ hit.astype(float)) > 0)[to_us]
+            hits[where] = (hit, to_us[through])
+        hit = hits[where][0]
         weeks = settings.number(p, "weeks", 0.0) * (
             1.0 - np.asarray(avoided) * np.ones(params.draws)
         )
@@ -167,7 +263,7 @@ def _events(
         in_year = (years == settings.number(p, "start_year", settings.start)).astype(float)
         loss = params.effect(shock_id, "capacity_loss_share")
         factor = 1.0 - loss[:, None] * hit[None, :]
-        out.append((shock_id, weeks[:, None] * in_year[None, :], factor, hit))
+        out.append((shock_id, weeks[:, None] * in_year[None, :], factor, hits[where], in_year))
     return out
 
 
@@ -188,69 +284,129 @@ def corridor_run(
     """
     net = prep.network
     d, y, m = params.draws, len(years), len(prep.model.mx_regions)
-    cap = _capacity(prep, settings, params, years)
-    days0 = _days(prep, settings, params, years)
+    cap = _capacity(prep, settings, params, years)  # (E, D, Y)
     demand = net.base_demand * group_growth(prep, params, years)[..., net.od_group]  # (D,Y,OD)
     events = _events(prep, settings, params, years)
     per_year = params.param("weeks_per_year")[:, None]
-    cap_st = np.stack([cap] + [cap * factor[:, None, :] for _, _, factor, _ in events], axis=2)
-    shares = [w / per_year for _, w, _, _ in events]
+    shares = [w / per_year for _, w, _, _, _ in events]
     weight = np.stack([1.0 - sum(shares, np.zeros((d, y))), *shares], axis=2)  # (D, Y, St)
-    alpha = params.param("bpr_alpha")[:, None, None, None]
-    beta = params.param("bpr_beta")[:, None, None, None]
-    flows = None
-    if fixed is not None:
+    st, every = weight.shape[2], np.arange(y)
+    # A disruption state weighs nothing outside its event's year, and a state of weight 0
+    # adds exactly 0 to every time-weighted output: only the event years are weighted over
+    # states, the other years are the normal state's own values.
+    event_years = np.flatnonzero(sum((e[4] for e in events), np.zeros(y)))
+    n = len(event_years)
+    # The assignment works on (draw, column) batches, feature axis first.  A fresh route
+    # choice is returned for every state and year: columns (year, state), so it comes back
+    # in the memory order the engine's batched arrays have always had (paths, draws, years,
+    # states), which the exposure products below read.  A kept route choice (Monte Carlo)
+    # only needs the normal state and the events' years: columns (normal years, then
+    # each disruption state's event years).
+    if fixed is None:
+        col_year = np.repeat(every, st)
+        states = [slice(s, None, st) for s in range(st)]  # every column of each state
+        events_at = [event_years * st + s for s in range(st)]  # its event-year columns
+    else:
+        col_year = np.concatenate([every, np.tile(event_years, st - 1)])
+        col_state = np.repeat(np.arange(st), [y] + [n] * (st - 1))
+        states = [slice(0, y)] + [slice(y + (s - 1) * n, y + s * n) for s in range(1, st)]
+        events_at = [event_years, *states[1:]]
+    cap_c = cap.take(col_year, axis=2)  # (E, D, C)
+    for event, c in zip(events, states[1:], strict=True):
+        cap_c[:, :, c] *= event[2].T[:, :, None]
+    days = _days(prep, settings, params, years)
+    days0 = days.take(col_year, axis=2) if days.shape[2] > 1 else days
+    alpha = params.param("bpr_alpha")[:, None]
+    beta = params.param("bpr_beta")[:, None]
+    if fixed is None:
+        theta = route_theta(prep, params, per_day)[:, None]
+        ref_days = reference_path_days(net, base).T[:, :, None]
+        wanted = demand.transpose(2, 0, 1).take(col_year, axis=2)
+        run = assign_columns(net, cap_c, days0, wanted, alpha, beta, theta, ref_days)
+        flows = run.path_flow.reshape(-1, d, y, st)
+    else:
         carried = fixed.path_flow[:, :, 0, :] @ net.membership  # (1, Y, OD)
         ratio = np.where(carried > 0, demand / np.where(carried > 0, carried, 1.0), 0.0)
-        flows = fixed.path_flow * ratio[:, :, None, net.path_od]
-    theta = route_theta(prep, params, per_day)[:, None, None, None]
-    ref_days = reference_path_days(net, base)[:, None, None, :]
-    run = assign(
-        net,
-        cap_st,
-        days0[:, :, None, :],
-        demand[:, :, None, :],
-        alpha,
-        beta,
-        theta,
-        ref_days,
-        flows,
-    )
+        # Paths first, like the central route choice it scales (see above); one state at a
+        # time, as a product broadcast over both draws and states runs in 2-element loops.
+        ratio = ratio.transpose(2, 0, 1).take(net.path_od, axis=0)  # (P, D, Y)
+        kept = fixed.path_flow.transpose(3, 0, 1, 2)  # (P, 1, Y, St)
+        flows = np.empty((len(net.path_od), d, y, st))
+        for s in range(st):
+            np.multiply(kept[..., s], ratio, out=flows[..., s])
+        x = flows.reshape(-1, d, y * st)
+        if st > 1:
+            x = x.take(col_year * st + col_state, axis=2)
+        run = assign_columns(net, cap_c, days0, None, alpha, beta, None, None, x)
+    path_flow = flows.transpose(1, 2, 3, 0)  # (D, Y, St, P)
     # A pair without base-year trade has no base cost to compare with: no extra cost.
-    traded = net.base_demand > 0
-    extra_state = np.where(traded, run.od_days - base.od_days[:, None, None, :], 0.0)
-    extra = np.zeros((d, y, m, len(GROUPS)))
-    extra[:, :, net.od_origin, net.od_group] = (extra_state * weight[..., None]).sum(axis=2)
-    normal = np.zeros_like(extra)
-    normal[:, :, net.od_origin, net.od_group] = extra_state[:, :, 0]
-    open_ = cap_st > 0
-    days_e = np.where(open_, run.edge_days, np.nan)
-    util = np.where(open_, run.edge_volume / np.where(open_, cap_st, 1.0), np.nan)
-    to_us = (net.od_group[net.path_od] == 0).astype(float)
-    normal_flow = run.path_flow[:, :, 0, :]
-    us_total = normal_flow @ to_us
+    traded = (net.base_demand > 0)[:, None, None]
+    extra_state = np.where(traded, run.od_days - base.od_days.T[:, :, None], 0.0)  # (OD,D,C)
+    open_ = run.open_edge
+    util = run.edge_volume / run.open_capacity
+    normal = extra_state[:, :, states[0]]
+    on = open_[:, :, states[0]]
+    extra = normal.copy()
+    edge_days = np.where(on, run.edge_days[:, :, states[0]], np.nan)
+    utilisation = np.where(on, util[:, :, states[0]], np.nan)
+    if n:
+        # The time-weighted mean over states of the event years, NaN (closed) states left
+        # out; states are added in order, as a sum over the state axis adds them.
+        extra_sum = total = days_sum = util_sum = None
+        for s, c in enumerate(events_at):
+            w = weight[:, event_years, s]  # (D, n)
+            on = open_[:, :, c]
+            terms = (
+                extra_state[:, :, c] * w,
+                np.where(on, w, 0.0),
+                np.where(on, run.edge_days[:, :, c] * w, 0.0),
+                np.where(on, util[:, :, c] * w, 0.0),
+            )
+            if s == 0:
+                extra_sum, total, days_sum, util_sum = terms
+            else:
+                for acc, term in zip((extra_sum, total, days_sum, util_sum), terms, strict=True):
+                    acc += term
+        has = total > 0
+        safe = np.where(has, total, 1.0)
+        extra[:, :, event_years] = extra_sum
+        edge_days[:, :, event_years] = np.where(has, days_sum / safe, np.nan)
+        utilisation[:, :, event_years] = np.where(has, util_sum / safe, np.nan)
     exposure, weeks = {}, {}
-    for shock_id, w, _, hit in events:
-        through = ((net.incidence @ hit.astype(float)) > 0) * to_us
-        exposure[shock_id] = (normal_flow @ through) / np.where(us_total > 0, us_total, 1.0)
+    if events:
+        us_total = _path_sum(flows, _static(prep).to_us)
+        us_total = np.where(us_total > 0, us_total, 1.0)
+    for shock_id, w, _, (_, through), _ in events:
+        exposure[shock_id] = _path_sum(flows, through) / us_total
         weeks[shock_id] = w
     return CorridorResult(
-        extra_days=extra,
-        extra_days_normal=normal,
-        edge_days=_weighted(days_e, weight),
-        utilisation=_weighted(util, weight),
+        extra_days=_by_pair(net, extra, m),
+        extra_days_normal=_by_pair(net, normal, m),
+        edge_days=np.ascontiguousarray(edge_days.transpose(1, 2, 0)),
+        utilisation=np.ascontiguousarray(utilisation.transpose(1, 2, 0)),
         event_weeks=weeks,
         event_exposure=exposure,
-        path_flow=run.path_flow,
+        path_flow=path_flow,
     )
 
 
-def _weighted(values: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """Time-weighted mean over the state axis 2, ignoring NaN states (a closed edge)."""
-    w = np.where(np.isnan(values), 0.0, weight[..., None])
-    total = w.sum(axis=2)
-    mean = np.nansum(values * w, axis=2) / np.where(total > 0, total, 1.0)
-    return np.where(total > 0, mean, np.nan)
+def _path_sum(flows: np.ndarray, paths: np.ndarray) -> np.ndarray:
+    """(D, Y) sum of the normal state's (P, D, Y, St) ``flows`` over ``paths`` (ascending),
+    added one path at a time in order (a sum over the leading axis): what ``@`` with a 0/1
+    vector computes on the (D, Y, P) state slice of paths-first flows with St > 1."""
+    terms = flows[..., 0].take(paths, axis=0)
+    # (With a single (draw, year) the summed axis would be the fast one, which numpy sums
+    # pairwise; an accumulation is in order whatever the shape.)
+    if len(terms) and math.prod(terms.shape[1:]) == 1:
+        return np.add.accumulate(terms, axis=0)[-1]
+    return terms.sum(axis=0)
+
+
+def _by_pair(net, values: np.ndarray, m: int) -> np.ndarray:
+    """(D, Y, M, G) from (OD, D, Y) values of the network's origin-group pairs (0 elsewhere)."""
+    out = np.zeros((*values.shape[1:], m, len(GROUPS)))
+    out[:, :, net.od_origin, net.od_group] = values.transpose(1, 2, 0)
+    return out
 
 
 def trade_cost(extra_days: np.ndarray, region_share: np.ndarray, per_day: np.ndarray) -> np.ndarray:

@@ -19,11 +19,17 @@ the substitution elasticity (the Armington response of a buyer to a route that i
 slower), both read from the database.  Flows and delays are iterated to a fixed point with
 damping.  The observed pattern is thus kept unless congestion, disruption or an investment
 changes the days.
+
+Batches.  ``assign_columns`` routes any batch of draws x years x disruption states at once,
+paths/edges/pairs on the first axis; its sums over paths add the terms in path order
+(``RowSums``), so a draw's numbers do not depend on the batch it is evaluated in.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -80,6 +86,76 @@ class Network:
 
     def edges_leaving(self, node: str) -> np.ndarray:
         return np.array([a == node for a in self.from_node])
+
+    @cached_property
+    def edge_sums(self) -> RowSums:
+        """Sums of path rows into edges (the ``incidence`` product, rows first)."""
+        return RowSums(self.incidence)
+
+    @cached_property
+    def od_sums(self) -> RowSums:
+        """Sums of path rows into their pairs (the ``membership`` product, rows first)."""
+        return RowSums(self.membership)
+
+
+class RowSums:
+    """``out[k] = sum of a[p] over the p with matrix[p, k] == 1`` for arrays ``a`` (P, ...).
+
+    The terms are added one at a time in ascending p, which is how a BLAS product with a
+    0/1 matrix sums them when its kernel takes the rows in order (and so bit for bit what
+    the engine computed with ``@`` on two-row batches).  Unlike ``@`` the rounding then
+    never depends on the batch size, the BLAS kernel or its threads: a D-draw pass equals
+    D single-draw ones.
+
+    Two ways to the same sums: targets visited by decreasing number of terms, so the k-th
+    term of every target that has one is a prefix slice (one gather and one add per term
+    depth), or every target's terms gathered at once, padded with a zero row, and summed
+    over their own axis (numpy adds along an axis that is not the innermost in order).  The
+    second moves more memory in three calls: it wins for deep sums over small batches.
+    """
+
+    # What one numpy call costs, in elements it could have moved instead (measured: a few
+    # microseconds against about half a nanosecond per element).
+    CALL_COST = 5_000
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        rows = [np.flatnonzero(matrix[:, k]) for k in range(matrix.shape[1])]
+        count = np.array([len(r) for r in rows], dtype=np.int64)
+        order = np.argsort(-count, kind="stable")
+        self.size = len(rows)
+        self.n_filled = int((count > 0).sum())
+        self.depth = int(count.max(initial=0))
+        self.terms = tuple(
+            np.array([rows[t][k] for t in order if count[t] > k], dtype=np.int64)
+            for k in range(self.depth)
+        )
+        self.unsort = np.argsort(order)
+        # Elements per batch element the padded way moves beyond the prefix way's.
+        self.extra = matrix.shape[0] + 2 * self.size * self.depth - 2 * count.sum() - self.size
+        pad = matrix.shape[0]  # the index of the zero row appended to ``a``
+        self.padded = np.array(
+            [list(r) + [pad] * (self.depth - len(r)) for r in rows], dtype=np.int64
+        ).reshape(self.size, self.depth)
+
+    def __call__(self, a: np.ndarray) -> np.ndarray:
+        batch = a.shape[1:]
+        size = math.prod(batch)
+        # The prefix way makes 2 * depth + 1 numpy calls, the padded way 5.  (A batch of one
+        # element would make the term axis the innermost one, which numpy sums pairwise.)
+        if size > 1 and self.extra * size < (2 * self.depth - 4) * self.CALL_COST:
+            ext = np.empty((a.shape[0] + 1, *batch))
+            ext[:-1] = a
+            ext[-1] = 0.0
+            terms = ext.take(self.padded.ravel(), axis=0)
+            return terms.reshape(self.size, self.depth, *batch).sum(axis=1)
+        out = np.empty((self.size, *batch))
+        if self.terms:
+            np.take(a, self.terms[0], axis=0, out=out[: self.n_filled])
+        out[self.n_filled :] = 0.0
+        for rows in self.terms[1:]:
+            head = out[: len(rows)]
+            np.add(head, a.take(rows, axis=0), out=head)
+        return out.take(self.unsort, axis=0)
 
 
 def _origins(model: ModelData) -> dict[str, int]:
@@ -226,23 +302,135 @@ def assign(
     (..., 1); ``reference_days`` (..., P) base-year path days.  With ``path_flow`` the route
     choice is kept and only the delays are evaluated (Monte Carlo).
     """
+    last = [capacity, days0, demand, alpha, beta, theta, reference_days]
     if path_flow is not None:
-        return _evaluate(net, path_flow, capacity, days0, alpha, beta)
-    lever_cap = np.concatenate([capacity, np.zeros((*capacity.shape[:-1], 1))], axis=-1)
-    weight = net.base_path_flow + lever_cap[..., net.lever_edge] * net.lever_factor
-    x = _split(net, weight, demand)
+        last.append(path_flow)
+    batch = np.broadcast_shapes(*(np.shape(a)[:-1] for a in last))
+
+    def first(a):  # (..., F) -> (F, *batch)
+        a = np.asarray(a)
+        return np.ascontiguousarray(np.moveaxis(np.broadcast_to(a, (*batch, a.shape[-1])), -1, 0))
+
+    def scalar(a):  # (..., 1) -> batch
+        return np.broadcast_to(np.asarray(a)[..., 0], batch)
+
+    run = assign_columns(
+        net,
+        first(capacity),
+        first(days0),
+        first(demand),
+        scalar(alpha),
+        scalar(beta),
+        scalar(theta),
+        first(reference_days),
+        None if path_flow is None else first(path_flow),
+    )
+    fields = (run.path_flow, run.edge_days, run.edge_volume, run.path_days, run.od_days)
+    return Assignment(*(np.moveaxis(a, 0, -1) for a in fields))
+
+
+@dataclass(frozen=True)
+class Columns:
+    """An assignment with the feature axis first: (F, *batch) arrays (see ``assign_columns``)."""
+
+    path_flow: np.ndarray  # (P, *batch)
+    edge_days: np.ndarray  # (E, *batch), CLOSED_DAYS on a closed edge
+    edge_volume: np.ndarray  # (E, *batch)
+    path_days: np.ndarray  # (P, *batch)
+    od_days: np.ndarray  # (OD, *batch)
+    open_edge: np.ndarray  # (E, *batch) bool: capacity > 0
+    open_capacity: np.ndarray  # (E, *batch) capacity, 1 on a closed edge
+
+
+def assign_columns(
+    net: Network,
+    capacity: np.ndarray,
+    days0: np.ndarray,
+    demand: np.ndarray,
+    alpha: np.ndarray,
+    beta: np.ndarray,
+    theta: np.ndarray | None,
+    reference_days: np.ndarray | None,
+    path_flow: np.ndarray | None = None,
+) -> Columns:
+    """``assign`` on (F, *batch) arrays: ``capacity``, ``days0`` (E, *batch), ``demand``
+    (OD, *batch), ``reference_days`` and ``path_flow`` (P, *batch); ``alpha``, ``beta`` and
+    ``theta`` broadcast to ``batch``.
+
+    The same arithmetic as ``assign``, element by element, with the feature axis first so
+    that path/edge/pair sums gather whole rows (``RowSums``) and every step is one pass over
+    contiguous memory, whatever the number of draws, years and states in the batch.
+    """
+    open_ = capacity > 0
+    edges = (open_, ~open_, np.where(open_, capacity, 1.0))  # open, closed, divisor
+    if path_flow is not None:
+        return _evaluate_columns(net, path_flow, edges, days0, alpha, beta)
+    pad = np.zeros((1, *capacity.shape[1:]))
+    lever_cap = np.concatenate([capacity, pad])[net.lever_edge]  # index -1: the zero pad
+    weight = net.base_path_flow.reshape(-1, *[1] * (capacity.ndim - 1)) + lever_cap * (
+        net.lever_factor.reshape(-1, *[1] * (capacity.ndim - 1))
+    )
+    wanted = demand.take(net.path_od, axis=0)
+    x = _split_columns(net, weight, wanted)
     for _ in range(ROUTE_STEPS):
-        days_p = path_days(net, edge_days(days0, x @ net.incidence, capacity, alpha, beta))
-        extra = np.clip(theta * (days_p - reference_days), -50.0, 50.0)
-        x = DAMPING * x + (1.0 - DAMPING) * _split(net, weight * np.exp(-extra), demand)
-    return _evaluate(net, x, capacity, days0, alpha, beta)
+        padded = _edge_days_columns(days0, net.edge_sums(x), edges, alpha, beta)
+        days_p = _path_days_columns(net, padded)
+        # np.clip's bounds, as two ufunc calls (np.clip adds a Python wrapper's overhead
+        # to every one of these small steps).
+        extra = np.minimum(np.maximum(theta * (days_p - reference_days), -50.0), 50.0)
+        x = DAMPING * x + (1.0 - DAMPING) * _split_columns(net, weight * np.exp(-extra), wanted)
+    return _evaluate_columns(net, x, edges, days0, alpha, beta)
 
 
-def _split(net: Network, weight: np.ndarray, demand: np.ndarray) -> np.ndarray:
-    """Path flows: each pair's demand split in proportion to its paths' weights."""
-    total = weight @ net.membership
-    share = weight / np.where(total > 0, total, 1.0)[..., net.path_od]
-    return share * demand[..., net.path_od]
+def _edge_days_columns(days0, volume, edges, alpha, beta) -> np.ndarray:
+    """``edge_days`` (E, *batch) in the first E rows of an (E + 1, *batch) array whose last
+    row is 0: the days of the padding edge ``path_edges`` points at."""
+    _, closed, safe = edges
+    out = np.empty((volume.shape[0] + 1, *volume.shape[1:]))
+    days = out[:-1]
+    np.divide(volume, safe, out=days)
+    np.power(days, beta, out=days)
+    np.multiply(alpha, days, out=days)
+    np.add(1.0, days, out=days)
+    np.multiply(days0, days, out=days)
+    np.copyto(days, CLOSED_DAYS, where=closed)
+    out[-1] = 0.0
+    return out
+
+
+def _path_days_columns(net: Network, padded: np.ndarray) -> np.ndarray:
+    """(P, *batch) days of each path from ``_edge_days_columns``: the path's edges added
+    in order, as ``path_days`` sums them."""
+    out = padded.take(net.path_edges[:, 0], axis=0)
+    for hop in range(1, net.path_edges.shape[1]):
+        np.add(out, padded.take(net.path_edges[:, hop], axis=0), out=out)
+    return out
+
+
+def _split_columns(net: Network, weight: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """(P, *batch) path flows: each pair's demand (``wanted``, repeated on each of its
+    paths) split in proportion to its paths' ``weight``."""
+    total = net.od_sums(weight)
+    share = weight / np.where(total > 0, total, 1.0).take(net.path_od, axis=0)
+    return share * wanted
+
+
+def _evaluate_columns(net, x, edges, days0, alpha, beta) -> Columns:
+    """Days and volumes of path flows ``x`` (P, *batch), as ``_evaluate`` computes them."""
+    volume = net.edge_sums(x)
+    padded = _edge_days_columns(days0, volume, edges, alpha, beta)
+    days_p = _path_days_columns(net, padded)
+    both = np.empty((x.shape[0], 2, *x.shape[1:]))  # one pass of sums for both
+    both[:, 0] = x
+    np.multiply(x, days_p, out=both[:, 1])
+    total, weighted = np.moveaxis(net.od_sums(both), 1, 0)
+    busy = total > 0
+    od_days = weighted / np.where(busy, total, 1)
+    if not busy.all():
+        # A pair without demand gets the plain mean of its paths (it weighs nothing anywhere).
+        count = net.membership.sum(axis=0).reshape(-1, *[1] * (x.ndim - 1))
+        od_days = np.where(busy, od_days, net.od_sums(days_p) / count)
+    return Columns(x, padded[:-1], volume, days_p, od_days, edges[0], edges[2])
 
 
 def _evaluate(net, x, capacity, days0, alpha, beta) -> Assignment:

@@ -20,11 +20,13 @@ metals at a compliance cost.  The disagreement point sets US<->Mexico preference
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
 
 from planner.model.engine.alignment import alignment_cuts, apply_alignment
+from planner.model.engine.network import RowSums
 from planner.model.engine.prepared import (
     AUTO_MEASURE,
     COVER_DUTIABLE_CONTENT,
@@ -98,7 +100,11 @@ def tariff_paths(
     drawn = d if green is not None or review is not None else 1
     cells = prep.pu_by_year.shape[1:]
     pu = np.broadcast_to(prep.pu_by_year[rows], (drawn, y, *cells)).copy()
-    ice = np.ones((d, y, *cells))
+    cuts = alignment_cuts(prep, settings, params, years)
+    # Policy trade costs are the same in every sector unless the green-content rule moves
+    # some: they are then worked out for one sector and broadcast, a read-only view (its
+    # one user copies it before changing it).
+    ice = np.ones((d, y, cells[0] if green is not None else 1, *cells[1:]))
 
     if green is not None:
         lag, rmp = params.lag_ramp(GREEN_LEVER, "preference_use_gain")
@@ -114,32 +120,50 @@ def tariff_paths(
     if review is not None:
         _apply_review(prep, settings, params, years, review, pu, ice)
 
-    cuts = alignment_cuts(prep, settings, params, years)
     if cuts is not None:
         apply_alignment(None, ice, cuts, mex)
+    ice = np.broadcast_to(ice, (d, y, *cells))
     withdrawn = pu.copy()
     withdrawn[..., mex, usa] = 0.0
     withdrawn[..., usa, mex] = 0.0
-    return tuple(
-        TariffPath(_tariff(prep, settings, params, years, rows, share, cuts), ice, share)
-        for share in (pu, withdrawn)
+    rates = None if settings.status_quo else _action_share(prep, settings, years, rows)
+    tariff = _tariff(prep, settings, params, years, rates, pu, cuts)
+    # The disagreement point's tariffs differ from the run's only where its preference use
+    # does (every step is cell by cell): copy the run's and redo the US<->Mexico cells, on
+    # the two-region block of those cells.
+    pair = (usa, mex)
+    block = _tariff(
+        prep, settings, params, years, rates, withdrawn[..., pair, :][..., pair], cuts, pair
     )
+    disagreement = tariff.copy()
+    disagreement[..., mex, usa] = block[..., 1, 0]
+    disagreement[..., usa, mex] = block[..., 0, 1]
+    return TariffPath(tariff, ice, pu), TariffPath(disagreement, ice, withdrawn)
 
 
-def _tariff(prep, settings, params, years, rows, pu, cuts) -> np.ndarray:
-    """(D, Y, S, R, R) applied tariffs for preference use ``pu``."""
-    model = prep.model
+def _tariff(prep, settings, params, years, rates, pu, cuts, block=None) -> np.ndarray:
+    """(D, Y, S, R, R) applied tariffs for preference use ``pu`` (D or 1, Y, S, R, R);
+    ``rates`` the actions' ``_action_share`` (None: no 2025-26 action applies).
+
+    ``block`` (region indices): only the cells between those regions, (D, Y, S, B, B), with
+    ``pu`` of that block; each cell the same as in the whole array, bit for bit.
+    """
     d = params.draws
-    usa, mex, can = prep.ridx["USA"], prep.ridx["MEX"], prep.ridx["CAN"]
-    tariff = pu * (model.tariff_pref - model.tariff_mfn)
-    tariff += model.tariff_mfn
-    if tariff.shape[0] != d:
-        tariff = np.broadcast_to(tariff, (d, *tariff.shape[1:])).copy()
-    if not settings.status_quo:
-        _add_actions(prep, settings, params, years, rows, pu, tariff)
+    regions = range(len(prep.model.regions)) if block is None else block
+    at = {r: k for k, r in enumerate(regions)}  # each region's place in the computed block
+    usa, mex, can = (at.get(prep.ridx[r]) for r in ("USA", "MEX", "CAN"))
+    tables = _tables(prep, block)
+    if block is not None and cuts is not None:
+        cuts = tuple(c[..., block] for c in cuts)
+    blend = pu * tables.margin
+    blend += tables.mfn
+    # C order: ``_add_actions`` writes through a reshaped view.
+    tariff = np.ascontiguousarray(blend) if blend.shape[0] == d else np.repeat(blend, d, axis=0)
+    if rates is not None:
+        _add_actions(prep, params, rates, pu, blend, tariff, block)
 
     shock = settings.shock(NON_USMCA_SHOCK)
-    if shock is not None:
+    if shock is not None and usa is not None:
         rate = settings.number(shock, "rate_pct", 0.0) / 100.0
         end = shock.get("end_year")
         on = active_years(
@@ -148,13 +172,16 @@ def _tariff(prep, settings, params, years, rows, pu, cuts) -> np.ndarray:
             None if end is None else float(end),
         )[None, :, None]
         for exporter in (mex, can):
-            tariff[..., exporter, usa] += rate * on * (1.0 - pu[..., exporter, usa])
+            if exporter is not None:
+                tariff[..., exporter, usa] += rate * on * (1.0 - pu[..., exporter, usa])
     shock = settings.shock(CHINA_RESPONSE_SHOCK)
-    if shock is not None:
+    if shock is not None and usa is not None and mex is not None:
         rate = settings.number(shock, "rate_pct", 0.0) / 100.0
         tariff[..., mex, usa] += rate * active_years(years, settings.start, None)[None, :, None]
 
-    if cuts is not None:
+    # Cells without Mexico are not cut, nor any by a factor of exactly 1 (the US<->Mexico
+    # block of the disagreement point, unless a partner stands for the US).
+    if cuts is not None and mex is not None and (block is None or (cuts[0] != 1.0).any()):
         apply_alignment(tariff, None, cuts, mex)
     return tariff
 
@@ -182,13 +209,107 @@ def _apply_review(prep, settings, params, years, review, pu, ice) -> None:
             ice[..., a, b] *= (1.0 + tau)[:, :, None]
 
 
-def _add_actions(prep, settings, params, years, rows, pu, tariff) -> None:
-    """Add every tariff action's annual-average rate to ``tariff`` (D, Y, S, R, R)."""
+@dataclass(frozen=True)
+class _ActionTables:
+    """A block of regions' base rates and the tariff actions on its cells (``_tariff``)."""
+
+    margin: np.ndarray  # (S, B, B) preferential minus MFN rate
+    mfn: np.ndarray  # (S, B, B)
+    rows: np.ndarray | None  # (A_b,) the actions within the block (None: all of them)
+    cell: np.ndarray  # (A_b,) flat (S, B, B) cell of each
+    cells: np.ndarray  # (U_b,) the distinct cells touched
+    non_preferential: np.ndarray  # (A_b,) bool
+    dutiable: np.ndarray  # positions of rows charged on their dutiable content only
+    multiplied: tuple[tuple[tuple[str, str], np.ndarray], ...]  # (lever, key) -> positions
+    to_cells: RowSums  # actions summed into their cells, in action order
+
+
+@dataclass
+class _PerModel:
+    blocks: dict  # block of regions (None: all) -> _ActionTables
+    shares: dict  # what ``_action_share`` reads -> its (A, Y) result
+
+
+_TABLES: dict[int, tuple[weakref.ref, _PerModel]] = {}
+_SHARES_KEPT = 64  # settings x horizons remembered per model (each a few kB)
+
+
+def _per_model(prep: Prepared) -> _PerModel:
+    hit = _TABLES.get(id(prep))
+    if hit is None or hit[0]() is not prep:
+        key, cache = id(prep), _TABLES  # the callback holds the dict itself (safe at exit)
+        hit = (weakref.ref(prep, lambda _ref: cache.pop(key, None)), _PerModel({}, {}))
+        cache[key] = hit
+    return hit[1]
+
+
+def _tables(prep: Prepared, block: tuple[int, ...] | None) -> _ActionTables:
+    blocks = _per_model(prep).blocks
+    tables = blocks.get(block)
+    if tables is None:
+        tables = blocks[block] = _make_tables(prep, block)
+    return tables
+
+
+def _make_tables(prep: Prepared, block: tuple[int, ...] | None) -> _ActionTables:
     act = prep.actions
-    if not len(act.rate):
-        return
-    d, y = tariff.shape[:2]
-    rate = np.broadcast_to(act.rate, (y, len(act.rate))).copy()
+    r = len(prep.model.regions)
+    rows, cell = None, act.cell
+    if block is not None:
+        at = np.full(r, -1)
+        at[list(block)] = np.arange(len(block))
+        sector, exporter, importer = act.cell // (r * r), act.cell // r % r, act.cell % r
+        rows = np.flatnonzero((at[exporter] >= 0) & (at[importer] >= 0))
+        b = len(block)
+        cell = sector[rows] * b * b + at[exporter[rows]] * b + at[importer[rows]]
+    picked = np.arange(len(act.rate)) if rows is None else rows
+    cells, inverse = np.unique(cell, return_inverse=True)
+    to_cell = np.zeros((len(cell), len(cells)))
+    to_cell[np.arange(len(cell)), inverse] = 1.0
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, a in enumerate(picked):
+        if act.multiplier[a] is not None:
+            groups.setdefault(act.multiplier[a], []).append(k)
+    coverage = act.coverage[picked]
+    model = prep.model
+    margin, mfn = model.tariff_pref - model.tariff_mfn, model.tariff_mfn
+    if block is not None:
+        margin, mfn = margin[:, block][:, :, block], mfn[:, block][:, :, block]
+    return _ActionTables(
+        margin=margin,
+        mfn=mfn,
+        rows=rows,
+        cell=cell,
+        cells=cells,
+        non_preferential=coverage == COVER_NON_PREFERENTIAL,
+        dutiable=np.flatnonzero(coverage == COVER_DUTIABLE_CONTENT),
+        multiplied=tuple((m, np.array(k, dtype=np.int64)) for m, k in groups.items()),
+        to_cells=RowSums(to_cell),
+    )
+
+
+def _action_share(prep, settings, years, rows) -> np.ndarray:
+    """(A, Y) each action's rate times the share of each year it is in force (read-only:
+    remembered per model for the settings it reads, as every Monte Carlo pass asks again)."""
+    replaced = tuple(
+        (i, settings.number(settings.shock(i), "rate_pct", 0.0))
+        for i in REPLACING_SHOCKS
+        if settings.shock(i) is not None
+    )
+    key = (years.tobytes(), rows.tobytes(), settings.start, replaced)
+    shares = _per_model(prep).shares
+    share = shares.get(key)
+    if share is None:
+        if len(shares) >= _SHARES_KEPT:
+            shares.clear()
+        share = shares[key] = _make_share(prep, settings, years, rows)
+        share.flags.writeable = False
+    return share
+
+
+def _make_share(prep, settings, years, rows) -> np.ndarray:
+    act = prep.actions
+    rate = np.broadcast_to(act.rate, (len(years), len(act.rate))).copy()
     for shock_id in REPLACING_SHOCKS:
         shock = settings.shock(shock_id)
         if shock is None:
@@ -199,22 +320,40 @@ def _add_actions(prep, settings, params, years, rows, pu, tariff) -> None:
         later = (years >= settings.start)[:, None] & of[None, :]
         scaled = rate * (new / current) if current > 0 else np.where(of, new, rate)
         rate = np.where(later, scaled, rate)
-    pu_cells = pu.reshape(pu.shape[0], y, -1)[..., act.cell]  # (D or 1, Y, A)
-    cover = np.ones_like(pu_cells)
-    cover = np.where(act.coverage == COVER_NON_PREFERENTIAL, 1.0 - pu_cells, cover)
-    if (act.coverage == COVER_DUTIABLE_CONTENT).any():
+    return (act.in_force[rows] * rate).T
+
+
+def _add_actions(prep, params, share, pu, blend, tariff, block=None) -> None:
+    """Add every tariff action's annual-average rate (``share`` (A, Y)) to ``tariff``
+    (D, Y, S, R, R), which holds the MFN/preferential ``blend`` (D or 1, Y, S, R, R) of
+    preference use ``pu``; with ``block`` all three are of that block of regions.
+
+    Actions are laid out first (A, D, Y), so their sums into cells gather whole rows.
+    """
+    tables = _tables(prep, block)
+    if not len(tables.cell):
+        return
+    d, y = tariff.shape[:2]
+    if tables.rows is not None:
+        share = share[tables.rows]
+    share = share[:, None, :]  # (A, 1, Y)
+    drawn = pu.shape[0]
+    pu_cells = pu.reshape(drawn * y, -1).take(tables.cell, axis=1).T.reshape(-1, drawn, y)
+    contribution = share * np.where(tables.non_preferential[:, None, None], 1.0 - pu_cells, 1.0)
+    if drawn != d:
+        contribution = np.repeat(contribution, d, axis=1)
+    if len(tables.dutiable):
         dutiable = (
-            params.effect(AUTO_MEASURE, "usmca_dutiable_share")[:, None, None]
+            params.effect(AUTO_MEASURE, "usmca_dutiable_share")[:, None]
             if params.has_effect(AUTO_MEASURE, "usmca_dutiable_share")
             else 1.0
         )
-        cover = np.where(
-            act.coverage == COVER_DUTIABLE_CONTENT, 1.0 - pu_cells * (1.0 - dutiable), cover
-        )
-    scale = np.ones((d, len(act.rate)))
-    for k, mult in enumerate(act.multiplier):
-        if mult is not None:
-            scale[:, k] = params.effect(mult[0], mult[1])
-    contribution = (act.in_force[rows] * rate)[None] * cover * scale[:, None, :]
-    flat = tariff.reshape(d, y, -1)
-    flat[..., act.cells] += contribution @ act.to_cell
+        rows_d = tables.dutiable
+        contribution[rows_d] = share[rows_d] * (1.0 - pu_cells[rows_d] * (1.0 - dutiable))
+    for (lever, key), rows_m in tables.multiplied:
+        contribution[rows_m] *= params.effect(lever, key)[:, None]
+    added = tables.to_cells(contribution)  # (U, D, Y)
+    # Each touched cell's blend plus its actions, written once (a scattered "+=" would read
+    # the cells back from the large array).
+    cells = blend.reshape(drawn, y, -1).take(tables.cells, axis=2) + added.transpose(1, 2, 0)
+    tariff.reshape(d * y, -1)[:, tables.cells] = cells.reshape(d * y, -1)
