@@ -66,6 +66,9 @@ class Params:
     parameters: dict[str, np.ndarray]  # id -> (D,)
     effects: dict[tuple[str, str, str], np.ndarray]  # (lever, option, key) -> (D,)
     timing: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
+    # (lever, option) -> its effect keys, built on first use and shared by every slice: the
+    # alignments ask for them on every evaluate and every Monte Carlo chunk.
+    keys: dict[tuple[str, str], list[str]] = field(default_factory=dict, compare=False)
 
     @property
     def draws(self) -> int:
@@ -86,7 +89,12 @@ class Params:
         return (lever_id, option, key) in self.effects
 
     def effect_keys(self, lever_id: str, option: str = "") -> list[str]:
-        return [k for (lev, opt, k) in self.effects if lev == lever_id and opt == option]
+        if not self.keys:
+            index: dict[tuple[str, str], list[str]] = {}
+            for lev, opt, k in self.effects:
+                index.setdefault((lev, opt), []).append(k)
+            self.keys.update(index)
+        return self.keys.get((lever_id, option), [])
 
     def lag_ramp(self, lever_id: str, key: str, option: str = "") -> tuple[int, int]:
         return self.timing.get((lever_id, option, key), (0, 0))
@@ -240,6 +248,7 @@ def slice_params(params: Params, rows: slice) -> Params:
         {k: v[rows] for k, v in params.parameters.items()},
         {k: v[rows] for k, v in params.effects.items()},
         params.timing,
+        params.keys,
     )
 
 
