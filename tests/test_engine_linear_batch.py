@@ -3,6 +3,8 @@ solves exactly the linear GSIM of ``trade.solve_gsim``."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 from model_factory import busy_scenario, make_model
@@ -13,33 +15,59 @@ from planner.model.engine import evaluate, linear_batch, trade, uncertainty
 DRAWS, RUNS, YEARS, SECTORS, REGIONS = 6, 3, 4, 3, 8
 
 
-def _market(rng: np.random.Generator, idle_exporter: bool):
+def _market(rng: np.random.Generator, case: str):
+    """Random markets and elasticities, each ``case`` steering ``solve`` down another path."""
+    draws = 1 if case == "one draw" else DRAWS
     flows = rng.uniform(1.0, 100.0, (SECTORS, REGIONS, REGIONS))
-    if idle_exporter:
+    if case == "idle exporter":
         flows[1, 5, :] = 0.0  # an exporter that sells nothing in one sector
     t0 = rng.uniform(0.0, 0.15, flows.shape)
-    t1 = t0 + rng.uniform(-0.05, 0.3, (DRAWS, RUNS, YEARS, *flows.shape)).clip(-t0)
+    t1 = t0 + rng.uniform(-0.05, 0.3, (draws, RUNS, YEARS, *flows.shape)).clip(-t0)
     ice = np.exp(rng.uniform(0.0, 0.06, t1.shape))
-    growth = (1.0 + rng.uniform(0.0, 0.05, (DRAWS, 1, REGIONS))) ** np.arange(1, YEARS + 1)[
+    growth = (1.0 + rng.uniform(0.0, 0.05, (draws, 1, REGIONS))) ** np.arange(1, YEARS + 1)[
         None, :, None
     ]
-    em = -rng.uniform(0.5, 2.0, (DRAWS, SECTORS))
-    es = rng.uniform(3.0, 9.0, (DRAWS, SECTORS))
-    ex = rng.uniform(0.75, 4.5, (DRAWS, SECTORS))
-    return flows, t0, t1, ice, growth, em, es, ex
+    em = -rng.uniform(0.5, 2.0, (draws, SECTORS))
+    es = rng.uniform(3.0, 9.0, (draws, SECTORS))
+    ex = rng.uniform(0.75, 4.5, (draws, SECTORS))
+    if case == "no substitution":  # Es = 0 in one sector of one draw
+        es[0, 2] = 0.0
+    if case == "not dominant":  # Es + Ex < |Em + Es|: the system needs pivoting
+        em[-1, 1], es[-1, 1], ex[-1, 1] = -6.0, 0.5, 0.75
+    if case == "importer without growth":
+        growth[..., 3] = 0.0
+    tariffs = [t1[:, k] for k in range(RUNS)]
+    icebergs = [ice[:, k] for k in range(RUNS)]
+    if case == "shared arrays":  # like a run and its disagreement point: the same objects
+        ice[:, 1] = ice[:, 0]
+        icebergs[1] = icebergs[0]
+        t1[:, 2] = t1[:, 0]
+        tariffs[2] = tariffs[0]
+    return flows, t0, t1, ice, growth, em, es, ex, tariffs, icebergs
 
 
-@pytest.mark.parametrize("idle_exporter", [False, True])
-def test_batch_solve_equals_the_linear_gsim(idle_exporter):
-    flows, t0, t1, ice, growth, em, es, ex = _market(np.random.default_rng(5), idle_exporter)
+CASES = [
+    "random",
+    "idle exporter",
+    "one draw",
+    "shared arrays",
+    "no substitution",
+    "not dominant",
+    "importer without growth",
+]
+
+
+def _close(a, b):
+    return np.allclose(a, b, rtol=1e-10, atol=1e-10 * np.abs(b).max())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_batch_solve_equals_the_linear_gsim(case):
+    flows, t0, t1, ice, growth, em, es, ex, tariffs, icebergs = _market(
+        np.random.default_rng(5), case
+    )
     batch = linear_batch.solve(
-        linear_batch.factors(flows, t0),
-        growth,
-        [t1[:, k] for k in range(RUNS)],
-        [ice[:, k] for k in range(RUNS)],
-        em,
-        es,
-        ex,
+        linear_batch.factors(flows, t0), growth, tariffs, icebergs, em, es, ex
     )
     grown = flows * growth[:, :, None, None, :]
     ref = trade.solve_gsim(
@@ -53,14 +81,28 @@ def test_batch_solve_equals_the_linear_gsim(idle_exporter):
         form="linear",
     )
 
-    def close(a, b):
-        return np.allclose(a, b, rtol=1e-10, atol=1e-10 * np.abs(b).max())
+    assert _close(batch.world_price, ref.world_price_change)
+    assert _close(batch.flows, ref.flows)
+    assert _close(batch.consumer, ref.consumer_surplus.sum(-2))
+    assert _close(batch.producer, ref.producer_surplus.sum(-2))
+    assert _close(batch.tariff_revenue, ref.tariff_revenue.sum(-2))
 
-    assert close(batch.world_price, ref.world_price_change)
-    assert close(batch.flows, ref.flows)
-    assert close(batch.consumer, ref.consumer_surplus.sum(-2))
-    assert close(batch.producer, ref.producer_surplus.sum(-2))
-    assert close(batch.tariff_revenue, ref.tariff_revenue.sum(-2))
+
+def test_calls_of_any_size_on_two_threads_give_each_its_own_answer():
+    # solve keeps scratch memory per thread between calls: calls of different sizes, on two
+    # threads at once, must still each get the answer of a lone call.
+    rng = np.random.default_rng(11)
+    calls = []
+    for case in ("random", "one draw", "shared arrays"):
+        flows, t0, _, _, growth, em, es, ex, tariffs, icebergs = _market(rng, case)
+        calls.append((linear_batch.factors(flows, t0), growth, tariffs, icebergs, em, es, ex))
+    alone = [linear_batch.solve(*args) for args in calls]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        together = list(pool.map(lambda i: linear_batch.solve(*calls[i % 3]), range(12)))
+    for i, got in enumerate(together):
+        want = alone[i % 3]
+        for field in ("world_price", "flows", "consumer", "producer", "tariff_revenue"):
+            assert _close(getattr(got, field), getattr(want, field)), (i, field)
 
 
 def test_draws_at_the_central_values_give_the_central_run(monkeypatch):
