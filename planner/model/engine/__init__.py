@@ -20,6 +20,7 @@ from typing import Any, Literal
 import numpy as np
 
 from planner.model.data import ModelData
+from planner.model.engine import logistics
 from planner.model.engine.prepared import prepare, read_only
 from planner.model.engine.settings import ScenarioSettings, settings_key, settings_of
 from planner.model.engine.simulation import (
@@ -165,6 +166,8 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
     base = prep.recall(key)
     passes = 1 if base is not None or same else 2  # for the progress report
     done = 0
+    # The base-year network of every draw: the same for both passes, cut per chunk.
+    network = logistics.reference(prep, params)
 
     def one_pass(k: int, reference: _Draws | None, keep_flows: bool) -> _Draws:
         nonlocal done
@@ -172,7 +175,7 @@ def _monte_carlo(prep, model, runs, overrides, n, seed, years, kpi_ids, form, ce
         done += 1
         return _draw_pass(
             prep,
-            (runs[k], central.corridors[k]),
+            (runs[k], central.corridors[k], network),
             params,
             years,
             kpi_ids,
@@ -233,8 +236,9 @@ class _Span:
 
 
 def _draw_pass(prep, run, params, years, kpi_ids, offsets, reference, keep_flows, task) -> _Draws:
-    """Every draw of one run (``run`` = its settings and its central corridor), in chunks."""
-    settings, corridor = run
+    """Every draw of one run, in chunks.  ``run``: its settings, its central corridor and
+    the base-year network of every draw (``logistics.reference``)."""
+    settings, corridor, network = run
     offset_kpi, offset_flow = offsets
     n = params.draws
     kpis = {k: np.empty((n, len(years))) for k in kpi_ids}
@@ -252,7 +256,15 @@ def _draw_pass(prep, run, params, years, kpi_ids, offsets, reference, keep_flows
         if task is not None:
             task.check()
         chunk = slice_params(params, rows)
-        (out,) = solve_runs(prep, [settings], chunk, years, MONTE_CARLO_FORM, [corridor])
+        (out,) = solve_runs(
+            prep,
+            [settings],
+            chunk,
+            years,
+            MONTE_CARLO_FORM,
+            [corridor],
+            reference=network.take(rows),
+        )
         ref = None if reference is None else reference.landed[rows]
         sim = combine(prep, (settings,), (out,), chunk, years, kpi_ids, ref, ref is None)
         for k in kpi_ids:

@@ -277,6 +277,16 @@ class Assignment:
     path_days: np.ndarray  # (..., P)
     od_days: np.ndarray  # (..., OD) flow-weighted mean days of each pair
 
+    def take(self, rows: slice) -> Assignment:
+        """The draws ``rows`` (leading axis) of every array."""
+        return Assignment(
+            self.path_flow[rows],
+            self.edge_days[rows],
+            self.edge_volume[rows],
+            self.path_days[rows],
+            self.od_days[rows],
+        )
+
 
 def base_assignment(net: Network, alpha: np.ndarray, beta: np.ndarray) -> Assignment:
     """The base year (D draws): observed path flows, lever edges closed; alpha, beta (D, 1)."""

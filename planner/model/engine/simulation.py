@@ -186,6 +186,7 @@ def solve_runs(
     fixed: list[CorridorResult | None] | None = None,
     memo: tuple | None = None,
     warm: RunOutput | None = None,
+    reference: logistics.Assignment | None = None,
 ) -> list[RunOutput]:
     """Solve ``runs`` (each with its disagreement point) in ONE trade-core call.
 
@@ -193,10 +194,11 @@ def solve_runs(
     regional capacity and tariff paths are then remembered on the settings each reads.
     ``warm``: a solved run with the same parameters and years (the baseline): a single run
     is then solved from its solution (same answer, fewer Newton steps).
+    ``reference``: ``logistics.reference`` of ``params``, when the caller already has it.
     """
-    if memo is not None:
+    if reference is None and memo is not None:
         reference = prep.memo(("reference", memo), lambda: logistics.reference(prep, params))
-    else:
+    elif reference is None:
         reference = logistics.reference(prep, params)
     per_day = _per_day(prep, params)
     fixed = fixed or [None] * len(runs)
