@@ -213,7 +213,9 @@ def _offsets(prep, model, runs, overrides, years, kpi_ids, form, central, k):
             prep, (runs[j],), (out,), p0, years, kpi_ids, reference, keep_landed=reference is None
         )
 
-    lin = linear(0)
+    # The baseline's: its own offsets, and the landed-cost reference of the scenario's.
+    key = ("linear_central", frozen, tuple(years), settings_key(runs[0]))
+    lin = prep.memo(key, lambda: linear(0))
     if k == 1:
         lin = linear(1, lin.landed_cost)
     offset_kpi = {i: central.kpis[i][0, k] - lin.kpis[i][0, 0] for i in kpi_ids}
