@@ -365,10 +365,13 @@ def _linear_world_price(market: _Market, tariff_price: np.ndarray | None = None)
     em, es = market.em, market.es
     theta, phi, that = market.theta, market.phi, market.wedge_change
     total = em + es
+    # einsum, not (a * b).sum(axis): sums over an 8-long axis of a product cost numpy a
+    # temporary and a slow short-axis reduction, ~1.5x the time on the central path.
     if tariff_price is None:
-        tariff_price = (theta * that).sum(axis=-2)
+        tariff_price = np.einsum("...rv,...rv->...v", theta, that)
     if total.shape[-1] == 1:
-        rhs = es * (phi * that).sum(axis=-1) - total * (phi @ tariff_price[..., None])[..., 0]
+        rhs = es * np.einsum("...rv,...rv->...r", phi, that)
+        rhs -= total * (phi @ tariff_price[..., None])[..., 0]
     else:
         phi_total = phi * total[..., None, :]
         rhs = ((phi * es[..., None, :]) * that).sum(axis=-1) - (
@@ -449,8 +452,8 @@ def _result(
     linear: np.ndarray | None = None,
 ) -> GsimResult:
     # Tariff revenue is charged on the world-price value only; tau earns nothing.
-    revenue = (new_flows * market.tariff_new).sum(axis=-2)
-    revenue -= (market.flows * market.tariff_old).sum(axis=-2)
+    revenue = np.einsum("...rv,...rv->...v", new_flows, market.tariff_new)
+    revenue -= np.einsum("...rv,...rv->...v", market.flows, market.tariff_old)
     return GsimResult(
         world_price_change=world,
         import_price_change=composite,
