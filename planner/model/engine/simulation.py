@@ -345,7 +345,14 @@ def combine(
     usa, mex = prep.ridx["USA"], prep.ridx["MEX"]
 
     def stack(get) -> np.ndarray:
-        return np.stack([get(o) for o in outputs], axis=1)
+        # np.stack's checks and concatenate cost more than copying these small arrays.
+        parts = [get(o) for o in outputs]
+        if len(parts) == 1:  # a Monte Carlo pass: a view, nothing to copy
+            return parts[0][:, None]
+        out = np.empty((parts[0].shape[0], len(parts), *parts[0].shape[1:]), parts[0].dtype)
+        for k, part in enumerate(parts):
+            out[:, k] = part
+        return out
 
     welfare = {p: stack(lambda o, p=p: o.welfare[p]) for p in WELFARE_PARTS}
     leverage = leverage_ratio(welfare["total"], stack(lambda o: o.welfare_disagreement), usa, mex)
