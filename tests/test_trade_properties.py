@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
@@ -27,13 +27,28 @@ def markets(draw, max_rate: float = 1.0):
 
 @PROPERTY_SETTINGS
 @given(markets())
+@example(
+    (
+        np.array([[1.0, 308.0], [1.0, 1.0]]),
+        np.ones((2, 2)),
+        np.array([[1.0, 1.0], [1.09375, 1.0]]),
+        -3.0,
+        6.0,
+        2.0,
+    )
+)
 def test_ces_converges_clears_and_keeps_flows_positive(market):
     flows, old, new, em, es, ex = market
     result = solve_gsim(flows, old, new, em, es, ex, form="ces")
     assert result.converged
     assert np.all(result.flows > 0)
     supply = flows.sum(axis=-1) * (1 + result.world_price_change) ** (1 + ex)
-    np.testing.assert_allclose(result.flows.sum(axis=-1), supply, rtol=1e-8)
+    # The solver's criterion: every region's excess supply below 1e-10 of the market's
+    # largest sales, so a small seller's own relative error may be larger (hypothesis found
+    # sales of 2 beside 309: 1.6e-8 of its own, 1e-10 of the market).
+    np.testing.assert_allclose(
+        result.flows.sum(axis=-1), supply, rtol=1e-8, atol=1e-9 * flows.sum(axis=-1).max()
+    )
     np.testing.assert_allclose(
         result.welfare,
         result.consumer_surplus + result.producer_surplus + result.tariff_revenue,
