@@ -45,10 +45,12 @@ from planner.model.results import Results, total_trade
 __all__ = ["Cancelled", "TaskState", "evaluate"]
 
 Reference = Literal["current_policy", "status_quo"]
-# Draws per vectorised pass.  Measured for 1,000 draws of the busy scenario: 50 draws a
-# pass peaked ~97 MB above the process and took ~2.9 s; 20-25 peak ~60 MB and are no slower
-# (a pass's arrays, ~1 MB each, then stay in the CPU caches); cancel stays prompt.
-CHUNK_DRAWS = 20
+# Draws per chunk of a pass.  Since a pass solves one run (not four), per-chunk overhead
+# weighs more than cache misses: for 1,000 draws of the busy scenario on two threads,
+# chunks of 20 / 40 / 50 took ~1.15 / 1.03 / 0.94 s in one run (0.77 / - / 0.61 in another)
+# and raised the process's peak by ~70 / ~105 / ~125 MB; 100 was slower again.  40 keeps
+# most of the gain for less memory; a cancel still lands within one chunk (50-80 ms).
+CHUNK_DRAWS = 40
 # Threads sharing the chunks: ~1.7x on two cores (measured), the answer unchanged.
 MONTE_CARLO_THREADS = min(2, os.cpu_count() or 1)
 # Monte Carlo draws are solved with the linear GSIM and centred on the exact (CES) central
