@@ -12,9 +12,10 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QEnterEvent, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from planner.ui.card_stack import CardStack
 from planner.ui.charts.base import BAD, GOOD, fmt_number, fmt_signed
 
 
@@ -147,8 +148,11 @@ class KpiCard(QFrame):
         self.meaning.setFont(small)
         self.verdict.setFont(small)
         self.band.setFont(small)
-        for label in (self.value, self.unit, self.delta, self.band, self.verdict):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The numbers and sentences can be selected (and copied) with the mouse.  A selectable
+        # label lays its text out through a QTextDocument, several times slower than a plain
+        # one, and every toggle sets new texts: the labels become selectable while the pointer
+        # is over the card (or while they hold a selection), and look the same either way.
+        self.selectable = (self.value, self.unit, self.delta, self.band, self.verdict)
         value_row = QHBoxLayout()
         value_row.setSpacing(6)
         value_row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBaseline)
@@ -160,6 +164,25 @@ class KpiCard(QFrame):
         layout.addLayout(value_row)
         for widget in (self.delta, self.band, self.verdict, self.meaning):
             layout.addWidget(widget)
+
+    def enterEvent(self, event: QEnterEvent) -> None:  # Qt override
+        self._set_selectable(True)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # Qt override
+        if not any(label.hasSelectedText() for label in self.selectable):
+            self._set_selectable(False)
+        super().leaveEvent(event)
+
+    def _set_selectable(self, on: bool) -> None:
+        flag = (
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            if on
+            else Qt.TextInteractionFlag.NoTextInteraction
+        )
+        for label in self.selectable:
+            if label.textInteractionFlags() != flag:
+                label.setTextInteractionFlags(flag)
 
     def show_values(
         self,
@@ -223,10 +246,8 @@ class KpiArea(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.inner = QWidget()
-        self.inner_layout = QVBoxLayout(self.inner)
-        self.inner_layout.setContentsMargins(2, 2, 2, 2)
-        self.inner_layout.addStretch(1)
+        # The cards' column moves cards only when one changes height (see CardStack).
+        self.inner = CardStack()
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -320,11 +341,8 @@ class KpiArea(QWidget):
         for card in self.cards.values():
             card.setParent(None)
             card.deleteLater()
-        self.cards = {}
-        for i, kpi_id in enumerate(ids):
-            card = KpiCard(kpi_id, self.inner)
-            self.inner_layout.insertWidget(i, card)
-            self.cards[kpi_id] = card
+        self.cards = {kpi_id: KpiCard(kpi_id, self.inner) for kpi_id in ids}
+        self.inner.set_cards(list(self.cards.values()))
 
     def _refresh(self) -> None:
         language = _language()
@@ -347,6 +365,13 @@ class KpiArea(QWidget):
                 b = np.asarray(bands[kid])
                 band = (float(b[0, y]), float(b[2, y]))
             self.cards[kid].show_values(row, value, base, band, year, language)
+        # Lay the cards out now rather than from the posted layout requests: those come after
+        # the charts' repaints, and a card whose sentence took another line would be painted
+        # at its old size first and then again.
+        if self.inner.isVisible():
+            for card in self.cards.values():
+                card.layout().activate()
+            self.inner.relayout()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if (

@@ -146,6 +146,7 @@ class LeverRow(QFrame):
         outer.addWidget(self.cost)
         self.controls: dict[str, ParamControl] = {}
         self._shown: tuple[bool, dict[str, Any]] | None = None  # the state ``sync`` last set
+        self._source: Any = None  # the scenario's setting that state was read from
         self._param_labels: dict[str, QLabel] = {}
         self.params_box = QWidget(self)
         form = QFormLayout(self.params_box)
@@ -173,10 +174,16 @@ class LeverRow(QFrame):
     # ----- view <- scenario --------------------------------------------------------------
     def sync(self, scenario: Any) -> None:
         """Show ``scenario``'s state for this lever without emitting edits."""
+        # An edit replaces only the setting it changes; the others are the very same objects
+        # (or values), so most rows can tell at once that there is nothing to show anew.
+        source = self._setting_in(scenario)
+        if self._shown is not None and source is self._source:
+            return
+        self._source = source
         if self.combo is not None:
-            value = scenario.alignments.get(self.spec.id, "none")
             with QSignalBlocker(self.combo):
-                self.combo.setCurrentIndex(max(self.combo.findData(value), 0))
+                self.combo.setCurrentIndex(max(self.combo.findData(source), 0))
+            self._shown = (True, {})
             return
         enabled, params = lever_state(scenario, self.spec)
         state = (enabled, params)
@@ -188,6 +195,14 @@ class LeverRow(QFrame):
         for name, control in self.controls.items():
             control.set_value(params.get(name))
         self.params_box.setEnabled(enabled)
+
+    def _setting_in(self, scenario: Any) -> Any:
+        """This row's part of ``scenario``: its alignment value, lever setting or shock."""
+        if self.combo is not None:
+            return scenario.alignments.get(self.spec.id, "none")
+        if self.spec.group == "policy":
+            return scenario.levers.get(self.spec.id)
+        return next((s for s in scenario.shocks if s.id == self.spec.id), None)
 
     def matches(self, folded_text: str) -> bool:
         if not folded_text:

@@ -254,9 +254,15 @@ class MainWindow(ResultOutputs, WindowChrome):
     def _on_scenario_changed(self, scenario: Any) -> None:
         with QSignalBlocker(self.lens_combo):
             self.lens_combo.setCurrentIndex(max(self.lens_combo.findData(scenario.lens), 0))
-        if not self.name_edit.hasFocus() or self.name_edit.text() != scenario.name:
-            self.name_edit.setText(scenario.name)
-            self.name_edit.setCursorPosition(0)
+        edit = self.name_edit
+        if edit.text() != scenario.name:
+            edit.setText(scenario.name)
+            edit.setCursorPosition(0)
+        elif not edit.hasFocus() and (edit.cursorPosition() != 0 or edit.hasSelectedText()):
+            # The start of a long name in view; setting the same text again would repaint
+            # the toolbar on every lever toggle.
+            edit.deselect()
+            edit.setCursorPosition(0)
 
     def _on_results_changed(self, results: Any) -> None:
         self._update_results_message()

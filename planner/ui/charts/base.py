@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.ui.charts import fast_axis
 from planner.ui.charts.label_layout import TitleLabel
 
 import pyqtgraph as pg  # isort: skip  (after PySide6 so pyqtgraph binds to it)
@@ -123,10 +124,26 @@ class ChartView(pg.GraphicsLayoutWidget):
 
     paint_ms = 0.0  # wall time inside every chart view's paintEvent, process-wide
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view_boxes: list[pg.ViewBox] | None = None
+
+    def needs_prepare(self) -> bool:
+        """Whether a view box of the scene has a new range or size whose transform pyqtgraph
+        has deferred to the next paint (``GraphicsScene.prepareForPaint`` applies it and lets
+        every text item re-orient; with nothing deferred that is a few dozen slots doing
+        nothing, twice a toggle per chart)."""
+        if self._view_boxes is None:
+            self._view_boxes = [i for i in self.scene().items() if isinstance(i, pg.ViewBox)]
+        return any(getattr(vb, "_matrixNeedsUpdate", True) for vb in self._view_boxes)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         start = time.perf_counter()
         try:
-            super().paintEvent(event)
+            # pyqtgraph's GraphicsView.paintEvent, preparing the scene only when needed.
+            if self.needs_prepare():
+                self.scene().prepareForPaint()
+            QGraphicsView.paintEvent(self, event)
         finally:
             ChartView.paint_ms += (time.perf_counter() - start) * 1e3
 
@@ -166,8 +183,10 @@ class ChartPanel(QFrame):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
-        for name in ("left", "bottom"):
+        for name in ("left", "bottom", "right", "top"):
             # Units are in the axis titles; pyqtgraph's "(x0.001)" rescaling would contradict them.
+            # The hidden right and top axes too: with the prefix on, every new view range
+            # re-renders their (invisible) titles as rich text.
             self.plot.getAxis(name).enableAutoSIPrefix(False)
         # No grid: a grid makes every axis repaint with any change inside the plot (the
         # grid lines belong to the axis item), which doubles the repaint cost of a toggle.
@@ -182,8 +201,10 @@ class ChartPanel(QFrame):
         # lies in a repainted area is copied rather than drawn again tick by tick.
         for name in ("left", "bottom", "right", "top"):
             self.cache_item(self.plot.getAxis(name))
+            fast_axis.speed_up(self.plot.getAxis(name))  # a new range lays out ticks quicker
         self.legend: pg.LegendItem | None = None
         self._value_range: dict[str, tuple[float, float]] = {}
+        self._fixed_range: dict[str, tuple[float, float, float]] = {}
         # Hover: at most 30 read-outs a second however fast the mouse streams.
         self._hover_proxy = pg.SignalProxy(
             self.view.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
@@ -204,7 +225,8 @@ class ChartPanel(QFrame):
         pyqtgraph defers a new view range's transform (and text items' orientation) to the
         start of the next paint; applied there, it marks the items dirty again and the chart
         paints a second time.  The dashboard calls this after ``set_input``."""
-        self.view.scene().prepareForPaint()
+        if self.view.needs_prepare():
+            self.view.scene().prepareForPaint()
 
     def hover_text(self, x: float, y: float) -> str:
         """The read-out for the data point nearest to view coordinates (x, y)."""
@@ -247,6 +269,19 @@ class ChartPanel(QFrame):
         self.legend.clear()
         for item, name in entries:
             self.legend.addItem(item, name)
+
+    def set_fixed_range(self, axis: str, low: float, high: float, padding: float = 0.0) -> None:
+        """Show [low, high] (with ``padding``) on an axis whose range follows no data; asked
+        again for the same range, do nothing (pyqtgraph's setRange costs as much as a small
+        chart's whole update, for a range nothing else changes)."""
+        key = (low, high, padding)
+        if self._fixed_range.get(axis) == key:
+            return
+        self._fixed_range[axis] = key
+        if axis == "y":
+            self.plot.setYRange(low, high, padding=padding)
+        else:
+            self.plot.setXRange(low, high, padding=padding)
 
     def fit_value_range(self, low: float, high: float, axis: str = "y") -> None:
         """Show [low, high] on the value axis, keeping the current range while the data still

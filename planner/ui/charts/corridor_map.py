@@ -14,7 +14,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QRectF, 
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from planner.ui.charts import fast_axis
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_number, label_for
+from planner.ui.charts.items import Markers
 from planner.ui.charts.label_layout import LABEL_GAP_PX, place_names
 
 import pyqtgraph as pg  # isort: skip
@@ -120,9 +122,10 @@ class EdgeLayer(pg.GraphicsObject):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pens, lines = self.pens, self.lines
         for i in self.order:
-            painter.setPen(self.pens[i])
-            painter.drawLine(self.lines[i])
+            painter.setPen(pens[i])
+            painter.drawLine(lines[i])
 
 
 class CorridorMapChart(ChartPanel):
@@ -158,7 +161,7 @@ class CorridorMapChart(ChartPanel):
         self.plot.addItem(self.edge_layer)
         self.node_kinds = list(nodes["kind"])
         self.node_items = {
-            kind: pg.ScatterPlotItem(
+            kind: Markers(
                 pos=self.node_xy[[k == kind for k in self.node_kinds]],
                 symbol=symbol,
                 size=NODE_SIZES[kind],
@@ -167,6 +170,8 @@ class CorridorMapChart(ChartPanel):
         }
         for item in self.node_items.values():
             self.plot.addItem(item)
+            # The nodes never move: a pixmap, copied where the edges under them repaint.
+            self.cache_item(item)
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 2.0, 6.0))
         self.small_font = small
@@ -212,6 +217,7 @@ class CorridorMapChart(ChartPanel):
             width=10,
         )
         self.colour_bar.axis.enableAutoSIPrefix(False)
+        fast_axis.speed_up(self.colour_bar.axis)
         self.view.addItem(self.colour_bar, row=0, col=1)
         # Room for the widest tick ("125 %") and the rotated title beside it: the axis sizes
         # itself from the default numbers otherwise, and the title would cover the ticks.
@@ -224,6 +230,8 @@ class CorridorMapChart(ChartPanel):
         self.legend = pg.LegendItem(colCount=3, labelTextSize="8pt", frame=False, verSpacing=-6)
         self.view.addItem(self.legend, row=1, col=0, colspan=2)
         self._data: dict[str, np.ndarray] = {}
+        self._edge_key: tuple[bytes, ...] | None = None  # what the edge pens last drew
+        self._edge_order: tuple[tuple[str, ...], list[int]] | None = None
         self.finish_setup()
 
     def short_name(self, i: int) -> str:
@@ -288,7 +296,7 @@ class CorridorMapChart(ChartPanel):
         self.colour_bar.axis.setTextPen(pg.mkPen(colours.fg))
         super().apply_colours(colours)
         if self.current is not None:
-            self._restyle_edges()
+            self._restyle_edges(force=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
@@ -338,7 +346,7 @@ class CorridorMapChart(ChartPanel):
         year_changed = self.current is None or self.current.year_index != data.year_index
         super().set_input(data)
         results, y = data.results, data.year_index
-        order = [list(results.edge_ids).index(e) for e in self.edge_ids]
+        order = self._results_order(tuple(results.edge_ids))
         flow = getattr(results, "corridor_flow_usd_bn", None)
         self._data = {
             "utilisation_base": np.asarray(results.corridor_utilisation_base)[y, order],
@@ -355,31 +363,50 @@ class CorridorMapChart(ChartPanel):
         if year_changed:
             self.retranslate()
 
-    def _restyle_edges(self) -> None:
+    def _results_order(self, edge_ids: tuple[str, ...]) -> list[int]:
+        """Where each of the map's edges sits in Results (the same on every toggle)."""
+        if self._edge_order is None or self._edge_order[0] != edge_ids:
+            self._edge_order = (edge_ids, [edge_ids.index(e) for e in self.edge_ids])
+        return self._edge_order[1]
+
+    def _restyle_edges(self, force: bool = False) -> None:
         d = self._data
         utilisation = d["utilisation"]
         colours = self.utilisation_map.map(
-            np.clip(np.nan_to_num(utilisation), 0.0, UTILISATION_TOP), mode="qcolor"
+            np.clip(np.nan_to_num(utilisation), 0.0, UTILISATION_TOP), mode="float"
         )
         # Width shows flow where Results carries it, else utilisation x the table's capacity.
         flow = d.get("flow_usd_bn", np.nan_to_num(utilisation) * self.capacity)
         widths = width_px(flow, self.top_capacity)
+        # What the pens draw, to the precision it is drawn with (QColor keeps 16 bits a
+        # channel, the raster engine places outlines on a 1/64 px grid): most toggles leave
+        # the corridors as they were, and an unchanged map need not repaint.
+        key = (
+            np.round(colours * 65535).astype(np.uint16).tobytes(),
+            np.round(widths * 64).astype(np.int32).tobytes(),
+            d["disrupted"].tobytes(),
+            d["built"].tobytes(),
+        )
+        if not force and key == self._edge_key:
+            return
+        self._edge_key = key
         pens = []
+        hit, built_all = d["disrupted"].tolist(), d["built"].tolist()
         for colour, width, disrupted, built in zip(
-            colours, widths.tolist(), d["disrupted"].tolist(), d["built"].tolist(), strict=True
+            colours.tolist(), widths.tolist(), hit, built_all, strict=True
         ):
             if not built:
                 pen = QPen(self.colours.fg, 1.5, Qt.PenStyle.DotLine)
             elif disrupted:
                 pen = QPen(QColor(DISRUPTED), max(width, 2.0), Qt.PenStyle.DashLine)
             else:
-                pen = QPen(colour, width)
+                pen = QPen(QColor.fromRgbF(*colour), width)
             pen.setCosmetic(True)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             pens.append(pen)
         # Widest first, then the dotted and dashed ones on top where they cross.
         rank = widths - 10.0 * d["disrupted"] - 10.0 * ~d["built"]
-        self.edge_layer.set_pens(pens, list(np.argsort(-rank, kind="stable")))
+        self.edge_layer.set_pens(pens, np.argsort(-rank, kind="stable").tolist())
 
     def _nearest_edge(self, x: float, y: float) -> tuple[int, float]:
         start, end = self.segments[:, :2], self.segments[:, 2:]

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
+from planner.ui.charts import fast_axis
 from planner.ui.charts.base import (
     ChartInput,
     ChartPanel,
@@ -63,29 +64,68 @@ def tile_rects(region_ids: tuple[str, ...]) -> dict[str, tuple[float, float, flo
     return rects
 
 
+class LineMetrics:
+    """Widths and line heights of one font's text by point size (the first line of a label in
+    bold), remembered: the tiles' labels are fitted on every toggle, mostly to the same names
+    and numbers at the same sizes, and measuring text is the slow part of that."""
+
+    MAX_WIDTHS = 4096  # remembered widths before starting afresh
+
+    def __init__(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self.key = font.key()
+        self._metrics: dict[float, tuple[QFontMetricsF, QFontMetricsF]] = {}
+        self._widths: dict[tuple[float, bool, str], float] = {}
+
+    def at(self, size: float) -> tuple[QFontMetricsF, QFontMetricsF]:
+        """(bold, plain) metrics of the font at ``size`` points."""
+        pair = self._metrics.get(size)
+        if pair is None:
+            plain, bold = QFont(self.font), QFont(self.font)
+            plain.setPointSizeF(size)
+            bold.setPointSizeF(size)
+            bold.setBold(True)
+            pair = self._metrics[size] = (QFontMetricsF(bold), QFontMetricsF(plain))
+        return pair
+
+    def width(self, size: float, bold: bool, text: str) -> float:
+        key = (size, bold, text)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= self.MAX_WIDTHS:
+                self._widths.clear()
+            width = self._widths[key] = self.at(size)[0 if bold else 1].horizontalAdvance(text)
+        return width
+
+
 def fit_lines(
-    lines: list[str], font: QFont, width_px: float, height_px: float, shrink: bool = True
+    lines: list[str],
+    font: QFont,
+    width_px: float,
+    height_px: float,
+    shrink: bool = True,
+    metrics: LineMetrics | None = None,
 ) -> tuple[float, list[str]]:
     """The point size and texts of a label's lines (the first in bold) that fit a box of
     ``width_px`` x ``height_px``: the font's size, else (``shrink``) up to SHRINK_STEPS_PT
     smaller (never under MIN_POINT_SIZE), else the smallest with each line elided to the
-    width."""
+    width.  ``metrics`` (for ``font``) remembers measurements between calls."""
+    if metrics is None or metrics.key != font.key():
+        metrics = LineMetrics(font)
     base = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
     steps = SHRINK_STEPS_PT if shrink else (0.0,)
     sizes = [max(base - step, MIN_POINT_SIZE) for step in steps]
     for size in sizes:
-        plain, bold = QFont(font), QFont(font)
-        plain.setPointSizeF(size)
-        bold.setPointSizeF(size)
-        bold.setBold(True)
-        metrics = [QFontMetricsF(bold)] + [QFontMetricsF(plain)] * (len(lines) - 1)
-        widest = max(m.horizontalAdvance(t) for m, t in zip(metrics, lines, strict=True))
-        tall = sum(m.lineSpacing() for m in metrics)
+        bold, plain = metrics.at(size)
+        widest = max(metrics.width(size, k == 0, text) for k, text in enumerate(lines))
+        tall = bold.lineSpacing() + plain.lineSpacing() * (len(lines) - 1)
         if widest <= width_px and tall <= height_px:
             return size, lines
+    bold, plain = metrics.at(sizes[-1])
     elide = Qt.TextElideMode.ElideRight
     return sizes[-1], [
-        m.elidedText(t, elide, width_px) for m, t in zip(metrics, lines, strict=True)
+        (bold if k == 0 else plain).elidedText(text, elide, width_px)
+        for k, text in enumerate(lines)
     ]
 
 
@@ -127,12 +167,16 @@ class RegionTilesChart(ChartPanel):
         )
         self.colour_bar.axis.enableAutoSIPrefix(False)
         self.cache_item(self.colour_bar.axis)  # redrawn only when the scale changes
+        fast_axis.speed_up(self.colour_bar.axis)
         self.view.addItem(self.colour_bar, row=1, col=0)
         self._base = np.zeros(len(self.region_ids))
         self._scen = np.zeros(len(self.region_ids))
         self._pct = np.zeros(len(self.region_ids))
         self._limit = 0.0
         self._label_html = [""] * len(self.region_ids)
+        self._metrics: dict[str, LineMetrics] = {}  # by QFont.key: the labels' fonts
+        self._tiles_key: tuple | None = None  # what the tiles' colours were drawn from
+        self._labels_key: tuple | None = None  # what the labels were laid out from
         # The labels fit the tiles' pixel size, known once the layout has run.
         self.plot.vb.sigResized.connect(lambda *_: self._write_labels())
         self.finish_setup()
@@ -157,7 +201,8 @@ class RegionTilesChart(ChartPanel):
         year_changed = self.current is None or self.current.year_index != data.year_index
         super().set_input(data)
         results, y = data.results, data.year_index
-        order = [list(results.mx_regions).index(rid) for rid in self.region_ids]
+        regions = list(results.mx_regions)
+        order = [regions.index(rid) for rid in self.region_ids]
         self._base = np.asarray(results.mx_region_exports_base)[y, order]
         self._scen = np.asarray(results.mx_region_exports)[y, order]
         self._pct = percent_change(self._scen, self._base)
@@ -178,6 +223,10 @@ class RegionTilesChart(ChartPanel):
             self._limit = need * 1.1
             self.colour_bar.setLevels(values=(-self._limit, self._limit))
         limit = self._limit
+        key = (pct.tobytes(), limit, self.colours.bg.rgba())
+        if key == self._tiles_key:
+            return  # the same colours (a lever that does not move Mexico's regions)
+        self._tiles_key = key
         colours = self.colour_map.map((pct + limit) / (2 * limit), mode="qcolor")
         for tile, colour, label in zip(self.tiles, colours, self.labels, strict=True):
             tile.setBrush(pg.mkBrush(colour))
@@ -190,6 +239,13 @@ class RegionTilesChart(ChartPanel):
         vb = self.plot.vb
         (x0, x1), (y0, y1) = vb.viewRange()
         return vb.width() / max(x1 - x0, 1e-9), vb.height() / max(y1 - y0, 1e-9)
+
+    def _metrics_for(self, font: QFont) -> LineMetrics:
+        key = font.key()
+        metrics = self._metrics.get(key)
+        if metrics is None:
+            metrics = self._metrics[key] = LineMetrics(font)
+        return metrics
 
     def _write_labels(self) -> None:
         if self.current is None:
@@ -209,13 +265,23 @@ class RegionTilesChart(ChartPanel):
             room_h = (h - 2 * GAP) * py - 2 * LABEL_MARGIN_PX - 2.0
             lines.append([name, pct, usd])
             rooms.append((room_w, room_h))
+        key = (lines, rooms, font.key())
+        if key == self._labels_key:
+            return  # the same texts in the same room: nothing to fit or lay out
+        self._labels_key = key
+        metrics = self._metrics_for(font)
         # One size for every tile (the one the most crowded tile needs): labels of different
         # sizes side by side would read as different kinds of numbers.
-        size = min(fit_lines(t, font, *room)[0] for t, room in zip(lines, rooms, strict=True))
+        size = min(
+            fit_lines(t, font, *room, metrics=metrics)[0]
+            for t, room in zip(lines, rooms, strict=True)
+        )
         sized = QFont(font)
         sized.setPointSizeF(size)
+        sized_metrics = self._metrics_for(sized)
         for i, (texts, room) in enumerate(zip(lines, rooms, strict=True)):
-            name, pct, usd = fit_lines(texts, sized, *room, shrink=False)[1]
+            fitted = fit_lines(texts, sized, *room, shrink=False, metrics=sized_metrics)
+            name, pct, usd = fitted[1]
             html = (
                 f'<div style="text-align:center; font-size:{size:g}pt">'
                 f"<b>{escape(name)}</b><br>{escape(pct)}<br>{escape(usd)}</div>"

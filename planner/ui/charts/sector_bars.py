@@ -24,6 +24,7 @@ from planner.ui.charts.base import (
     fmt_signed,
     label_for,
 )
+from planner.ui.charts.items import Bars, Markers
 from planner.ui.charts.series import percent_change, sector_trade_usd_bn
 
 import pyqtgraph as pg  # isort: skip
@@ -43,12 +44,13 @@ class SectorBarsChart(ChartPanel):
         self.setObjectName("sector_bars")
         n = len(model.sectors)
         self._rows = np.arange(n, dtype=float)
-        self.bars = pg.BarGraphItem(x0=np.zeros(n), y=self._rows, height=BAR_HEIGHT, width=0.0)
+        self.bars = Bars(x0=np.zeros(n), y=self._rows, height=BAR_HEIGHT, width=0.0)
         self.whiskers = pg.ErrorBarItem(x=np.zeros(n), y=self._rows, beam=0.2)
         self.whiskers_sample = pg.PlotDataItem()  # a plain line stands for the whiskers
-        self.pinned_marks = {key: pg.ScatterPlotItem(symbol="d", size=9) for key in PINNED_COLOURS}
+        self.pinned_marks = {key: Markers(symbol="d", size=9) for key in PINNED_COLOURS}
         self.zero_line = pg.InfiniteLine(pos=0.0, angle=90, movable=False)
         self.plot.addItem(self.zero_line, ignoreBounds=True)
+        self.cache_item(self.zero_line)  # the bars change around it, it does not
         self.plot.addItem(self.bars)
         self.plot.addItem(self.whiskers)
         for mark in self.pinned_marks.values():
@@ -141,7 +143,7 @@ class SectorBarsChart(ChartPanel):
         base = sector_trade_usd_bn(np.asarray(results.flows_base)[y], c, usa)
         scen = sector_trade_usd_bn(np.asarray(results.flows)[y], c, usa)
         delta = scen - base
-        self.bars.setOpts(x0=np.minimum(delta, 0.0), width=np.abs(delta))
+        self.bars.set_values(x0=np.minimum(delta, 0.0), width=np.abs(delta))
         self._colour_bars(delta, force=False)
         extra: dict[str, np.ndarray] = {}
         # Whiskers need the spread of the change itself (draws of scenario minus baseline);
@@ -161,11 +163,11 @@ class SectorBarsChart(ChartPanel):
                 continue
             pinned_delta = sector_trade_usd_bn(np.asarray(pinned.flows)[y], c, usa) - base
             extra[f"{key}_delta"] = pinned_delta
-            mark.setData(x=pinned_delta, y=self._rows)
+            mark.set_points(pinned_delta, self._rows)
             mark.setVisible(True)
         shown = np.concatenate([delta, *extra.values(), [0.0]])
         self.fit_value_range(float(np.nanmin(shown)), float(np.nanmax(shown)), axis="x")
-        self.plot.setYRange(-0.6, len(self._rows) - 0.4, padding=0)
+        self.set_fixed_range("y", -0.6, len(self._rows) - 0.4)
         legend_changed = self._extra.keys() != extra.keys()
         self._baseline, self._scenario, self._extra = base, scen, extra
         if previous is None or (previous.country, previous.year_index) != (

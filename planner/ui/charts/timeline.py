@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
+from planner.ui.charts.items import Markers
 from planner.ui.charts.label_layout import place_labels
 from planner.ui.labels import choice_label
 
@@ -148,11 +149,11 @@ class TimelineChart(ChartPanel):
         self.plot.addItem(self.horizon)
         verified = self.calendar[~self.calendar["unverified"]]
         claimed = self.calendar[self.calendar["unverified"]]
-        self.calendar_marks = pg.ScatterPlotItem(
+        self.calendar_marks = Markers(
             x=verified["x"].to_numpy(), y=np.full(len(verified), CALENDAR_Y), symbol="o", size=7
         )
         self.plot.addItem(self.calendar_marks)
-        self.article_marks = pg.ScatterPlotItem(
+        self.article_marks = Markers(
             x=claimed["x"].to_numpy(), y=np.full(len(claimed), ARTICLE_Y), symbol="o", size=8
         )
         self.plot.addItem(self.article_marks)
@@ -166,7 +167,7 @@ class TimelineChart(ChartPanel):
         last_claim = float(claimed["x"].max()) if len(claimed) else self.x_range[0]
         self.article_note.setPos(last_claim + 0.35, ARTICLE_Y)
         self.article_note.setVisible(len(claimed) > 0)
-        self.scenario_marks = pg.ScatterPlotItem(symbol="t1", size=10)
+        self.scenario_marks = Markers(symbol="t1", size=10, capacity=EVENT_POOL)
         self.plot.addItem(self.scenario_marks)
         self.scenario_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(EVENT_POOL)]
         # The list sits in a box of its own, three lines high and as wide as the panel: a
@@ -185,6 +186,9 @@ class TimelineChart(ChartPanel):
             self.plot.addItem(label)
         self.year_marker = pg.InfiniteLine(angle=90, movable=False)
         self.plot.addItem(self.year_marker, ignoreBounds=True)
+        # What a toggle leaves as it was: pixmaps, copied where the scenario's lane repaints.
+        for item in (self.horizon, self.calendar_marks, self.article_marks, self.year_marker):
+            self.cache_item(item)
         self.plot.setXRange(*self.x_range, padding=0)
         self.plot.setYRange(
             SCENARIO_Y - (MAX_STACK - 1) * STACK_STEP - 0.5, CALENDAR_Y + LABEL_ROWS + 0.5
@@ -192,7 +196,6 @@ class TimelineChart(ChartPanel):
         self.add_legend(columns=2)
         # Label rows depend on the plot's pixel size, known once the layout has run.
         self.plot.vb.sigResized.connect(lambda *_: self._place_calendar_labels())
-        self.events = pd.DataFrame(columns=["x", "event"])
         self._rows: list[tuple[float, str]] | None = None
         self._names: dict[str, dict[str, str]] = {}
         self.finish_setup()
@@ -331,10 +334,11 @@ class TimelineChart(ChartPanel):
         for k in range(1, len(rows)):
             rank[k] = rank[k - 1] + 1 if xs[k] == xs[k - 1] else 0
         ys = SCENARIO_Y - np.minimum(rank, MAX_STACK - 1) * STACK_STEP
-        self.scenario_marks.setData(x=xs, y=ys)
+        self.scenario_marks.set_points(xs, ys)
         for k, label in enumerate(self.scenario_labels):
             show = k < len(xs)
-            label.setVisible(show)
+            if show != label.isVisible():
+                label.setVisible(show)
             if show:
                 label.setText(str(k + 1))
                 label.setPos(float(xs[k]) + 0.12, float(ys[k]))
@@ -344,7 +348,12 @@ class TimelineChart(ChartPanel):
         self.event_list.setText(
             " · ".join(items) if items else _tr("No levers or shocks switched on.")
         )
-        self.events = pd.DataFrame(rows, columns=["x", "event"])
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """The scenario's events as (x, event) rows; built when asked (hover, export): a
+        DataFrame on every toggle cost more than the rest of the chart's update."""
+        return pd.DataFrame(self._rows or [], columns=["x", "event"])
 
     def hover_text(self, x: float, y: float) -> str:
         if y > (CALENDAR_Y + ARTICLE_Y) / 2:

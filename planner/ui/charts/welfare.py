@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_signed, label_for
+from planner.ui.charts.items import Bars, Markers
 from planner.ui.charts.series import stack_bars, welfare_parts_usd_bn
 
 import pyqtgraph as pg  # isort: skip
@@ -43,15 +44,16 @@ class WelfareChart(ChartPanel):
         n = len(model.regions)
         self._x = np.arange(n, dtype=float)
         self.bars = {
-            part: pg.BarGraphItem(x=self._x, y0=np.zeros(n), height=np.zeros(n), width=BAR_WIDTH)
+            part: Bars(x=self._x, y0=np.zeros(n), height=np.zeros(n), width=BAR_WIDTH)
             for part in PARTS
         }
         for item in self.bars.values():
             self.plot.addItem(item)
-        self.total = pg.ScatterPlotItem(symbol="d", size=11)
+        self.total = Markers(symbol="d", size=11)
         self.plot.addItem(self.total)
         self.zero_line = pg.InfiniteLine(pos=0.0, angle=0, movable=False)
         self.plot.addItem(self.zero_line, ignoreBounds=True)
+        self.cache_item(self.zero_line)  # the bars change around it, it does not
         self.add_legend(columns=2)  # two columns fit the narrowest dashboard panel
         self._values = np.zeros((len(PARTS), n))
         self._total = np.zeros(n)
@@ -88,14 +90,14 @@ class WelfareChart(ChartPanel):
         total = np.asarray(results.welfare["total"])[data.year_index] / 1000.0
         bottoms, heights = stack_bars(values)
         for k, part in enumerate(PARTS):
-            self.bars[part].setOpts(y0=bottoms[k], height=heights[k])
-        self.total.setData(x=self._x, y=total)
+            self.bars[part].set_values(y0=bottoms[k], height=heights[k])
+        self.total.set_points(self._x, total)
         tops, bottoms_ = bottoms + heights, bottoms
         self.fit_value_range(
             float(min(np.nanmin(bottoms_), np.nanmin(total), 0.0)),
             float(max(np.nanmax(tops), np.nanmax(total), 0.0)),
         )
-        self.plot.setXRange(-0.6, len(self._x) - 0.4, padding=0)
+        self.set_fixed_range("x", -0.6, len(self._x) - 0.4)
         self._values, self._total = values, total
         if year_changed:
             self.retranslate()

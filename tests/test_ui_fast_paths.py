@@ -1,0 +1,232 @@
+"""The quicker paths a toggle takes draw what the slower ones drew: the axis tick layout, the
+markers, bars that keep their picture, the KPI cards' column and their selectable labels."""
+
+from __future__ import annotations
+
+import random
+import types
+
+import chart_support
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QEnterEvent, QImage, QPainter, QPicture
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from planner.ui.card_stack import MARGIN, CardStack
+from planner.ui.charts import fast_axis
+from planner.ui.charts.items import Bars, Markers
+from planner.ui.dashboard import Dashboard
+from planner.ui.kpi_cards import KpiArea
+
+import pyqtgraph as pg  # isort: skip
+
+model, tariff_results = chart_support.model, chart_support.tariff_results
+pytestmark = [pytest.mark.gui, chart_support.OFFSCREEN_NOISE]
+
+
+@pytest.fixture
+def dashboard(qtbot, model, tariff_results):
+    board = Dashboard(model=model)
+    qtbot.addWidget(board)
+    board.resize(1100, 760)
+    board.show()
+    qtbot.waitExposed(board)
+    board.set_results(tariff_results, {}, lens="us_manufacturer")
+    return board
+
+
+def _specs(axis, generate):
+    """(axis line, ticks, labels) as plain values, and the axis' text size after."""
+    picture = QPicture()
+    painter = QPainter(picture)
+    if axis.style["tickFont"]:
+        painter.setFont(axis.style["tickFont"])
+    width, height = axis.textWidth, axis.textHeight
+    specs = generate(painter)
+    painter.end()
+    after = (axis.textWidth, axis.textHeight)
+    axis.textWidth, axis.textHeight = width, height
+    if specs is None:
+        return None, after
+    (pen, a, b), ticks, texts = specs
+
+    def pen_key(p):
+        return (p.color().rgba(), p.widthF(), p.style())
+
+    return (
+        (pen_key(pen), a.toTuple(), b.toTuple()),
+        [(pen_key(p), p1.toTuple(), p2.toTuple()) for p, p1, p2 in ticks],
+        [(rect.getRect(), int(getattr(flags, "value", flags)), s) for rect, flags, s in texts],
+        after,
+    )
+
+
+def test_fast_axis_lays_out_the_ticks_pyqtgraph_would(dashboard):
+    if pg.__version__ != fast_axis.PORTED_FROM:
+        pytest.skip("the fast layout only serves the pyqtgraph version it follows")
+    rng = random.Random(7)
+    compared = 0
+    for chart in dashboard.charts.values():
+        axes = [chart.plot.getAxis(side) for side in ("left", "bottom")]
+        bar = getattr(chart, "colour_bar", None)
+        if bar is not None:
+            axes.append(bar.axis)
+        for axis in axes:
+            assert "generateDrawSpecs" in vars(axis)  # the chart sped it up
+            saved = list(axis.range)
+            for k in range(40):
+                scale = 10 ** rng.uniform(-3, 5)
+                low = rng.uniform(-1, 1) * scale
+                high = low + abs(rng.gauss(0, 1)) * scale + 1e-9 * scale
+                axis.range = [high, low] if k % 5 == 0 else [low, high]
+                fast = _specs(axis, axis.generateDrawSpecs)
+                original = types.MethodType(pg.AxisItem.generateDrawSpecs, axis)
+                fast_ticks = axis.tickValues
+                axis.tickValues = types.MethodType(pg.AxisItem.tickValues, axis)
+                try:
+                    assert _specs(axis, original) == fast
+                finally:
+                    axis.tickValues = fast_ticks
+                compared += 1
+            axis.range = saved
+    assert compared >= 6 * 2 * 40
+
+
+def test_fast_axis_draws_the_same_picture(dashboard):
+    if pg.__version__ != fast_axis.PORTED_FROM:
+        pytest.skip("the fast layout only serves the pyqtgraph version it follows")
+    axis = dashboard.charts["welfare"].plot.getAxis("left")
+    assert "drawPicture" in vars(axis)
+
+    def image(draw, specs):
+        picture = QPicture()
+        painter = QPainter(picture)
+        draw(painter, *specs)
+        painter.end()
+        rect = axis.boundingRect().toAlignedRect()
+        out = QImage(rect.width() + 20, rect.height() + 20, QImage.Format.Format_ARGB32)
+        out.fill(QColor("white"))
+        painter = QPainter(out)
+        painter.translate(10 - rect.x(), 10 - rect.y())
+        picture.play(painter)
+        painter.end()
+        return out
+
+    for low, high in ((-1.0, 1.0), (-37.6, 45.6), (0.003, 0.0071), (-20000.0, 3.0)):
+        axis.range = [low, high]
+        scratch = QPicture()  # kept referenced while the painter draws on it
+        painter = QPainter(scratch)
+        specs = axis.generateDrawSpecs(painter)
+        painter.end()
+        original = types.MethodType(pg.AxisItem.drawPicture, axis)
+        assert image(axis.drawPicture, specs) == image(original, specs)
+
+
+def _render(qtbot, item, size=(120, 80)) -> QImage:
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)  # closed and deleted with the test
+    widget.resize(*size)
+    widget.setBackground("w")
+    widget.plotItem.hideAxis("left")
+    widget.plotItem.hideAxis("bottom")
+    widget.addItem(item)
+    widget.setXRange(-1, 5, padding=0)
+    widget.setYRange(-2, 2, padding=0)
+    widget.show()
+    QApplication.processEvents()
+    return widget.grab().toImage()
+
+
+def test_markers_draw_the_pixels_of_a_scatter_plot_item(qtbot):
+    x, y = np.array([0.0, 1.0, 2.5, 4.0]), np.array([1.0, -0.5, 0.25, 1.5])
+    style = {"symbol": "d", "size": 11, "pen": pg.mkPen("k"), "brush": pg.mkBrush("#E69F00")}
+    reference = _render(qtbot, pg.ScatterPlotItem(x=x, y=y, **style))
+    drawn = {reference.pixel(i, j) for i in range(reference.width()) for j in range(0, 80, 2)}
+    assert len(drawn) > 3  # the markers are there, antialiased
+    markers = Markers(**style)
+    markers.set_points(np.zeros(4), np.zeros(4))
+    markers.set_points(x, y)  # moved in place
+    assert _render(qtbot, markers) == reference
+    np.testing.assert_array_equal(markers.getData()[1], y)
+    # A capacity pads with NaN: those draw nothing and leave no bounds.
+    padded = Markers(capacity=8, **style)
+    padded.set_points(x, y)
+    assert len(padded.data) == 8
+    assert _render(qtbot, padded) == reference
+    empty = Markers(capacity=8, **style)
+    empty.set_points([], [])
+    assert len(empty.data) == 8 and empty.dataBounds(0) == (None, None)
+
+
+def test_bars_keep_their_picture_when_nothing_changed(qtbot):
+    bars = Bars(x=np.arange(3.0), height=np.array([1.0, 2.0, 3.0]), width=0.5)
+    calls = []
+    bars.setOpts = lambda **opts: calls.append(opts)
+    bars.set_values(height=np.array([1.0, 2.0, 3.0]))
+    assert calls == []
+    bars.set_values(height=np.array([1.0, 2.0, 4.0]))
+    assert len(calls) == 1
+
+
+def test_card_stack_places_cards_as_a_column_and_moves_them_only_when_needed(qtbot):
+    stack = CardStack()
+    qtbot.addWidget(stack)
+    cards = []
+    for text in ("one", "two\nlines", "three"):
+        card = QWidget(stack)
+        label = QLabel(text, card)
+        label.setWordWrap(True)
+        QVBoxLayout(card).addWidget(label)
+        cards.append(card)
+    stack.set_cards(cards)
+    stack.resize(240, 400)
+    stack.show()
+    qtbot.waitExposed(stack)
+    QApplication.processEvents()
+    spacing = max(stack._spacing(), 0)
+    y = MARGIN
+    for card in cards:
+        assert card.x() == MARGIN and card.width() == 240 - 2 * MARGIN
+        assert card.y() == y and card.height() == card.heightForWidth(card.width())
+        y += card.height() + spacing
+    assert stack.heightForWidth(240) == y - spacing + MARGIN
+    first, last = cards[0].geometry(), cards[2].geometry()
+    cards[0].findChild(QLabel).setText("uno")  # same height: nothing moves
+    QApplication.processEvents()
+    assert cards[0].geometry() == first and cards[2].geometry() == last
+    cards[0].findChild(QLabel).setText("one\nwith\nmore lines")  # taller: the rest moves down
+    QApplication.processEvents()
+    assert cards[0].height() > first.height()
+    assert cards[2].y() == last.y() + cards[0].height() - first.height()
+
+
+def test_kpi_labels_are_selectable_while_the_pointer_is_over_the_card(qtbot, model, tariff_results):
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.set_results(tariff_results, {}, lens="us_manufacturer")
+    card = next(iter(area.cards.values()))
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    assert all(label.textInteractionFlags() != selectable for label in card.selectable)
+    inside = QPointF(5, 5)
+    QApplication.sendEvent(card, QEnterEvent(inside, inside, card.mapToGlobal(inside)))
+    assert all(label.textInteractionFlags() == selectable for label in card.selectable)
+    card.verdict.setSelection(0, 4)  # a selection outlasts the pointer leaving
+    QApplication.sendEvent(card, QEvent(QEvent.Type.Leave))
+    assert card.verdict.textInteractionFlags() == selectable
+    card.verdict.setSelection(0, 0)
+    QApplication.sendEvent(card, QEvent(QEvent.Type.Leave))
+    assert all(label.textInteractionFlags() != selectable for label in card.selectable)
+
+
+def test_an_unchanged_chart_is_not_redrawn(dashboard, tariff_results):
+    """Setting the same results again leaves the corridors' pens and the bars as they were."""
+    corridor = dashboard.charts["corridor_map"]
+    pens = corridor.edge_layer.pens
+    welfare = dashboard.charts["welfare"]
+    bar_opts = {part: dict(bars.opts) for part, bars in welfare.bars.items()}
+    dashboard.set_results(tariff_results, {}, lens="us_manufacturer")
+    assert corridor.edge_layer.pens is pens
+    for part, bars in welfare.bars.items():
+        assert bars.opts["height"] is bar_opts[part]["height"]
+    assert QColor(pens[0].color()).isValid()
