@@ -45,12 +45,11 @@ from planner.model.results import Results, total_trade
 __all__ = ["Cancelled", "TaskState", "evaluate"]
 
 Reference = Literal["current_policy", "status_quo"]
-# Draws per chunk of a pass.  Since a pass solves one run (not four), per-chunk overhead
-# weighs more than cache misses: for 1,000 draws of the busy scenario on two threads,
-# chunks of 20 / 40 / 50 took ~1.15 / 1.03 / 0.94 s in one run (0.77 / - / 0.61 in another)
-# and raised the process's peak by ~70 / ~105 / ~125 MB; 100 was slower again.  40 keeps
-# most of the gain for less memory; a cancel still lands within one chunk (50-80 ms).
-CHUNK_DRAWS = 40
+# Draws per chunk of a pass.  Larger chunks cut per-chunk overhead (on two threads, 40
+# draws were ~10% faster than 20) but the app then stayed larger after its first run: 264 MB
+# resident instead of 239 (peak 323 instead of 294), over the 250 MB budget.  20 it is; a
+# cancel lands within one chunk (~25-40 ms).
+CHUNK_DRAWS = 20
 # Threads sharing the chunks: ~1.7x on two cores (measured), the answer unchanged.
 MONTE_CARLO_THREADS = min(2, os.cpu_count() or 1)
 # Monte Carlo draws are solved with the linear GSIM and centred on the exact (CES) central
