@@ -252,21 +252,10 @@ def _equations(
         index_weight=index_weight,
         index_weight_t=np.ascontiguousarray(np.swapaxes(index_weight, -1, -2)),
         demand_weight=flat(flows * wedge_power, n, n),
-        theta_total=fixed.theta_total,
-        buys=fixed.buys,
         theta_log_wedge=(
             None if fixed.theta is None else flat((theta * log_wedge).sum(axis=-2), n)
         ),
-        theta=fixed.theta,
-        exponent=fixed.exponent,
-        index_divisor=fixed.index_divisor,
-        cobb_douglas=fixed.cobb_douglas,
-        sigma=fixed.sigma,
-        cross=fixed.cross,
-        ex=fixed.ex,
-        sales=fixed.sales,
-        scale=fixed.scale,
-        idle=fixed.idle,
+        **fixed._asdict(),
     )
 
 
