@@ -243,7 +243,7 @@ def _equations(
         return np.broadcast_to(array, (*batch, *trailing)).reshape(size, *trailing)
 
     # Constant parts of the variety terms: θ_rv·T̂W_rv^(1−σ_v) and M_rv·T̂W_rv^(−σ_v).
-    exponent = np.where(np.abs(1.0 - es) < _COBB_DOUGLAS_GAP, 0.0, 1.0 - es)
+    exponent = fixed.exponent.reshape(*batch, -1)  # 1 − σ_v, kept with the static parts
     wedge_power = np.exp(exponent[..., None, :] * log_wedge)
     index_weight = flat(theta * wedge_power, n, n)
     inverse = np.exp(-log_wedge) if wedge_factor is None else 1.0 / wedge_factor
