@@ -3,6 +3,8 @@ the screenshot mode of the app."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
@@ -181,11 +183,21 @@ def test_the_shell_paints_first_then_finishes_with_the_document(qtbot, document)
     assert win.model_label.text() == "Loading the model…"
     assert not win.save_action.isEnabled() and not win.lens_combo.isEnabled()
     assert win.language_actions["es"].isEnabled()
+    started: list[float] = []
     finished = []
-    win.call_after_first_paint(lambda: finished.append(win.finish_startup(document)))
+
+    def finish() -> None:
+        started.append(time.perf_counter())
+        finished.append(win.finish_startup(document))
+
+    win.call_after_first_paint(finish)
     assert not finished
+    shown = time.perf_counter()
     win.show()
-    qtbot.waitUntil(lambda: bool(finished), timeout=1500)  # the paint, not the 2 s fallback
+    # Building the panels may take long on a busy machine; what must be quick is the start:
+    # triggered by the first paint, not by the 2 s fallback.
+    qtbot.waitUntil(lambda: bool(finished), timeout=15_000)
+    assert started[0] - shown < 1.5
     assert win.centralWidget() is win.dashboard
     assert win.lever_dock.widget() is win.lever_panel and win.lever_panel.rows
     assert win.kpi_dock.widget() is win.kpi_area
