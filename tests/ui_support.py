@@ -11,10 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.model.data import load_model
 from planner.model.database import build_database
@@ -40,6 +41,28 @@ class DialogRecorder:
     def exec(self, box: QMessageBox) -> int:
         self.seen.append((box.windowTitle(), box.text(), box.informativeText()))
         return int(self.answer.value)
+
+
+@pytest.fixture(autouse=True)
+def delete_windows_after_the_test():
+    """Delete the app's top-level widgets a test leaves behind, once its fixtures are done.
+
+    pytest-qt closes a test's widgets and calls deleteLater, but a deferred deletion waits
+    for an event loop that the session never returns to: every window of every test stayed
+    alive (5,000 widgets after one module), and the app's theme call re-polishes them all.
+    Only the app's own classes: pyqtgraph keeps parentless widgets that its menus' actions
+    own and delete themselves.
+    """
+    yield
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if (
+            shiboken6.isValid(widget)
+            and widget.parent() is None
+            and type(widget).__module__.startswith("planner.")
+        ):
+            shiboken6.delete(widget)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,8 @@ Fusion draws the same on every platform and takes a full palette, so one stylesh
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -57,13 +59,33 @@ def is_dark() -> bool:
 
 def apply_theme(app: QApplication) -> None:
     """Fusion, the palette of the system's scheme, and the app stylesheet."""
-    app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if is_dark() else _light_palette())
     sheet = resources_dir() / "themes" / "planner.qss"
-    app.setStyleSheet(sheet.read_text(encoding="utf-8") if sheet.exists() else "")
+    text = sheet.read_text(encoding="utf-8") if sheet.exists() else ""
+    # A new style, palette or stylesheet makes Qt walk a copy of the list of every widget
+    # and re-polish each one, calling into Python overrides on the way.  Should the garbage
+    # collector run inside one of those calls and free a Python-owned widget further down
+    # the list, Qt would then touch freed memory (a crash seen once in CI).  So garbage goes
+    # first, and no collection runs during the walk.
+    gc.collect()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        app.setStyle("Fusion")
+        app.setPalette(_dark_palette() if is_dark() else _light_palette())
+        app.setStyleSheet(text)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+_FOLLOWING = "plannerFollowsSystemTheme"
 
 
 def follow_system_theme(app: QApplication) -> None:
-    """Apply the theme now and again whenever the system switches light/dark."""
+    """Apply the theme now and again whenever the system switches light/dark (once per
+    application: opening a second window in the same process re-polishes nothing)."""
+    if app.property(_FOLLOWING):
+        return
+    app.setProperty(_FOLLOWING, True)
     apply_theme(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
