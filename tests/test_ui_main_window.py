@@ -3,6 +3,8 @@ the screenshot mode of the app."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -204,3 +206,38 @@ def test_the_shell_paints_first_then_finishes_with_the_document(qtbot, document)
     assert win.lens_combo.count() == len(document.catalog.lenses)
     assert win.save_action.isEnabled() and not win.compare_action.isEnabled()
     assert win.model_label.text().startswith("Model ")
+
+
+def test_file_open_requests_wait_for_the_window_then_open_at_once():
+    opened: list[str] = []
+    router = app_module.FileOpenRouter()
+    router.offer("/a.usmca.json")
+    router.offer("/b.usmca.json")
+    assert not opened and router.pending == ["/a.usmca.json", "/b.usmca.json"]
+    router.deliver_to(opened.append)
+    assert opened == ["/b.usmca.json"] and not router.pending  # the latest request wins
+    router.offer("/c.usmca.json")
+    assert opened == ["/b.usmca.json", "/c.usmca.json"]
+    router.detach()
+    router.offer("/d.usmca.json")
+    assert router.pending == ["/d.usmca.json"]
+
+
+def test_the_app_object_routes_a_finder_file_open_event(tmp_path):
+    """macOS sends a double-clicked file to the application object as a QFileOpenEvent.
+    A process of its own: the test session already has its QApplication."""
+    script = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFileOpenEvent
+from planner.ui.app import PlannerApplication
+app = PlannerApplication(sys.argv[:1])
+QCoreApplication.sendEvent(app, QFileOpenEvent(sys.argv[1]))
+print(app.files.pending)
+"""
+    target = str(tmp_path / "x.usmca.json")
+    done = subprocess.run(
+        [sys.executable, "-c", script, target], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == repr([target])

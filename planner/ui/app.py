@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.errors import InputError
@@ -30,7 +30,7 @@ SCREENSHOT_WAIT_MS = 30_000  # the longest a screenshot waits for the uncertaint
 def make_application() -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt), named and themed."""
     tune_allocator()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or PlannerApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("usmca-planner")
@@ -39,6 +39,55 @@ def make_application() -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     follow_system_theme(app)
     return app
+
+
+class FileOpenRouter:
+    """Scenario files the system asks the app to open (macOS Finder sends a double-clicked
+    file as a QFileOpenEvent to the application, not on the command line).
+
+    Files that arrive before the window can open them wait in ``pending``; ``deliver_to``
+    then opens the last of them, and every later one at once.
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+        self._open: Any = None
+
+    def offer(self, path: str) -> None:
+        if self._open is None:
+            self.pending.append(path)
+        else:
+            self._open(path)
+
+    def deliver_to(self, open_file: Any) -> None:
+        """From now on open files with ``open_file(path)``; open the last one waiting."""
+        self._open = open_file
+        waiting, self.pending = self.pending, []
+        if waiting:
+            open_file(waiting[-1])  # one window: the latest request wins
+
+    def detach(self) -> None:
+        """The window is gone: later requests wait again."""
+        self._open = None
+
+
+class PlannerApplication(QApplication):
+    """The app's QApplication: it routes file-open requests to ``files``.
+
+    An override of ``event`` sees only the events sent to the application object itself;
+    an event filter on the application would run Python for every event of every widget.
+    """
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.files = FileOpenRouter()
+
+    def event(self, event: QEvent) -> bool:  # Qt override
+        is_file = event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
+        if is_file and event.file():
+            self.files.offer(event.file())
+            return True
+        return super().event(event)
 
 
 def load_engine() -> tuple[Any, Any, list[str]]:
@@ -125,6 +174,8 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
     window.resizeDocks([window.lever_dock, window.kpi_dock], [380, 330], Qt.Orientation.Horizontal)
     window.restore_state()
     started: dict[str, Any] = {}
+    # A plain QApplication (one made before, as under pytest-qt) gets no file-open events.
+    router = app.files if isinstance(app, PlannerApplication) else FileOpenRouter()
 
     def start() -> None:
         document = _start_document(window, settings, scenario_path)
@@ -132,10 +183,12 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
             app.exit(2)
             return
         started["document"] = document
+        router.deliver_to(lambda path: window.open_file(Path(path)))
 
     window.call_after_first_paint(start)
     window.show()
     code = int(app.exec())
+    router.detach()
     _dispose(window, *started.values())
     return code
 
