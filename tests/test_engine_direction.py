@@ -152,3 +152,23 @@ def test_regional_levers_raise_south_southeast_exports(model):
     assert (delta[results.years >= 2028] > 0).all()
     jobs = results.kpis().set_index(["id", "year"]).loc["mx_sse_jobs", "delta"]
     assert (jobs.loc[2028:] > 0).all()
+
+
+def test_a_lever_that_moves_no_market_reuses_the_baselines_trade_solution(model, monkeypatch):
+    """A firm-level lever changes no tariff or trade cost: the trade core is not run again
+    and every flow equals the baseline's exactly (no round-off delta), while the lever's own
+    KPIs still move."""
+    from planner.model.engine import trade
+
+    evaluate(model, baseline_scenario(model))  # the baseline's run is then remembered
+    calls = []
+    solve_on = trade.solve_on
+    monkeypatch.setattr(trade, "solve_on", lambda *a, **k: calls.append(1) or solve_on(*a, **k))
+    results = evaluate(model, baseline_scenario(model).set_lever("inventory_buffers", True))
+    assert not calls
+    assert np.array_equal(results.flows, results.flows_base)
+    moved = results.kpis().query("delta != 0")
+    assert len(moved) > 0
+
+    changed = evaluate(model, _us_tariff_on_mexico(model, 25))  # a market moves: solved
+    assert calls and not np.array_equal(changed.flows, changed.flows_base)

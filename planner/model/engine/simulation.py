@@ -14,6 +14,7 @@ run (``RunOutput``) and then solves only the scenario and its disagreement point
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,6 +56,7 @@ class RunOutput:
     # CES P̂* of the run and of its disagreement point (D, 2, Y, S, R), with the linear P̂*
     # of the same markets: a later solve of a nearby run starts Newton from them.
     solution: tuple[np.ndarray, np.ndarray] | None = None
+    tariff_disagreement: np.ndarray | None = None  # (D, Y, S, R, R) its disagreement point's
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,10 @@ def solve_runs(
     ]
     tariff_new = [t for i in inputs for t in i.tariff]  # 2K x (D, Y, S, R, R)
     iceberg_new = [i.iceberg for i in inputs for _ in i.tariff]
+    if warm is not None and len(runs) == 1 and _same_markets(inputs[0], warm):
+        # Tariffs and trade costs as the solved run's (a firm-level lever, a setting that
+        # moves no market): its trade solution is this run's, only the regions are its own.
+        return [_reuse_markets(prep, params, inputs[0], warm)]
     if form == BATCH_FORM:
         solved = _solve_batch(prep, params, years, tariff_new, iceberg_new)
     else:
@@ -234,9 +240,34 @@ def solve_runs(
                 form=solved.form,
                 converged=solved.converged,
                 solution=solved.solution(main),
+                tariff_disagreement=tariff_new[dis],
             )
         )
     return out
+
+
+def _same_markets(run: _RunInputs, solved: RunOutput) -> bool:
+    """Does ``run`` put the same tariffs and trade costs on every market as ``solved``?"""
+    main, dis = run.tariff
+    return (
+        solved.tariff_disagreement is not None
+        and np.array_equal(run.iceberg, solved.iceberg)
+        and np.array_equal(main, solved.tariff)
+        and np.array_equal(dis, solved.tariff_disagreement)
+    )
+
+
+def _reuse_markets(prep: Prepared, params: Params, run: _RunInputs, solved: RunOutput) -> RunOutput:
+    """``solved``'s trade solution with ``run``'s corridor and regional outcome."""
+    mex = prep.ridx["MEX"]
+    regional = regions.regional_outcome(
+        prep,
+        params,
+        solved.flows[..., mex, :].sum(-1),
+        run.shares,
+        run.capacity.public_investment,
+    )
+    return dataclasses.replace(solved, corridor=run.corridor, regional=regional)
 
 
 @dataclass(frozen=True)
