@@ -37,6 +37,11 @@ from planner.model.engine.uncertainty import Params
 WELFARE_PARTS = ("consumer", "producer", "tariff_revenue", "total")
 # The linear GSIM solved with one factorisation per (draw, year, sector): Monte Carlo's form.
 BATCH_FORM = "linear_batch"
+# The CES solve stops when every region's excess supply is below this share of the market's
+# largest sales: $3 thousand in a $300 billion market, far below any figure the app shows
+# or the model's own uncertainty.  The trade core's default (1e-10) costs a second Newton
+# step on most single-lever edits and two more on the disagreement points of a large shock.
+SOLVE_TOLERANCE = 1e-8
 
 
 @dataclass(frozen=True)
@@ -313,6 +318,7 @@ def _solve_each(
         1.0 + np.stack(tariff_new, axis=1),
         iceberg_new=np.stack(iceberg_new, axis=1),
         form=form,
+        tol=SOLVE_TOLERANCE,
         warm=warm,
     )
     parts = {
