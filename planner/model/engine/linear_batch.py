@@ -18,24 +18,32 @@ the draw's grown flows over its sales, ``φ_rv = M_rv g_v / X_r``.
 
 The cost is memory traffic, page faults and numpy's per-call and per-inner-loop overhead on
 the short R axes, not arithmetic, hence:
-- The per-flow arrays (one (D, Y, S, R, R) per run) are written once, as ``Q = w·G·W`` with
-  ``G_rv = M_rv g_v`` the grown flows, ``W = 1 + T̂`` and ``w = −Es`` (1 if an Es is 0): the
-  Es term of the new flows, which are then finished in the same array.  Both sums of Q the
-  right-hand side needs (over exporters weighted by θ_rv / M_rv = T0_rv / R_v, and over
-  importers) come from one matrix product against a fixed (2R, R²) matrix per sector, and
-  ``a_v + b_r`` over every (R, R) block from one against a fixed (2R, R²) 0/1 matrix, which
-  costs about half of numpy's broadcast along an R-long axis.
+- The arithmetic is float32 (``DTYPE``; ``dtype=np.float64`` gives the exact linear GSIM
+  to rounding): half the bytes of every pass, ~1.5x faster a call.  It keeps ~7 digits of
+  what it computes, so it works with changes, not levels, wherever a level would cancel:
+  T̂ itself, not ``1 + T̂`` (whose float32 rounding is ~1e-7 of 1, i.e. 1e-5 of a 1% change).
+  Measured against float64 on the model's markets: prices, flows and welfare parts within
+  ~1e-6 of their largest value.  The small outputs come back in float64, the flows in float32
+  (Monte Carlo keeps its flow samples in float32 anyway).
+- The per-flow arrays (one (D, Y, S, R, R) per run) are written once, as ``Q = w·G·T̂`` with
+  ``G_rv = M_rv g_v`` the grown flows and ``w = −Es`` (1 if an Es is 0): the Es term of the
+  new flows, which are then finished in the same array.  Both sums of Q the right-hand side
+  needs (over exporters weighted by θ_rv / M_rv = T0_rv / R_v, and over importers) come from
+  one matrix product against a fixed (2R, R²) matrix per sector, and ``a_v + b_r`` over every
+  (R, R) block from one against a fixed (2R, R²) 0/1 matrix, which costs about half of
+  numpy's broadcast along an R-long axis.
 - Everything per region rather than per flow is laid out (..., S, N), N the (draw, year)
   pairs, so its element-wise work runs along one long axis.
 - The system is strictly row diagonally dominant whenever ``Es + Ex > |Em + Es|`` (all the
   model's elasticity ranges): rows of φθᵀ are non-negative and sum to at most 1, so the
   off-diagonal row sum is at most ``|Em + Es|(1 − d)`` against ``|A_rr| ≥ Es + Ex −
   |Em + Es|·d``.  Gaussian elimination then needs no pivoting (growth factor at most 2) and
-  runs on all S·N systems at once: ~60 numpy calls instead of one LAPACK call (~2 µs) per
-  8 x 8 system.  Other elasticities (user overrides) use ``numpy.linalg.solve``.
+  runs on all S·N systems at once, the runs' right-hand sides as extra columns of [A | b]:
+  ~40 numpy calls instead of one LAPACK call (~2 µs) per 8 x 8 system.  Other elasticities
+  (user overrides) use ``numpy.linalg.solve``.
 - Matrix products are cut below 2^18 multiply-adds a call, under which OpenBLAS stays on the
   calling thread (the Monte Carlo already runs one pass per core).
-- Scratch arrays are kept per thread between calls (~8 MB for 2 runs of 20 draws): a freshly
+- Scratch arrays are kept per thread between calls (~5 MB for 2 runs of 20 draws): a freshly
   mapped page costs a fault on first touch (~4 µs measured), and a 20-draw pass used to
   touch over a thousand of them.  Only the returned arrays are new.
 """
@@ -44,9 +52,12 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+# The arithmetic's precision (see the module notes): float32 halves the memory traffic.
+DTYPE = np.float32
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,7 @@ class Factors:
 
     flows: np.ndarray  # M (S, R, R) base flows
     inv_power_old: np.ndarray  # 1 / T0 (S, R, R)
+    power_old: np.ndarray  # T0 = 1 + t0 (S, R, R), kept in float64 by ``as_dtype``
     base_revenue: np.ndarray  # Σ_r t0_rv M_rv (S, R)
     theta: np.ndarray  # θ (S, R, R)
     spending: np.ndarray  # R_v base (S, R)
@@ -63,6 +75,18 @@ class Factors:
     sums: np.ndarray
     outer: np.ndarray  # (R, R·S, R): [r, (u, s), v] = M_rv θ_uv, so M diag(g) θᵀ = outer·g
     outer_sum: np.ndarray  # (2R, R²): [a, b]·outer_sum = a_v + b_r at (r, v)
+    to_importer: np.ndarray  # (S·R², R): x·to_importer = Σ_s Σ_r x_srv
+    cast: dict = field(default_factory=dict, compare=False)  # dtype -> these in that dtype
+
+    def as_dtype(self, dtype) -> Factors:
+        dtype = np.dtype(dtype)
+        if dtype == self.flows.dtype:
+            return self
+        if dtype not in self.cast:
+            names = [f for f in self.__dataclass_fields__ if f != "cast"]
+            cast = {f: getattr(self, f).astype(dtype) for f in names}
+            self.cast[dtype] = Factors(**{**cast, "power_old": self.power_old})
+        return self.cast[dtype]
 
 
 def factors(flows: np.ndarray, tariff_old: np.ndarray) -> Factors:
@@ -89,12 +113,14 @@ def factors(flows: np.ndarray, tariff_old: np.ndarray) -> Factors:
     return Factors(
         flows,
         1.0 / power,
+        power,
         revenue,
         theta,
         spending,
         sums.reshape(n_sectors, 2 * n_regions, n_regions * n_regions),
         np.ascontiguousarray(outer).reshape(n_regions, n_regions * n_sectors, n_regions),
         np.concatenate([np.tile(eye, n_regions), np.repeat(eye, n_regions, axis=1)]),
+        np.tile(eye, (n_sectors * n_regions, 1)),
     )
 
 
@@ -103,7 +129,7 @@ class LinearRuns:
     """Shapes: D draws, K runs, Y years, S sectors, R regions."""
 
     world_price: np.ndarray  # P̂* (D, K, Y, S, R)
-    flows: np.ndarray  # new flows (D, K, Y, S, R, R)
+    flows: np.ndarray  # new flows (D, K, Y, S, R, R), K the kept runs (``keep_flows``)
     consumer: np.ndarray  # (D, K, Y, R) summed over sectors
     producer: np.ndarray
     tariff_revenue: np.ndarray
@@ -117,13 +143,21 @@ def solve(
     em: np.ndarray,
     es: np.ndarray,
     ex: np.ndarray,
+    dtype=DTYPE,
+    keep_flows: list[int] | range | None = None,
 ) -> LinearRuns:
-    """Linear GSIM of every draw and run.
+    """Linear GSIM of every draw and run, in ``dtype`` arithmetic.
 
     ``growth_index`` (D, Y, R) the draw's demand growth since the base; ``tariff_new`` t1 and
     ``iceberg_new`` 1 + tau, one (D, Y, S, R, R) array per run (runs may share an array);
-    ``em``, ``es``, ``ex`` (D, S).
+    ``em``, ``es``, ``ex`` (D, S).  The new flows come back in ``dtype``, the rest in float64.
+    ``keep_flows``: the runs whose new flows are returned, in that order (None: every run);
+    the others' are not finished (a disagreement point's welfare needs only their sums).
     """
+    dt = np.dtype(dtype)
+    power_old = fac.power_old  # float64, whatever ``dtype``: see T̂ below
+    fac = fac.as_dtype(dt)
+    growth_index, em, es, ex = (np.asarray(a, dtype=dt) for a in (growth_index, em, es, ex))
     n_draws, n_years, n_regions = growth_index.shape
     n_sectors = fac.flows.shape[0]
     n_runs = len(tariff_new)
@@ -133,157 +167,193 @@ def solve(
     g = growth_index.reshape(n, n_regions)
     gt = g.T
 
-    def per_sector(a: np.ndarray) -> np.ndarray:  # (D, S) -> (S, 1, N)
-        return np.repeat(a.T, n_years, axis=1)[:, None]
+    def per_sector(a: np.ndarray) -> np.ndarray:  # (D, F·S) -> F x (S, 1, N)
+        return np.repeat(a.T, n_years, axis=1).reshape(-1, n_sectors, 1, n)
 
     def by_draw(a: np.ndarray) -> np.ndarray:  # (K, N, ...) -> (D, K, Y, ...), a view
-        return np.moveaxis(a.reshape(n_runs, n_draws, n_years, *a.shape[2:]), 0, 1)
+        return a.reshape(n_runs, n_draws, n_years, *a.shape[2:]).swapaxes(0, 1)
 
     def by_region(a: np.ndarray) -> np.ndarray:  # (K, S, R, N) -> (D, K, Y, R) over sectors
-        return by_draw(a.sum(axis=1).transpose(0, 2, 1))
+        return by_draw(a.sum(axis=1, dtype=np.float64).transpose(0, 2, 1))
 
-    total, sub = per_sector(em + es), per_sector(es)
-    sales = np.empty((n_sectors, n_regions, n))  # X_r = Σ_v M_rv g_v
+    # Em, Es, Ex (S, 1, N) each, from one repeat.
+    em_n, sub, ex_n = per_sector(np.stack([em, es, ex]).transpose(1, 0, 2).reshape(n_draws, -1))
+    total = em_n + sub
+    sales = np.empty((n_sectors, n_regions, n), dt)  # X_r = Σ_v M_rv g_v
     _matmul(fac.flows.reshape(-1, n_regions), gt, sales.reshape(-1, n))
     has_sales = sales > 0
     inv_sales = 1.0 / np.where(has_sales, sales, 1.0)
     scale = total * inv_sales  # (Em + Es) / X_r
 
-    # A as (R, R, S, N): rows, columns, then every system.
-    system = _scratch("system", (n_regions, n_regions, n_sectors, n))
+    # [A | b] as (R, R + K, S, N): rows, columns (the runs' right-hand sides last), then
+    # every system.
+    width = n_regions + n_runs
+    augmented = _scratch("system", (n_regions, width, n_sectors, n), dt)
+    system = augmented[:, :n_regions]
     _matmul(fac.outer, gt, system.reshape(n_regions, -1, n))  # M diag(g) θᵀ = X φθᵀ
     system *= scale.transpose(1, 0, 2)[:, None]
-    system.reshape(cells, n_sectors, n)[:: n_regions + 1] -= (sub + per_sector(ex))[:, 0]
+    diagonal = augmented.reshape(n_regions * width, n_sectors, n)[:: width + 1]
+    diagonal -= (sub + ex_n)[:, 0]
 
-    # Q = (1 + t1)(1 + tau1) · w G / T0 = w G W, run by run into the array the new flows end
-    # in; runs sharing an iceberg array share (1 + tau1) w G / T0.  w = −Es puts the Es factor
-    # of the new flows in for free and is divided out of the (small) sums again, which a zero
-    # Es would not allow.
+    # Q = w G T̂ with T̂ = (1 + t1)(1 + tau1) / T0 − 1, run by run into the array the new
+    # flows end in, as Q = t1 · (w G / T0)(1 + tau1) + (w G / T0)(1 + tau1 − T0): the
+    # second factor is taken in float64 from the inputs, so T̂ keeps its own digits (1 + T̂
+    # rounded to float32 would keep 7 digits of 1, not of T̂).  Runs sharing an iceberg array
+    # share both factors.  w = −Es puts the Es factor of the new flows in for free and is
+    # divided out of the (small) sums again, which a zero Es would not allow.
     tiled_g = np.tile(g, n_regions).reshape(n_draws, n_years, 1, cells)  # g_v at (r, v)
-    grown = _scratch("grown", run)
+    grown = _scratch("grown", run, dt)
     np.multiply(
         fac.flows.reshape(n_sectors, cells),
         tiled_g,
         out=grown.reshape(n_draws, n_years, n_sectors, cells),
     )
-    fold = bool(np.all(es != 0))
+    fold = bool((es != 0).all())
     w = -es if fold else np.ones_like(es)
+    w_n = -sub if fold else np.ones_like(sub)
     real = (fac.flows * fac.inv_power_old).reshape(n_sectors, cells) * w[:, :, None]
-    weight = _scratch("weight", run)
+    weight = _scratch("weight", run, dt)  # w G / T0
     np.multiply(real[:, None], tiled_g, out=weight.reshape(n_draws, n_years, n_sectors, cells))
-    flows = np.empty((n_runs, *run))
-    sums = _scratch("sums", (n_runs, n_sectors, 2 * n_regions, n))
-    friction: dict[int, np.ndarray] = {}
+    keep = list(range(n_runs)) if keep_flows is None else [int(k) for k in keep_flows]
+    if len(set(keep)) != len(keep) or not all(0 <= k < n_runs for k in keep):
+        raise ValueError(f"keep_flows: expected distinct runs below {n_runs}, found {keep}")
+    flows = np.empty((len(keep), *run), dt)
+    kept = {k: flows[i] for i, k in enumerate(keep)}
+    work = [kept.get(k) if k in kept else _scratch(f"flows{k}", run, dt) for k in range(n_runs)]
+    sums = _scratch("sums", (n_runs, n_sectors, 2 * n_regions, n), dt)
+    friction: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    rates: dict[int, np.ndarray] = {}  # t1 of each distinct tariff array, in ``dtype``
+    for tariff in tariff_new:
+        if id(tariff) not in rates:
+            rates[id(tariff)] = _scratch(f"tariff{len(rates)}", run, dt)
+            np.copyto(rates[id(tariff)], tariff.reshape(run))
+    tariff_new = [rates[id(t)] for t in tariff_new]
     for k, (tariff, iceberg) in enumerate(zip(tariff_new, iceberg_new, strict=True)):
         if id(iceberg) not in friction:
-            spare = _scratch(f"friction{len(friction)}", run)
-            friction[id(iceberg)] = np.multiply(iceberg.reshape(run), weight, out=spare)
-        np.add(tariff.reshape(run), 1.0, out=flows[k])
-        flows[k] *= friction[id(iceberg)]
-        # w g_v Σ_r θ_rv W_rv and w Σ_v G_rv W_rv = w X_r Σ_v φ_rv W_rv, (S, 2R, N).
-        _matmul(fac.sums, flows[k].transpose(1, 2, 0), sums[k])
+            # One pass over the (float64) input: 1 + tau1 − T0, then 1 + tau1 from it.
+            slot = len(friction)
+            plus = _scratch(f"offset{slot}", run, dt)
+            np.subtract(
+                iceberg.reshape(n_draws, n_years, n_sectors, cells),
+                power_old.reshape(n_sectors, cells),
+                out=plus.reshape(n_draws, n_years, n_sectors, cells),
+            )
+            times = _scratch(f"friction{slot}", run, dt)
+            np.add(plus, power_old.reshape(n_sectors, cells), out=times, dtype=dt)
+            times *= weight
+            plus *= weight
+            friction[id(iceberg)] = times, plus
+        times, plus = friction[id(iceberg)]
+        np.multiply(tariff, times, out=work[k])
+        work[k] += plus
+        # w g_v Σ_r θ_rv T̂_rv and w Σ_v G_rv T̂_rv = w X_r Σ_v φ_rv T̂_rv, (S, 2R, N).
+        _matmul(fac.sums, work[k].transpose(1, 2, 0), sums[k])
     del friction
 
-    # g_v Σ_r θ_rv T̂_rv = g_v (Σ_r θ_rv W_rv − Σ_r θ_rv).
+    # g_v Σ_r θ_rv T̂_rv.
     spread = sums[:, :, :n_regions]
-    spread /= per_sector(w)
-    spread -= fac.theta.sum(axis=-2)[:, :, None] * gt
-    # b = Es Σ_v φ_rv T̂_rv − (Em + Es) Σ_v φ_rv Σ_s θ_sv T̂_sv, (K, S, R, N), with
-    # Σ_v φ_rv T̂_rv = Σ_v φ_rv W_rv − [X_r > 0].
+    if fold:
+        spread /= w_n
+    # b = Es Σ_v φ_rv T̂_rv − (Em + Es) Σ_v φ_rv Σ_s θ_sv T̂_sv, (K, S, R, N).
     rhs = sums[:, :, n_regions:]
-    rhs *= (sub / per_sector(w)) * inv_sales
-    rhs -= sub * has_sales
-    part = _scratch("part", rhs.shape)  # for one (K, S, R, N) term at a time
+    rhs *= (sub / w_n) * inv_sales
+    part = _scratch("part", rhs.shape, dt)  # for one (K, S, R, N) term at a time
     np.matmul(fac.flows, spread, out=part)
     part *= scale
     rhs -= part
-    dominant = bool(np.all(es + ex > np.abs(em + es)))
-    solved = _solve(system, rhs, dominant)  # P̂* (K, S, R, N)
+    dominant = bool((es + ex > np.abs(em + es)).all())
+    np.copyto(augmented[:, n_regions:], rhs.transpose(2, 0, 1, 3))
+    solved = _solve(augmented, dominant)  # P̂* (K, S, R, N)
     # P̂_v = Σ_r θ_rv (T̂_rv + P̂*_r).  A region with no demand growth (g_v = 0) buys nothing,
     # so its P̂_v never counts: any finite value does.
     composite = spread
     composite /= np.where(gt != 0, gt, 1.0)
     composite += np.matmul(np.swapaxes(fac.theta, -1, -2), solved, out=part)
 
-    np.multiply(composite, per_sector(0.5 * em), out=part)
+    np.multiply(composite, 0.5 * em_n, out=part)
     part += 1.0
     part *= composite
     part *= fac.spending[:, :, None] * gt
     consumer = -by_region(part)
-    np.multiply(solved, per_sector(0.5 * ex), out=part)
+    np.multiply(solved, 0.5 * ex_n, out=part)
     part += 1.0
     part *= solved
     part *= sales
     producer = by_region(part)
 
-    # New flows M g_v (1 + M̂_rv)(1 + P̂*_r) with M̂_rv = (Em+Es) P̂_v − Es (W_rv − 1 + P̂*_r),
-    # = (1 + P̂*_r)(G_rv (a_v + b_r) − Es G_rv W_rv), a_v = 1 + (Em+Es) P̂_v, b_r = Es (1 − P̂*_r),
+    # New flows M g_v (1 + M̂_rv)(1 + P̂*_r) with M̂_rv = (Em+Es) P̂_v − Es (T̂_rv + P̂*_r),
+    # = (1 + P̂*_r)(G_rv (a_v + b_r) − Es G_rv T̂_rv), a_v = 1 + (Em+Es) P̂_v, b_r = −Es P̂*_r,
     # finished in Q.  a_v + b_r over every (R, R) block is the product [a, b]·outer_sum.
     world = np.empty((n_runs, n, n_sectors, n_regions))
     np.copyto(world, solved.transpose(0, 3, 1, 2))
-    terms = _scratch("terms", (n_runs, n_sectors, 2 * n_regions, n))  # [a, b]
+    terms = _scratch("terms", (n_runs, n_sectors, 2 * n_regions, n), dt)  # [a, b]
     np.multiply(composite, total, out=terms[:, :, :n_regions])
     terms[:, :, :n_regions] += 1.0
-    np.subtract(1.0, solved, out=terms[:, :, n_regions:])
-    terms[:, :, n_regions:] *= sub
-    shift = _scratch("shift", run)
-    paid = np.empty((n_runs, n, n_regions))
+    np.multiply(solved, -sub, out=terms[:, :, n_regions:])
+    shift = _scratch("shift", run, dt)
+    grow = _scratch("grow", (n_runs, n, n_sectors, n_regions, 1), dt)  # 1 + P̂*_r
+    np.add(solved.transpose(0, 3, 1, 2)[..., None], 1.0, out=grow)
+    paid = np.empty((n_runs, n, n_regions), dt)
     for k, tariff in enumerate(tariff_new):
-        new = flows[k]
+        new = work[k]
         if not fold:
             new.reshape(n_draws, n_years, n_sectors, cells)[...] *= -es[:, None, :, None]
         _matmul(terms[k].transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))
         shift *= grown
         new += shift
-        new.reshape(n, n_sectors, n_regions, n_regions)[...] *= (1.0 + world[k])[..., None]
-        # Tariff revenue Σ_r M1_rv t1_rv per importer.
-        np.einsum(
-            "nsrv,nsrv->nv",
-            new.reshape(n, n_sectors, n_regions, n_regions),
-            tariff.reshape(n, n_sectors, n_regions, n_regions),
-            out=paid[k],
-        )
-    paid -= g * fac.base_revenue.sum(axis=0)
+        if k in kept:
+            new.reshape(n, n_sectors, n_regions, n_regions)[...] *= grow[k]
+            # Tariff revenue Σ_s Σ_r M1_rv t1_rv per importer: one product against a 0/1
+            # matrix (einsum took a third longer).
+            np.multiply(new, tariff, out=shift)
+            _matmul(shift.reshape(n, -1), fac.to_importer, paid[k])
+        else:  # the same sums, the (1 + P̂*_r) factor taken in them (one product per pair)
+            np.multiply(new, tariff, out=shift)
+            np.matmul(
+                grow[k].reshape(n, 1, -1),
+                shift.reshape(n, -1, n_regions),
+                out=paid[k].reshape(n, 1, n_regions),
+            )
+    revenue = paid.astype(np.float64)
+    revenue -= g * fac.base_revenue.sum(axis=0)
 
+    new_flows = flows.reshape(len(keep), n_draws, n_years, n_sectors, n_regions, n_regions)
     return LinearRuns(
         world_price=by_draw(world),
-        flows=by_draw(flows.reshape(n_runs, n, n_sectors, n_regions, n_regions)),
+        flows=new_flows.swapaxes(0, 1),
         consumer=consumer,
         producer=producer,
-        tariff_revenue=by_draw(paid),
+        tariff_revenue=by_draw(revenue),
     )
 
 
-def _solve(system: np.ndarray, rhs: np.ndarray, dominant: bool) -> np.ndarray:
-    """``system`` (R, R, S, N), ``rhs`` (K, S, R, N): the (K, S, R, N) solution.  Both may
-    be overwritten.  ``dominant``: every system is strictly row diagonally dominant."""
-    n_regions, _, n_sectors, n = system.shape
-    n_runs = len(rhs)
+def _solve(augmented: np.ndarray, dominant: bool) -> np.ndarray:
+    """``augmented`` [A | b] (R, R + K, S, N), overwritten: the (K, S, R, N) solution.
+    ``dominant``: every system is strictly row diagonally dominant."""
+    n_regions, width, n_sectors, n = augmented.shape
+    n_runs = width - n_regions
     if not dominant:
-        solved = np.linalg.solve(system.transpose(2, 3, 0, 1), rhs.transpose(1, 3, 2, 0))
-        return solved.transpose(3, 0, 2, 1)
-    # Elimination on (R, R, S·N) and (K, R, S·N): every step is a few long loops.
-    a = system.reshape(n_regions, n_regions, n_sectors * n)
-    b = _scratch("solution", (n_runs, n_regions, n_sectors, n))
-    np.copyto(b, rhs.transpose(0, 2, 1, 3))
-    b = b.reshape(n_runs, n_regions, -1)
-    spare = _scratch("elimination", (max(n_regions, n_runs) * n_regions * a.shape[-1],))
-
-    def product(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        shape = np.broadcast_shapes(x.shape, y.shape)
-        return np.multiply(x, y, out=spare[: math.prod(shape)].reshape(shape))
-
+        system = augmented[:, :n_regions].transpose(2, 3, 0, 1)
+        rhs = augmented[:, n_regions:].transpose(2, 3, 0, 1)
+        return np.linalg.solve(system, rhs).transpose(3, 0, 2, 1)
+    # Elimination on (R, R + K, S·N), the right-hand sides carried as extra columns: every
+    # step is a few long loops.
+    a = augmented.reshape(n_regions, width, n_sectors * n)
+    spare = _scratch("elimination", ((n_regions - 1) * (width - 1) * a.shape[-1],), a.dtype)
     for p in range(n_regions):
-        pivot = 1.0 / a[p, p]
-        a[p, p + 1 :] *= pivot
-        b[:, p] *= pivot
+        a[p, p + 1 :] *= 1.0 / a[p, p]
         if p + 1 < n_regions:
-            multiplier = a[p + 1 :, p]
-            a[p + 1 :, p + 1 :] -= product(multiplier[:, None], a[p, p + 1 :])
-            b[:, p + 1 :] -= product(multiplier, b[:, p, None])
+            rest = a[p + 1 :, p + 1 :]
+            step = spare[: rest.size].reshape(rest.shape)
+            np.multiply(a[p + 1 :, p, None], a[p, None, p + 1 :], out=step)
+            rest -= step
+    solution = a[:, n_regions:]  # (R, K, S·N)
     for p in range(n_regions - 1, 0, -1):
-        b[:, :p] -= product(a[:p, p], b[:, p, None])
-    return b.reshape(n_runs, n_regions, n_sectors, n).transpose(0, 2, 1, 3)
+        above = solution[:p]
+        step = spare[: above.size].reshape(above.shape)
+        np.multiply(a[:p, p, None], solution[p], out=step)
+        above -= step
+    return solution.reshape(n_regions, n_runs, n_sectors, n).transpose(1, 2, 0, 3)
 
 
 # OpenBLAS runs a matrix product of more multiply-adds than this on several threads.
@@ -306,10 +376,19 @@ def _matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
 _SCRATCH = threading.local()
 
 
-def _scratch(slot: str, shape: tuple[int, ...]) -> np.ndarray:
-    """An uninitialised array in this thread's memory for ``slot``, kept between calls."""
-    size = math.prod(shape)
+def _scratch(slot: str, shape: tuple[int, ...], dtype=np.float64) -> np.ndarray:
+    """An uninitialised array in this thread's memory for ``slot``, kept between calls (and
+    the view of it, asked for again with the same shape on every call of a pass)."""
     pool = _SCRATCH.__dict__
+    key = (slot, shape, dtype)
+    view = pool.get(key)
+    if view is not None:
+        return view
+    dtype = np.dtype(dtype)
+    size = math.prod(shape) * dtype.itemsize
     if slot not in pool or pool[slot].size < size:
-        pool[slot] = np.empty(size)
-    return pool[slot][:size].reshape(shape)
+        for old in [k for k in pool if isinstance(k, tuple) and k[0] == slot]:
+            del pool[old]  # views of the buffer being replaced
+        pool[slot] = np.empty(size, np.uint8)
+    view = pool[key] = pool[slot][:size].view(dtype).reshape(shape)
+    return view

@@ -21,6 +21,7 @@ the macro-regions by their share of the sector's exports.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 from collections import OrderedDict
@@ -84,6 +85,8 @@ class _Static:
     hits: dict
     # ``group_growth`` of the growth draws and years it was last asked for (see there).
     grown: OrderedDict = field(default_factory=OrderedDict)
+    # ``reference`` of the BPR draws it was last asked for (see there).
+    references: OrderedDict = field(default_factory=OrderedDict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -164,11 +167,36 @@ def group_growth(prep, params, years: np.ndarray) -> np.ndarray:
     return out
 
 
+# Monte Carlo draw sets whose ``reference`` is remembered (about 2 MB for 1,000 draws).
+REFERENCES_KEPT = 1
+
+
 def reference(prep, params) -> Assignment:
-    """The base year's network (no lever, no event) for every draw."""
+    """The base year's network (no lever, no event) for every draw.
+
+    Read-only; for more than one draw remembered per model for the last BPR numbers asked
+    for: every Monte Carlo run of the same draws (each edit of a scenario) asks for it
+    again, and 1,000 draws cost 30-50 ms.
+    """
     alpha = params.param("bpr_alpha")[:, None]
     beta = params.param("bpr_beta")[:, None]
-    return base_assignment(prep.network, alpha, beta)
+    if len(alpha) <= 1:
+        return base_assignment(prep.network, alpha, beta)
+    static = _static(prep)
+    key = (alpha.shape, alpha.tobytes(), beta.tobytes())
+    with static.lock:
+        out = static.references.get(key)
+        if out is not None:
+            static.references.move_to_end(key)
+            return out
+    out = base_assignment(prep.network, alpha, beta)
+    for f in dataclasses.fields(out):
+        getattr(out, f.name).flags.writeable = False
+    with static.lock:
+        static.references[key] = out
+        while len(static.references) > REFERENCES_KEPT:
+            static.references.popitem(last=False)
+    return out
 
 
 def route_theta(prep, params, per_day: np.ndarray) -> np.ndarray:

@@ -354,6 +354,7 @@ def _solve_batch(prep, params, years, tariff_new, iceberg_new) -> _Solved:
         params.import_demand,
         params.substitution,
         params.export_supply,
+        keep_flows=range(0, len(tariff_new), 2),  # the main runs': no disagreement point's
     )
     parts = {
         "consumer": solved.consumer,
@@ -361,7 +362,7 @@ def _solve_batch(prep, params, years, tariff_new, iceberg_new) -> _Solved:
         "tariff_revenue": solved.tariff_revenue,
         "total": solved.consumer + solved.producer + solved.tariff_revenue,
     }
-    return _Solved(solved.flows[:, 0::2], solved.world_price, parts, "linear", True)
+    return _Solved(solved.flows, solved.world_price, parts, "linear", True)
 
 
 def combine(

@@ -99,7 +99,9 @@ def tariff_paths(
     # effect moves it: Monte Carlo then blends one array per year, not one per draw.
     drawn = d if green is not None or review is not None else 1
     cells = prep.pu_by_year.shape[1:]
-    pu = np.broadcast_to(prep.pu_by_year[rows], (drawn, y, *cells)).copy()
+    pu = np.empty((drawn, y, *cells))
+    np.take(prep.pu_by_year, rows, axis=0, out=pu[0])
+    pu[1:] = pu[0]
     cuts = alignment_cuts(prep, settings, params, years)
     # Policy trade costs are the same in every sector unless the green-content rule moves
     # some: they are then worked out for one sector and broadcast, a read-only view (its
@@ -157,8 +159,13 @@ def _tariff(prep, settings, params, years, rates, pu, cuts, block=None) -> np.nd
         cuts = tuple(c[..., block] for c in cuts)
     blend = pu * tables.margin
     blend += tables.mfn
-    # C order: ``_add_actions`` writes through a reshaped view.
-    tariff = np.ascontiguousarray(blend) if blend.shape[0] == d else np.repeat(blend, d, axis=0)
+    # C order: ``_add_actions`` writes through a reshaped view.  (A broadcast assignment,
+    # not np.repeat: numpy copies it without holding the interpreter lock.)
+    if blend.shape[0] == d:
+        tariff = np.ascontiguousarray(blend)
+    else:
+        tariff = np.empty((d, *blend.shape[1:]))
+        tariff[...] = blend
     if rates is not None:
         _add_actions(prep, params, rates, pu, blend, tariff, block)
 

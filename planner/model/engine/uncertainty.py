@@ -16,7 +16,12 @@ with it in proportion (a value of 0 fixes the number):
 
 from __future__ import annotations
 
+import os
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,6 +31,9 @@ from planner.model.data import ModelData
 
 ELASTICITY_KINDS = ("import_demand", "substitution", "export_supply")
 QUANTILES = (0.1, 0.5, 0.9)
+# ``quantile_bands_last`` sorts blocks of this many rows on up to SORT_THREADS threads.
+SORT_THREADS = min(2, os.cpu_count() or 1)
+SORT_ROWS = 2048
 
 
 class Cancelled(Exception):
@@ -229,13 +237,37 @@ def central_params(model: ModelData, overrides: Mapping[str, float] | None = Non
     return _params_from(model, table, table.value[None, :])
 
 
+# Draw sets remembered by ``draw_params`` (1,000 x ~120 numbers: about 1 MB).
+DRAWS_KEPT = 1
+_DRAWN: OrderedDict = OrderedDict()  # key -> (weak reference to the model, Params)
+_DRAWN_LOCK = threading.Lock()
+
+
 def draw_params(
     model: ModelData, overrides: Mapping[str, float] | None, draws: int, seed: int
 ) -> Params:
-    """``draws`` independent triangular draws of every ranged number (fixed ``seed``)."""
+    """``draws`` independent triangular draws of every ranged number (fixed ``seed``).
+
+    Read-only, and remembered for the last (model, overrides, draws, seed): every edit of a
+    scenario draws the same numbers again (a few milliseconds for 1,000 draws).
+    """
+    key = (id(model), tuple(sorted((overrides or {}).items())), int(draws), int(seed))
+    with _DRAWN_LOCK:
+        hit = _DRAWN.get(key)
+        if hit is not None and hit[0]() is model:
+            _DRAWN.move_to_end(key)
+            return hit[1]
     table = _apply_overrides(model, _ranged_table(model), overrides or {})
     rng = np.random.default_rng(seed)
-    return _params_from(model, table, _triangular(rng, table, draws))
+    values = _triangular(rng, table, draws)
+    values.flags.writeable = False  # every array of the Params is a view of it
+    params = _params_from(model, table, values)
+    with _DRAWN_LOCK:
+        _DRAWN[key] = (weakref.ref(model), params)
+        _DRAWN.move_to_end(key)
+        while len(_DRAWN) > DRAWS_KEPT:
+            _DRAWN.popitem(last=False)
+    return params
 
 
 def slice_params(params: Params, rows: slice) -> Params:
@@ -258,8 +290,27 @@ def chunks(total: int, size: int) -> Iterable[slice]:
 
 
 def quantile_bands(samples: np.ndarray) -> np.ndarray:
-    """(3, ...) p10/p50/p90 over the leading draw axis of ``samples`` (D, ...)."""
-    return np.quantile(samples, QUANTILES, axis=0)
+    """(3, ...) p10/p50/p90 over the leading draw axis of ``samples`` (D, ...).
+
+    Bit for bit ``np.quantile(samples, QUANTILES, axis=0)`` (linear interpolation, a slice
+    with a NaN gives NaN), at a third of its cost on the small KPI arrays: one sort instead
+    of its partitions and checks, and numpy's own interpolation formula.
+    """
+    n = len(samples)
+    ordered = np.sort(samples, axis=0)
+    position = np.asarray(QUANTILES) * (n - 1)
+    lower = np.floor(position).astype(np.intp)
+    upper = np.minimum(lower + 1, n - 1)
+    frac = (position - lower).reshape(-1, *[1] * (samples.ndim - 1))
+    low, high = ordered[lower], ordered[upper]
+    step = high - low
+    out = low + step * frac
+    # numpy's lerp: from the upper neighbour when the weight is 1/2 or more.
+    np.subtract(high, step * (1 - frac), out=out, where=np.broadcast_to(frac >= 0.5, out.shape))
+    if out.dtype.kind == "f":
+        last = ordered[-1]
+        np.copyto(out, last, where=np.isnan(last))  # NaN sorts last: the slice's answer
+    return out
 
 
 def quantile_bands_last(samples: np.ndarray) -> np.ndarray:
@@ -276,6 +327,14 @@ def quantile_bands_last(samples: np.ndarray) -> np.ndarray:
     lower = np.floor(position).astype(np.int64)
     upper = np.minimum(lower + 1, n - 1)
     frac = position - lower
-    samples.sort(axis=-1)
+    # numpy sorts without the interpreter lock: blocks of rows on two cores.
+    rows = samples.reshape(-1, n) if samples.flags.c_contiguous else samples[None]
+    parts = [rows[i : i + SORT_ROWS] for i in range(0, len(rows), SORT_ROWS)]
+    workers = min(SORT_THREADS, len(parts))
+    if workers > 1 and samples.flags.c_contiguous:
+        with ThreadPoolExecutor(workers, thread_name_prefix="planner-bands") as pool:
+            list(pool.map(lambda part: part.sort(axis=-1), parts))
+    else:
+        samples.sort(axis=-1)
     low, high = samples[..., lower], samples[..., upper]  # (..., 3)
     return np.moveaxis(low + (high - low) * frac, -1, 0)
