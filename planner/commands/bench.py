@@ -170,20 +170,24 @@ def _monte_carlo(
 ):
     """Monte Carlo of ``scenario_of(model)``.  Warm (default): the baseline's draws are
     remembered from a first run, as in the app after its first run of a session, so each
-    sample solves the scenario's draws; ``cold``: every sample solves the baseline's too."""
+    sample solves the scenario's draws; ``cold``: every sample is a session's first run
+    (the baseline's draws solved too, the draws and their base-year network made again)."""
 
     def run(ctx: BenchContext) -> list[float]:
-        from planner.model.engine import evaluate
+        from planner.model.engine import evaluate, logistics
         from planner.model.engine.prepared import prepare
+        from planner.model.engine.uncertainty import forget_draws
 
         model = model_of(ctx.model)
         scenario = whole_horizon(scenario_of(model), model)
         cache = prepare(model).cache
 
         def once() -> None:
-            if cold:
+            if cold:  # as the session's first run: nothing of an earlier run remembered
                 for key in [k for k in cache if k[0] == "monte_carlo_baseline"]:
                     del cache[key]
+                forget_draws()
+                logistics.forget_references(prepare(model))
             evaluate(model, scenario, draws=draws)
 
         return timed(once, repeat, warmup=1)

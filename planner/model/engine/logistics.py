@@ -171,6 +171,13 @@ def group_growth(prep, params, years: np.ndarray) -> np.ndarray:
 REFERENCES_KEPT = 1
 
 
+def forget_references(prep) -> None:
+    """Drop the remembered base-year networks of draw sets (see ``reference``)."""
+    static = _static(prep)
+    with static.lock:
+        static.references.clear()
+
+
 def reference(prep, params) -> Assignment:
     """The base year's network (no lever, no event) for every draw.
 

@@ -243,6 +243,12 @@ _DRAWN: OrderedDict = OrderedDict()  # key -> (weak reference to the model, Para
 _DRAWN_LOCK = threading.Lock()
 
 
+def forget_draws() -> None:
+    """Drop the remembered draw sets (the next ``draw_params`` draws afresh)."""
+    with _DRAWN_LOCK:
+        _DRAWN.clear()
+
+
 def draw_params(
     model: ModelData, overrides: Mapping[str, float] | None, draws: int, seed: int
 ) -> Params:
