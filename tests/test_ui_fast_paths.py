@@ -9,9 +9,17 @@ import types
 import chart_support
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QEnterEvent, QImage, QPainter, QPicture
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsView,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.ui.card_stack import MARGIN, CardStack
 from planner.ui.charts import fast_axis
@@ -22,6 +30,7 @@ from planner.ui.kpi_cards import KpiArea
 import pyqtgraph as pg  # isort: skip
 
 model, tariff_results = chart_support.model, chart_support.tariff_results
+flood_results = chart_support.flood_results
 pytestmark = [pytest.mark.gui, chart_support.OFFSCREEN_NOISE]
 
 
@@ -230,3 +239,145 @@ def test_an_unchanged_chart_is_not_redrawn(dashboard, tariff_results):
     for part, bars in welfare.bars.items():
         assert bars.opts["height"] is bar_opts[part]["height"]
     assert QColor(pens[0].color()).isValid()
+
+
+def _axis_image(axis, paint) -> QImage:
+    """``axis`` drawn by ``paint(painter)`` on white, as its item cache would hold it."""
+    rect = axis.boundingRect().toAlignedRect()
+    out = QImage(rect.width() + 20, rect.height() + 20, QImage.Format.Format_ARGB32)
+    out.fill(QColor("white"))
+    painter = QPainter(out)
+    painter.translate(10 - rect.x(), 10 - rect.y())
+    paint(painter)
+    painter.end()
+    return out
+
+
+def test_fast_axis_paints_the_pixels_of_pyqtgraphs_picture(dashboard):
+    """``fast_axis.paint`` draws straight onto the painter what pyqtgraph records in a QPicture
+    and plays back, and lays the axis out again only after pyqtgraph dropped its picture."""
+    if pg.__version__ != fast_axis.PORTED_FROM:
+        pytest.skip("the fast layout only serves the pyqtgraph version it follows")
+    compared = 0
+    for chart in dashboard.charts.values():
+        axes = [chart.plot.getAxis(side) for side in ("left", "bottom")]
+        axes = [axis for axis in axes if axis.isVisible()]
+        bar = getattr(chart, "colour_bar", None)
+        if bar is not None:
+            axes.append(bar.axis)
+        for axis in axes:
+            assert "paint" in vars(axis)  # the chart sped it up
+            saved = list(axis.range)
+            for low, high in ((-1.0, 1.0), (-37.6, 45.6), (0.003, 0.0071), (2024.5, 2043.0)):
+                axis.range = [low, high]
+                axis.picture = None
+                fast = _axis_image(axis, lambda p, axis=axis: axis.paint(p, None, None))
+                axis.picture = None
+                original = _axis_image(
+                    axis, lambda p, axis=axis: pg.AxisItem.paint(axis, p, None, None)
+                )
+                assert fast == original
+                compared += 1
+            axis.range = saved
+            axis.picture = None
+    assert compared >= 6 * 4
+    # A repaint without a change draws the specs it kept, without laying the axis out again.
+    axis = dashboard.charts["welfare"].plot.getAxis("left")
+    axis.picture = None
+    first = _axis_image(axis, lambda p: axis.paint(p, None, None))
+    kept = axis.picture
+    generate = axis.generateDrawSpecs
+    axis.generateDrawSpecs = lambda p: pytest.fail("laid out again without a change")
+    try:
+        assert _axis_image(axis, lambda p: axis.paint(p, None, None)) == first
+    finally:
+        axis.generateDrawSpecs = generate
+    assert axis.picture is kept
+    axis.setRange(-3.0, 7.0)  # pyqtgraph drops the picture: the next paint lays it out
+    assert axis.picture is None
+    # On a device that is not a raster of the screen's resolution (an SVG or PDF file; here a
+    # QPicture), pyqtgraph's own paint records its picture, whose text scales as it plays.
+    _axis_image(axis, lambda p: axis.paint(p, None, None))
+    assert axis.picture is not None and not isinstance(axis.picture, QPicture)
+    foreign = QPicture()
+    painter = QPainter(foreign)
+    axis.paint(painter, None, None)
+    painter.end()
+    assert isinstance(axis.picture, QPicture)
+    reference = _axis_image(axis, lambda p: pg.AxisItem.paint(axis, p, None, None))
+    assert _axis_image(axis, lambda p: axis.paint(p, None, None)) == reference
+
+
+def test_chart_views_fill_their_background_rather_than_copy_a_cached_one(dashboard):
+    """A plain ground is filled where the view repaints; pyqtgraph's background pixmap cost a
+    copy of every repainted area."""
+    for chart in dashboard.charts.values():
+        view = chart.view
+        assert view.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone
+        picture = view.viewport().grab().toImage()
+        corner = QColor(picture.pixel(1, 1))
+        assert corner == chart.colours.bg
+
+
+def test_the_event_list_paints_once_when_its_text_changes(dashboard, flood_results, qtbot):
+    """The timeline's rich-text event list is laid out before it paints: laid out inside its
+    paint, it asked for an update from there and painted a second time."""
+    timeline = dashboard.charts["timeline"]
+    label = timeline.event_list
+    for _ in range(5):
+        QApplication.processEvents()
+    paints = []
+
+    class Count(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                paints.append(event.rect())
+            return False
+
+    counter = Count()
+    label.installEventFilter(counter)
+    try:
+        before = label.text()
+        dashboard.set_results(flood_results, {}, lens="us_manufacturer")
+        assert label.text() != before
+        for _ in range(20):
+            QApplication.processEvents()
+    finally:
+        label.removeEventFilter(counter)
+    assert len(paints) == 1
+
+
+def test_card_stack_asks_the_style_for_its_spacing_once_per_style(qtbot):
+    asked = []
+
+    class Spaced(QProxyStyle):
+        def pixelMetric(self, metric, option=None, widget=None):
+            if metric == QStyle.PixelMetric.PM_LayoutVerticalSpacing:
+                asked.append(metric)
+                return 17
+            return super().pixelMetric(metric, option, widget)
+
+    stack = CardStack()
+    qtbot.addWidget(stack)
+    cards = [QLabel(text, stack) for text in ("one", "two")]
+    stack.set_cards(cards)
+    stack.resize(200, 300)
+    stack.show()
+    qtbot.waitExposed(stack)
+    style = Spaced()
+    stack.setStyle(style)  # a new style: its spacing is asked for again
+    stack.relayout()
+    stack.relayout()
+    assert cards[1].y() == cards[0].geometry().bottom() + 1 + 17
+    assert len(asked) == 1
+
+
+def test_region_labels_sit_where_pyqtgraph_would_anchor_them(dashboard, flood_results):
+    tiles = dashboard.charts["region_tiles"]
+    dashboard.set_results(flood_results, {}, lens="us_manufacturer")
+    for label in tiles.labels:
+        placed = label.textItem.pos()
+        label.textItem.setPos(0.0, 0.0)
+        label.updateTextPos()
+        assert label.textItem.pos() == placed
+        assert placed != QPointF(0.0, 0.0)

@@ -29,6 +29,7 @@ class CardStack(QWidget):
         self._total: int | None = None  # the height last announced through updateGeometry
         self._widths: tuple[int, int] | None = None  # see _hint_widths
         self._first_texts = False
+        self._spacing_px: int | None = None  # see _spacing
 
     def set_cards(self, cards: list[QWidget]) -> None:
         """Show ``cards`` (children of this widget) in this order."""
@@ -42,8 +43,12 @@ class CardStack(QWidget):
         self.relayout()
 
     def _spacing(self) -> int:
-        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutVerticalSpacing)
-        return max(spacing, 0)
+        """The style's vertical layout spacing, asked once per style (a style sheet's style
+        answers through its rules, on every relayout of every toggle)."""
+        if self._spacing_px is None:
+            spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutVerticalSpacing)
+            self._spacing_px = max(spacing, 0)
+        return self._spacing_px
 
     def _shown(self) -> list[QWidget]:
         return [card for card in self.cards if not card.isHidden()]
@@ -101,6 +106,8 @@ class CardStack(QWidget):
             QEvent.Type.StyleChange,
         ):
             self._widths = None
+            if event.type() == QEvent.Type.StyleChange:
+                self._spacing_px = None
         super().changeEvent(event)
 
     def event(self, event: QEvent) -> bool:  # Qt override

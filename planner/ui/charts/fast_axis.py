@@ -6,7 +6,9 @@ end, the text of every label measured with a QPainter, the axis' bounding rect r
 label, ``np.isclose`` to drop duplicate ticks), and a toggle often moves three axes.
 ``speed_up(axis)`` gives one AxisItem the same computation with those costs removed: plain
 QPointF, label sizes remembered per font and text, the bounding rect taken once, a direct
-distance test; and it draws the ticks that share a pen with one ``drawLines`` call.  The
+distance test (tick values in plain floats, not a dozen numpy calls per level); it draws the
+ticks that share a pen with one ``drawLines`` call, and straight onto the item cache's painter
+rather than into a QPicture played back onto it (``paint``).  The
 result (tick lines, label rectangles and texts, and the picture drawn from them) is the same,
 so the axis looks exactly as before; tests compare both on many ranges.  Any other pyqtgraph
 version, and log axes, keep pyqtgraph's own code.
@@ -15,12 +17,13 @@ version, and log axes, keep pyqtgraph's own code.
 from __future__ import annotations
 
 import types
+from bisect import bisect_left, insort
 from math import ceil
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPen, QPicture
 
 import pyqtgraph as pg  # isort: skip
 from pyqtgraph import functions as fn  # isort: skip
@@ -47,7 +50,65 @@ def speed_up(axis: pg.AxisItem) -> bool:
     axis.generateDrawSpecs = types.MethodType(generate_draw_specs, axis)
     axis.tickValues = types.MethodType(tick_values, axis)
     axis.drawPicture = types.MethodType(draw_picture, axis)
+    axis.paint = types.MethodType(paint, axis)
     return True
+
+
+class _Drawn:
+    """What ``paint`` keeps in ``axis.picture`` in place of pyqtgraph's QPicture: the specs it
+    drew (pyqtgraph sets ``picture`` to None whenever the axis must be laid out again)."""
+
+    __slots__ = ("specs",)
+
+    def __init__(self, specs: tuple | None) -> None:
+        self.specs = specs
+
+
+def paint(axis: Any, p: QPainter, opt: Any = None, widget: Any = None) -> None:
+    """pyqtgraph's AxisItem.paint drawing straight onto ``p``.
+
+    pyqtgraph records the axis into a QPicture and plays the picture onto ``p``: the axis is
+    drawn twice over, and the axes are item-cached (``ChartPanel.cache_item``), so ``paint``
+    only runs when the axis changed and the picture is never played a second time.  The
+    same commands go straight to ``p`` inside save/restore, as ``QPicture.play`` does; the
+    laid-out specs are kept in ``axis.picture`` for a repaint without a change.
+
+    Only on a raster device of the QPicture's resolution (the screen, the item caches,
+    image exports): played on another (an SVG or PDF file), a picture scales its text from
+    the resolution it was recorded at, so those keep pyqtgraph's own way."""
+    drawn = axis.picture
+    if not _same_pixels_as_a_picture(p):
+        if isinstance(drawn, _Drawn):
+            axis.picture = None  # pyqtgraph's paint records (and keeps) its own picture
+        pg.AxisItem.paint(axis, p, opt, widget)
+        return
+    p.save()
+    try:
+        if axis.style["tickFont"]:
+            p.setFont(axis.style["tickFont"])
+        if not isinstance(drawn, _Drawn):
+            drawn = _Drawn(axis.generateDrawSpecs(p))
+            axis.picture = drawn
+        if drawn.specs is not None:
+            axis.drawPicture(p, *drawn.specs)
+    finally:
+        p.restore()
+
+
+_PICTURE_DPI: tuple[int, int] | None = None
+
+
+def _same_pixels_as_a_picture(p: QPainter) -> bool:
+    """Whether drawing on ``p`` directly gives what recording a QPicture and playing it on
+    ``p`` gives: a raster paint engine on a device of the picture's resolution."""
+    global _PICTURE_DPI
+    engine, device = p.paintEngine(), p.device()
+    if engine is None or device is None or engine.type() != QPaintEngine.Type.Raster:
+        return False
+    if _PICTURE_DPI is None:
+        picture = QPicture()
+        _PICTURE_DPI = (picture.logicalDpiX(), picture.logicalDpiY())
+    return (device.logicalDpiX(), device.logicalDpiY()) == _PICTURE_DPI
 
 
 def draw_picture(
@@ -80,26 +141,39 @@ def draw_picture(
 
 
 def tick_values(axis: pg.AxisItem, minVal: float, maxVal: float, size: float) -> list:
-    """pyqtgraph's AxisItem.tickValues, dropping ticks of higher levels with a direct distance
-    test (``np.isclose`` with rtol=0 on finite values is that test)."""
+    """pyqtgraph's AxisItem.tickValues in plain floats: the same arithmetic per value as its
+    numpy arrays (``k * spacing + start``, then ``/ scale``), and a tick of a higher level
+    dropped when it lies within ``atol`` of a tick already placed, found by bisection among
+    those (the nearest one in value; ``np.isclose`` with rtol=0 on finite values is that
+    test).  A handful of values per level cost pyqtgraph a dozen numpy calls each."""
     if axis.logMode:
         return pg.AxisItem.tickValues(axis, minVal, maxVal, size)
     minVal, maxVal = sorted((minVal, maxVal))
     minVal *= axis.scale
     maxVal *= axis.scale
+    scale = axis.scale
     ticks = []
-    allValues = np.array([])
+    placed: list[float] = []  # every value kept so far, sorted
     for spacing, offset in axis.tickSpacing(minVal, maxVal, size):
         start = (ceil((minVal - offset) / spacing) * spacing) + offset
         num = int((maxVal - start) / spacing) + 1
-        values = (np.arange(num) * spacing + start) / axis.scale
-        atol = spacing / axis.scale * 0.01
-        if allValues.size and values.size:
-            close = (np.abs(allValues - values[:, np.newaxis]) <= atol).any(axis=-1)
-            values = values[~close]
-        allValues = np.concatenate([allValues, values])
-        ticks.append((spacing / axis.scale, values.tolist()))
+        values = [(k * spacing + start) / scale for k in range(max(num, 0))]
+        atol = spacing / scale * 0.01
+        if placed and values:
+            values = [v for v in values if not _near(placed, v, atol)]
+        for v in values:
+            insort(placed, v)
+        ticks.append((spacing / scale, values))
     return ticks
+
+
+def _near(placed: list[float], value: float, atol: float) -> bool:
+    """Whether a value of the sorted ``placed`` lies within ``atol`` of ``value`` (its
+    neighbours in order are the nearest: rounding keeps differences in order)."""
+    i = bisect_left(placed, value)
+    if i < len(placed) and abs(placed[i] - value) <= atol:
+        return True
+    return i > 0 and abs(placed[i - 1] - value) <= atol
 
 
 def _label_size(axis: Any, p: QPainter, font_key: str, text: str) -> QRectF:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from planner.ui.charts import fast_axis
@@ -129,6 +129,16 @@ def fit_lines(
     ]
 
 
+def _anchor_text(label: pg.TextItem) -> None:
+    """``TextItem.updateTextPos`` (the text placed by its anchor) in plain floats: the same
+    position without pyqtgraph's Point arithmetic, for the five labels of every toggle."""
+    text = label.textItem
+    rect = text.boundingRect()
+    size = text.mapToParent(rect.bottomRight()) - text.mapToParent(rect.topLeft())
+    anchor = label.anchor
+    text.setPos(-(size.x() * anchor[0]), -(size.y() * anchor[1]))
+
+
 class RegionTilesChart(ChartPanel):
     """Five tiles with the region's name, % change and USD m change of exports at one year."""
 
@@ -229,7 +239,7 @@ class RegionTilesChart(ChartPanel):
         self._tiles_key = key
         colours = self.colour_map.map((pct + limit) / (2 * limit), mode="qcolor")
         for tile, colour, label in zip(self.tiles, colours, self.labels, strict=True):
-            tile.setBrush(pg.mkBrush(colour))
+            tile.setBrush(QBrush(colour))  # pg.mkBrush's brush, without its argument parsing
             ink = QColor("black") if colour.lightnessF() > 0.5 else QColor("white")
             if ink != label.color:
                 label.setColor(ink)
@@ -291,7 +301,7 @@ class RegionTilesChart(ChartPanel):
                 # Straight to the text item: TextItem.setHtml would first serialise the old
                 # document back to HTML to compare, which the cache above already did.
                 self.labels[i].textItem.setHtml(html)
-                self.labels[i].updateTextPos()
+                _anchor_text(self.labels[i])
 
     def hover_text(self, x: float, y: float) -> str:
         for i, rid in enumerate(self.region_ids):

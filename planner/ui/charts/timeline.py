@@ -348,6 +348,11 @@ class TimelineChart(ChartPanel):
         self.event_list.setText(
             " · ".join(items) if items else _tr("No levers or shocks switched on.")
         )
+        # A rich-text label lays its text out when it first paints, and that layout asks for
+        # an update from inside the paint: Qt then posts it and the label paints a second
+        # time.  Asking for its height at its own width lays the text out now, once (its
+        # size hint would also try other widths).
+        self.event_list.heightForWidth(self.event_list.width())
 
     @property
     def events(self) -> pd.DataFrame:
