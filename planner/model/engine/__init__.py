@@ -45,11 +45,12 @@ from planner.model.results import Results, total_trade
 __all__ = ["Cancelled", "TaskState", "evaluate"]
 
 Reference = Literal["current_policy", "status_quo"]
-# Draws per chunk of a pass.  Larger chunks cut per-chunk overhead (on two threads, 40
-# draws were ~10% faster than 20) but the app then stayed larger after its first run: 264 MB
-# resident instead of 239 (peak 323 instead of 294), over the 250 MB budget.  20 it is; a
-# cancel lands within one chunk (~25-40 ms).
-CHUNK_DRAWS = 20
+# Draws per chunk of a pass.  Larger chunks cut per-chunk overhead and the time threads
+# wait for the interpreter lock: 1,000 draws took 632 ms with 20, 460 with 40 and 382 with
+# 80, while the app's peak during its first run was 285, 311 and 358 MB (232 MB after it in
+# each case, with one malloc arena: see planner.native_memory).  40 takes most of the gain
+# for a transient 26 MB; a cancel lands within one chunk (~40-60 ms).
+CHUNK_DRAWS = 40
 # Threads sharing the chunks: ~1.7x on two cores (measured), the answer unchanged.
 MONTE_CARLO_THREADS = min(2, os.cpu_count() or 1)
 # Monte Carlo draws are solved with the linear GSIM and centred on the exact (CES) central
