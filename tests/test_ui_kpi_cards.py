@@ -93,3 +93,26 @@ def test_cards_speak_spanish_and_french(in_language, model, tariff_results, qtbo
     in_language("fr")
     assert card.verdict.text().startswith("En 2036, cet indicateur")
     assert "PME mexicaines" in card.verdict.text()
+
+
+def test_a_negative_leverage_ratio_is_explained_on_its_card(in_language, model, qtbot):
+    """The model's meaning text reads the ratio as positive ("above 1 means..."); below zero
+    the US would gain from the withdrawal, and the card says so, in the UI language."""
+    from planner.ui.kpi_cards import KpiCard
+
+    card = KpiCard("mx_leverage_ratio")
+    qtbot.addWidget(card)
+    row = model.kpis.set_index("id").loc["mx_leverage_ratio"].to_dict()
+    card.show_values(row, 0.4, 0.2, None, 2030, "en")
+    assert "Below 0" not in card.meaning.text()
+    assert card.meaning.text().startswith("US welfare loss divided by Mexico's")
+    card.show_values(row, -0.07, 0.2, None, 2030, "en")
+    assert card.meaning.text().endswith("costs it nothing and Mexico has no leverage.")
+    card.show_values(row, float("nan"), 0.2, None, 2030, "en")
+    assert "Below 0" not in card.meaning.text()
+    assert in_language("es")
+    card.show_values(row, -0.07, 0.2, None, 2030, "es")
+    assert card.meaning.text().endswith("México no tiene poder de negociación.")
+    assert in_language("fr")
+    card.show_values(row, -0.07, 0.2, None, 2030, "fr")
+    assert card.meaning.text().endswith("le Mexique n'a aucun pouvoir de négociation.")

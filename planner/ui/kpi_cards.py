@@ -47,6 +47,15 @@ _UNITS: dict[str, tuple[str, str]] = {
     "jobs": (QT_TRANSLATE_NOOP("KpiCards", "jobs"), QT_TRANSLATE_NOOP("KpiCards", "jobs")),
     "ratio": (QT_TRANSLATE_NOOP("KpiCards", "ratio"), ""),
 }
+# What a value below zero means, for the KPIs whose meaning text (in the model) assumes a
+# positive one.
+_BELOW_ZERO = {
+    "mx_leverage_ratio": QT_TRANSLATE_NOOP(
+        "KpiCards",
+        "Below 0: the US would gain from the withdrawal, so the threat costs it nothing and "
+        "Mexico has no leverage.",
+    ),
+}
 HHI_TOP = 10_000  # a Herfindahl index in shares squared, percent units, runs 0 to 10,000
 # Units whose relative change would mislead ("a tariff up 40 %"): changes stay in points.
 _POINT_UNITS = ("%", "percentage points", "index (baseline = 100)", "0-10000")
@@ -221,7 +230,10 @@ class KpiCard(QFrame):
                 )
             )
         self.verdict.setText(change_sentence(row, value, base, year))
-        self.meaning.setText(str(row.get(f"meaning_{language}") or row.get("meaning_en") or ""))
+        meaning = str(row.get(f"meaning_{language}") or row.get("meaning_en") or "")
+        if self.kpi_id in _BELOW_ZERO and np.isfinite(value) and value < 0:
+            meaning = f"{meaning} {_tr(_BELOW_ZERO[self.kpi_id])}".strip()
+        self.meaning.setText(meaning)
 
 
 class KpiArea(QWidget):

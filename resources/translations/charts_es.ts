@@ -478,6 +478,11 @@
         <source>That is neither good nor bad in itself.</source>
         <translation>Eso no es ni bueno ni malo en sí mismo.</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Below 0: the US would gain from the withdrawal, so the threat costs it nothing and Mexico has no leverage.</source>
+        <translation>Por debajo de 0: EE. UU. ganaría con el retiro, así que la amenaza no le cuesta nada y México no tiene poder de negociación.</translation>
+    </message>
 </context>
 <context>
     <name>Compare</name>

@@ -478,6 +478,11 @@
         <source>That is neither good nor bad in itself.</source>
         <translation>Ce n'est ni bon ni mauvais en soi.</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Below 0: the US would gain from the withdrawal, so the threat costs it nothing and Mexico has no leverage.</source>
+        <translation>En dessous de 0 : les États-Unis gagneraient au retrait, la menace ne leur coûte donc rien et le Mexique n&apos;a aucun pouvoir de négociation.</translation>
+    </message>
 </context>
 <context>
     <name>Compare</name>
