@@ -45,6 +45,17 @@ def dashboard(qtbot, model, tariff_results):
     return board
 
 
+def _chart_axes(chart, shown_only: bool = False) -> list:
+    """A chart's value axes (left, bottom) and its colour bar's axis, if it has one."""
+    axes = [chart.plot.getAxis(side) for side in ("left", "bottom")]
+    if shown_only:
+        axes = [axis for axis in axes if axis.isVisible()]
+    bar = getattr(chart, "colour_bar", None)
+    if bar is not None:
+        axes.append(bar.axis)
+    return axes
+
+
 def _specs(axis, generate):
     """(axis line, ticks, labels) as plain values, and the axis' text size after."""
     picture = QPicture()
@@ -77,11 +88,7 @@ def test_fast_axis_lays_out_the_ticks_pyqtgraph_would(dashboard):
     rng = random.Random(7)
     compared = 0
     for chart in dashboard.charts.values():
-        axes = [chart.plot.getAxis(side) for side in ("left", "bottom")]
-        bar = getattr(chart, "colour_bar", None)
-        if bar is not None:
-            axes.append(bar.axis)
-        for axis in axes:
+        for axis in _chart_axes(chart):
             assert "generateDrawSpecs" in vars(axis)  # the chart sped it up
             saved = list(axis.range)
             for k in range(40):
@@ -260,12 +267,7 @@ def test_fast_axis_paints_the_pixels_of_pyqtgraphs_picture(dashboard):
         pytest.skip("the fast layout only serves the pyqtgraph version it follows")
     compared = 0
     for chart in dashboard.charts.values():
-        axes = [chart.plot.getAxis(side) for side in ("left", "bottom")]
-        axes = [axis for axis in axes if axis.isVisible()]
-        bar = getattr(chart, "colour_bar", None)
-        if bar is not None:
-            axes.append(bar.axis)
-        for axis in axes:
+        for axis in _chart_axes(chart, shown_only=True):
             assert "paint" in vars(axis)  # the chart sped it up
             saved = list(axis.range)
             for low, high in ((-1.0, 1.0), (-37.6, 45.6), (0.003, 0.0071), (2024.5, 2043.0)):

@@ -224,14 +224,11 @@ def solve_runs(
     else:
         start = warm.solution if warm is not None and len(runs) == 1 else None
         solved = _solve_each(prep, params, years, tariff_new, iceberg_new, form, start, memo)
-    mex = prep.ridx["MEX"]
     out = []
     for k, run in enumerate(inputs):
         main, dis = 2 * k, 2 * k + 1
         flows = solved.flows[:, k]
-        regional = regions.regional_outcome(
-            prep, params, flows[..., mex, :].sum(-1), run.shares, run.capacity.public_investment
-        )
+        regional = _regional(prep, params, flows, run)
         out.append(
             RunOutput(
                 flows=flows,
@@ -264,15 +261,19 @@ def _same_markets(run: _RunInputs, solved: RunOutput) -> bool:
 
 def _reuse_markets(prep: Prepared, params: Params, run: _RunInputs, solved: RunOutput) -> RunOutput:
     """``solved``'s trade solution with ``run``'s corridor and regional outcome."""
-    mex = prep.ridx["MEX"]
-    regional = regions.regional_outcome(
-        prep,
-        params,
-        solved.flows[..., mex, :].sum(-1),
-        run.shares,
-        run.capacity.public_investment,
-    )
+    regional = _regional(prep, params, solved.flows, run)
     return dataclasses.replace(solved, corridor=run.corridor, regional=regional)
+
+
+def _regional(
+    prep: Prepared, params: Params, flows: np.ndarray, run: _RunInputs
+) -> regions.RegionalOutcome:
+    """Mexico's regions under ``run``'s production shares, from its exports in ``flows``."""
+    mex = prep.ridx["MEX"]
+    exports = flows[..., mex, :].sum(-1)
+    return regions.regional_outcome(
+        prep, params, exports, run.shares, run.capacity.public_investment
+    )
 
 
 @dataclass(frozen=True)
