@@ -1,5 +1,6 @@
 """The main window: lever dock (left), dashboard (centre), KPI dock (right), toolbar, menus,
-status bar, drag-and-drop of scenario files, and the unsaved-changes prompt on close."""
+status bar, and the unsaved-changes prompt on close.  Opening, saving and dropping scenario
+files is its mixin ``ScenarioFiles`` (planner/ui/scenario_files.py)."""
 
 from __future__ import annotations
 
@@ -16,16 +17,10 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
-    QUrl,
 )
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-)
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -35,6 +30,7 @@ from PySide6.QtWidgets import (
 from planner.ui import dialogs
 from planner.ui.i18n import current_language, set_language, translate
 from planner.ui.result_outputs import ResultOutputs
+from planner.ui.scenario_files import ScenarioFiles
 from planner.ui.window_chrome import WindowChrome
 
 # The document (pydantic scenario schema), the dashboard (pyqtgraph charts) and the lever panel
@@ -42,8 +38,6 @@ from planner.ui.window_chrome import WindowChrome
 # window's first paint, and those imports alone took seconds of the cold start (DESIGN §8).
 if TYPE_CHECKING:
     from planner.ui.controller import ScenarioDocument
-
-SCENARIO_SUFFIX = ".usmca.json"  # planner.ui.controller.SCENARIO_SUFFIX, without importing it
 
 
 class _FirstPaintWatch(QObject):
@@ -60,7 +54,7 @@ class _FirstPaintWatch(QObject):
         return False
 
 
-class MainWindow(ResultOutputs, WindowChrome):
+class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
     """Views and commands around one ScenarioDocument.
 
     ``MainWindow(document)`` builds the whole window.  ``MainWindow(None)`` builds a light
@@ -349,15 +343,6 @@ class MainWindow(ResultOutputs, WindowChrome):
         box.setInformativeText(detail)
         box.exec()
 
-    def _fill_recent_menu(self, paths: list[Path]) -> None:
-        self.recent_menu.clear()
-        for path in paths:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _on=False, path=path: self.open_file(path))
-        self.recent_menu.setEnabled(bool(paths))
-
     # ----- view -> document --------------------------------------------------------------
     def _lens_chosen(self, index: int) -> None:
         lens = self.lens_combo.itemData(index)
@@ -385,85 +370,8 @@ class MainWindow(ResultOutputs, WindowChrome):
                 translate("MainWindow", "Nothing to pin: no results yet."), 5000
             )
 
-    # ----- files -------------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """True when it is fine to replace or close the document (saved, discarded)."""
-        if self.document is None or not self.document.is_dirty:
-            return True
-        answer = dialogs.ask_save_changes(self, self.document.scenario.name)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_scenario(self) -> None:
-        if self.maybe_save():
-            self.document.new_scenario()
-
-    def open_file(self, path: str | Path) -> bool:
-        if self.document is None or not self.maybe_save():
-            return False
-        return self.document.open(path)
-
-    def _start_folder(self) -> str:
-        if self.document.path is not None:
-            return str(self.document.path.parent)
-        recent = self.document.recent()
-        return str(recent[0].parent) if recent else str(Path.home())
-
-    def _scenario_filter(self) -> str:
-        return translate("MainWindow", "Scenarios (*.usmca.json);;All files (*)")
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Open scenario"), self._start_folder(),
-            self._scenario_filter(),
-        )  # fmt: skip
-        if path:
-            self.open_file(path)
-
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self.document.save()
-
-    def save_as(self) -> bool:
-        suggested = Path(self._start_folder()) / (
-            "".join(c if c.isalnum() or c in "-_ " else "_" for c in self.document.scenario.name)
-            .strip()
-            .replace(" ", "_")
-            + SCENARIO_SUFFIX
-        )
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("MainWindow", "Save scenario as"), str(suggested),
-            self._scenario_filter(),
-        )  # fmt: skip
-        return bool(path) and self.document.save_as(path)
-
     def show_sources(self) -> None:
         dialogs.SourcesDialog(getattr(self.document.model, "sources", None), self).exec()
-
-    # ----- drag and drop -----------------------------------------------------------------
-    @staticmethod
-    def _dropped_scenario(urls: list[QUrl]) -> Path | None:
-        for url in urls:
-            if url.isLocalFile() and url.toLocalFile().endswith((SCENARIO_SUFFIX, ".json")):
-                return Path(url.toLocalFile())
-        return None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if mime.hasUrls() and self._dropped_scenario(mime.urls()) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_scenario(event.mimeData().urls())
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_file(path)
 
     # ----- window state ------------------------------------------------------------------
     def restore_state(self) -> None:
