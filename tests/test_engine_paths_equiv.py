@@ -118,6 +118,38 @@ def test_a_pass_of_draws_equals_each_draw_alone(model, make):
 
 
 @pytest.mark.parametrize("make", [baseline_scenario, busy_scenario, _eventful])
+def test_a_corridor_without_detail_has_the_same_trade_costs_and_events(model, make):
+    # Monte Carlo's draws skip the edge days and utilisation (only the central run shows
+    # them); everything the trade core and the KPIs read must be what the full run gives.
+    prep, settings, years = _setup(model, make(model))
+    central = central_params(model)
+    kept = logistics.corridor_run(
+        prep, settings, central, years, logistics.reference(prep, central), _per_day(prep, central)
+    )
+    params = draw_params(model, {}, DRAWS, seed=5)
+    args = (
+        prep,
+        settings,
+        params,
+        years,
+        logistics.reference(prep, params),
+        _per_day(prep, params),
+    )
+    full = logistics.corridor_run(*args, kept)
+    lean = logistics.corridor_run(*args, kept, detail=False)
+    assert lean.edge_days is None and lean.utilisation is None
+    assert full.edge_days is not None and full.utilisation is not None
+    skipped = {".edge_days", ".utilisation"}
+    lean_arrays = dict(_arrays(lean))
+    compared = 0
+    for name, array in _arrays(full):
+        if name not in skipped:
+            assert np.array_equal(array, lean_arrays[name], equal_nan=True), name
+            compared += 1
+    assert compared >= 3  # extra days, their normal state and the route choice at least
+
+
+@pytest.mark.parametrize("make", [baseline_scenario, busy_scenario, _eventful])
 def test_a_kept_route_choice_reproduces_the_run_it_was_kept_from(model, make):
     # Monte Carlo evaluates a disruption state only in its event's year and rescales the
     # central route choice; with the central parameters it must give the central corridor

@@ -210,7 +210,9 @@ def _offsets(prep, model, runs, overrides, years, kpi_ids, form, central, k):
     p0 = prep.remember(("params", frozen), lambda: central_params(model, overrides))
 
     def linear(j: int, reference=None):
-        (out,) = solve_runs(prep, [runs[j]], p0, years, MONTE_CARLO_FORM, [central.corridors[j]])
+        (out,) = solve_runs(
+            prep, [runs[j]], p0, years, MONTE_CARLO_FORM, [central.corridors[j]], detail=False
+        )
         return combine(
             prep, (runs[j],), (out,), p0, years, kpi_ids, reference, keep_landed=reference is None
         )
@@ -244,6 +246,9 @@ def _draw_pass(prep, run, params, years, kpi_ids, offsets, reference, keep_flows
     the base-year network of every draw (``logistics.reference``)."""
     settings, corridor, network = run
     offset_kpi, offset_flow = offsets
+    # In the samples' own precision, once a pass: a float64 offset would make every chunk's
+    # flows float64 only to round them back.
+    offset_flow = np.asarray(offset_flow, dtype=np.float32)
     n = params.draws
     kpis = {k: np.empty((n, len(years))) for k in kpi_ids}
     landed = np.empty((n, 1, len(years)))
@@ -268,6 +273,7 @@ def _draw_pass(prep, run, params, years, kpi_ids, offsets, reference, keep_flows
             MONTE_CARLO_FORM,
             [corridor],
             reference=network.take(rows),
+            detail=False,
         )
         ref = None if reference is None else reference.landed[rows]
         sim = combine(prep, (settings,), (out,), chunk, years, kpi_ids, ref, ref is None)
@@ -276,10 +282,12 @@ def _draw_pass(prep, run, params, years, kpi_ids, offsets, reference, keep_flows
         if ref is None:
             landed[rows] = sim.landed_cost
         if flows is not None:
-            drawn = sim.flows[:, 0] + offset_flow
+            drawn = sim.flows[:, 0] + offset_flow  # float32, as kept
             np.maximum(drawn, 0.0, out=drawn)
             flows[:, rows] = drawn.reshape(len(drawn), -1).T
-            totals[rows] = total_trade(drawn)
+            # Summed in float64: a region's own cell cancels out of its total trade, and
+            # its float32 rounding with it.
+            totals[rows] = total_trade(drawn.sum(axis=-3, dtype=np.float64)[..., None, :, :])
 
     parts = list(chunks(n, CHUNK_DRAWS))
     workers = min(MONTE_CARLO_THREADS, len(parts))

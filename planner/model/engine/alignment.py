@@ -51,7 +51,10 @@ def alignment_cuts(
             weight = params.effect(partner, key, option)[:, None]
             tariff_cut[..., region] += t_size * weight * t_share
             cost_cut[..., region] += c_size * weight * c_share
-    return 1.0 - np.clip(tariff_cut, 0.0, 1.0), 1.0 - np.clip(cost_cut, 0.0, 0.9)
+    # np.clip's bounds as ufunc calls (its Python wrapper costs more than these small
+    # arrays' arithmetic, on every Monte Carlo chunk).
+    kept = 1.0 - np.minimum(np.maximum(tariff_cut, 0.0), 1.0)
+    return kept, 1.0 - np.minimum(np.maximum(cost_cut, 0.0), 0.9)
 
 
 def apply_alignment(

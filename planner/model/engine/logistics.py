@@ -61,8 +61,9 @@ class CorridorResult:
 
     extra_days: np.ndarray  # (D, Y, M, G) days against the base year, origin x group
     extra_days_normal: np.ndarray  # (D, Y, M, G) the same without disruption events
-    edge_days: np.ndarray  # (D, Y, E), NaN for a closed edge
-    utilisation: np.ndarray  # (D, Y, E) flow / capacity, NaN for a closed edge
+    # None when not asked for (``corridor_run(detail=False)``: Monte Carlo's draws)
+    edge_days: np.ndarray | None  # (D, Y, E), NaN for a closed edge
+    utilisation: np.ndarray | None  # (D, Y, E) flow / capacity, NaN for a closed edge
     event_weeks: dict[str, np.ndarray]  # shock id -> (D, Y) weeks the event lasts
     event_exposure: dict[str, np.ndarray]  # shock id -> (D, Y) share of US-bound flow hit
     path_flow: np.ndarray  # (D, Y, St, P) the route choice (reused by Monte Carlo)
@@ -310,12 +311,14 @@ def corridor_run(
     base: Assignment,
     per_day: np.ndarray,
     fixed: CorridorResult | None = None,
+    detail: bool = True,
 ) -> CorridorResult:
     """The corridor of one run for every draw and year.
 
     ``base`` is ``reference(...)`` for the same draws; ``per_day`` (D, S) fraction of value
     per day; ``fixed`` a central result whose route choice is kept (Monte Carlo), scaled to
-    each draw's demand.
+    each draw's demand.  ``detail`` False: no edge days and utilisation (None), which only
+    the central run shows; the trade costs and events are the same either way.
     """
     net = prep.network
     d, y, m = params.draws, len(years), len(prep.model.mx_regions)
@@ -377,36 +380,18 @@ def corridor_run(
     # A pair without base-year trade has no base cost to compare with: no extra cost.
     traded = (net.base_demand > 0)[:, None, None]
     extra_state = np.where(traded, run.od_days - base.od_days.T[:, :, None], 0.0)  # (OD,D,C)
-    open_ = run.open_edge
-    util = run.edge_volume / run.open_capacity
     normal = extra_state[:, :, states[0]]
-    on = open_[:, :, states[0]]
     extra = normal.copy()
-    edge_days = np.where(on, run.edge_days[:, :, states[0]], np.nan)
-    utilisation = np.where(on, util[:, :, states[0]], np.nan)
     if n:
-        # The time-weighted mean over states of the event years, NaN (closed) states left
-        # out; states are added in order, as a sum over the state axis adds them.
-        extra_sum = total = days_sum = util_sum = None
-        for s, c in enumerate(events_at):
-            w = weight[:, event_years, s]  # (D, n)
-            on = open_[:, :, c]
-            terms = (
-                extra_state[:, :, c] * w,
-                np.where(on, w, 0.0),
-                np.where(on, run.edge_days[:, :, c] * w, 0.0),
-                np.where(on, util[:, :, c] * w, 0.0),
-            )
-            if s == 0:
-                extra_sum, total, days_sum, util_sum = terms
-            else:
-                for acc, term in zip((extra_sum, total, days_sum, util_sum), terms, strict=True):
-                    acc += term
-        has = total > 0
-        safe = np.where(has, total, 1.0)
+        # The time-weighted mean over states of the event years; states are added in
+        # order, as a sum over the state axis adds them.
+        extra_sum = extra_state[:, :, events_at[0]] * weight[:, event_years, 0]
+        for s, c in enumerate(events_at[1:], start=1):
+            extra_sum += extra_state[:, :, c] * weight[:, event_years, s]
         extra[:, :, event_years] = extra_sum
-        edge_days[:, :, event_years] = np.where(has, days_sum / safe, np.nan)
-        utilisation[:, :, event_years] = np.where(has, util_sum / safe, np.nan)
+    edge_days = utilisation = None
+    if detail:
+        edge_days, utilisation = _edge_detail(run, weight, states, events_at, event_years)
     exposure, weeks = {}, {}
     if events:
         us_total = _path_sum(flows, _static(prep).to_us)
@@ -417,11 +402,46 @@ def corridor_run(
     return CorridorResult(
         extra_days=_by_pair(net, extra, m),
         extra_days_normal=_by_pair(net, normal, m),
-        edge_days=np.ascontiguousarray(edge_days.transpose(1, 2, 0)),
-        utilisation=np.ascontiguousarray(utilisation.transpose(1, 2, 0)),
+        edge_days=edge_days,
+        utilisation=utilisation,
         event_weeks=weeks,
         event_exposure=exposure,
         path_flow=path_flow,
+    )
+
+
+def _edge_detail(run, weight, states, events_at, event_years) -> tuple[np.ndarray, np.ndarray]:
+    """(D, Y, E) days and utilisation of every edge, time-weighted over the states of the
+    event years (NaN where the edge is closed in every state)."""
+    open_ = run.open_edge
+    util = run.edge_volume / run.open_capacity
+    on = open_[:, :, states[0]]
+    edge_days = np.where(on, run.edge_days[:, :, states[0]], np.nan)
+    utilisation = np.where(on, util[:, :, states[0]], np.nan)
+    if len(event_years):
+        # Closed (NaN) states left out; states are added in order, as a sum over the state
+        # axis adds them.
+        total = days_sum = util_sum = None
+        for s, c in enumerate(events_at):
+            w = weight[:, event_years, s]  # (D, n)
+            on = open_[:, :, c]
+            terms = (
+                np.where(on, w, 0.0),
+                np.where(on, run.edge_days[:, :, c] * w, 0.0),
+                np.where(on, util[:, :, c] * w, 0.0),
+            )
+            if s == 0:
+                total, days_sum, util_sum = terms
+            else:
+                for acc, term in zip((total, days_sum, util_sum), terms, strict=True):
+                    acc += term
+        has = total > 0
+        safe = np.where(has, total, 1.0)
+        edge_days[:, :, event_years] = np.where(has, days_sum / safe, np.nan)
+        utilisation[:, :, event_years] = np.where(has, util_sum / safe, np.nan)
+    return (
+        np.ascontiguousarray(edge_days.transpose(1, 2, 0)),
+        np.ascontiguousarray(utilisation.transpose(1, 2, 0)),
     )
 
 

@@ -29,6 +29,7 @@ of manufacturing exports across regions (0-10,000).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -104,15 +105,24 @@ def regional_capacity(
         )
         spend = money * (years >= settings.start)[None, :]  # (D, Y)
         lag, rmp = params.lag_ramp(RDF_LEVER, "output_capital_ratio")
-        # productive[y, k]: share of year k's spending that produces in year y
-        productive = np.stack([ramp(years, float(k), lag, rmp) for k in years], axis=1)
-        capital = spend @ productive.T  # (D, Y)
+        capital = spend @ _productive(tuple(years.tolist()), lag, rmp).T  # (D, Y)
         ratio = params.effect(RDF_LEVER, "output_capital_ratio")[:, None]
         region_base = (base_exports(prep) * model.mx_production_share[target]).sum()
         gain *= 1.0 + ratio * capital / max(region_base, 1e-9)
         public[..., target] = spend
     mult[..., target] = gain
     return RegionalCapacity(mult, public)
+
+
+@functools.lru_cache(maxsize=64)
+def _productive(years: tuple[int, ...], lag: int, ramp_years: int) -> np.ndarray:
+    """(Y, Y) [y, k]: the share of year k's spending that produces in year y.  Read-only,
+    remembered: it depends on the horizon and the effect's timing only, and every Monte
+    Carlo chunk asks for it again."""
+    at = np.asarray(years)
+    out = np.stack([ramp(at, float(k), lag, ramp_years) for k in at], axis=1)
+    out.flags.writeable = False
+    return out
 
 
 def production_shares(

@@ -106,7 +106,9 @@ def ramp(years: np.ndarray, start: float, lag: int = 0, ramp_years: int = 0) -> 
     first = start + lag
     if ramp_years <= 0:
         return (years >= first).astype(float)
-    return np.clip((years - first + 1.0) / ramp_years, 0.0, 1.0)
+    # np.clip's bounds as two ufunc calls: np.clip's Python wrapper costs more than the
+    # arithmetic on a dozen years, and every Monte Carlo chunk ramps each effect again.
+    return np.minimum(np.maximum((years - first + 1.0) / ramp_years, 0.0), 1.0)
 
 
 def share_after(years: np.ndarray, moment: float) -> np.ndarray:

@@ -136,10 +136,13 @@ def _per_day(prep: Prepared, params: Params) -> np.ndarray:
     return np.stack([params.param(i) for i in ids], axis=-1) / 100.0
 
 
-def _run_inputs(prep, settings, params, years, reference, per_day, fixed, memo) -> _RunInputs:
+def _run_inputs(
+    prep, settings, params, years, reference, per_day, fixed, memo, detail=True
+) -> _RunInputs:
     """A run's trade costs and tariffs.  Each part is computed from only the settings it
     reads; with ``memo`` (the central parameters' key) it is remembered under exactly those
-    settings, so a cached part is the part computed afresh, bit for bit."""
+    settings, so a cached part is the part computed afresh, bit for bit.  ``detail``: see
+    ``logistics.corridor_run``."""
     mex = prep.ridx["MEX"]
     group = _group_of_importer(prep)
 
@@ -152,7 +155,7 @@ def _run_inputs(prep, settings, params, years, reference, per_day, fixed, memo) 
     corridor = part(
         "corridor",
         logistics.corridor_settings(prep, settings),
-        lambda s: logistics.corridor_run(prep, s, params, years, reference, per_day, fixed),
+        lambda s: logistics.corridor_run(prep, s, params, years, reference, per_day, fixed, detail),
     )
     capacity = part(
         "capacity",
@@ -194,6 +197,7 @@ def solve_runs(
     memo: tuple | None = None,
     warm: RunOutput | None = None,
     reference: logistics.Assignment | None = None,
+    detail: bool = True,
 ) -> list[RunOutput]:
     """Solve ``runs`` (each with its disagreement point) in ONE trade-core call.
 
@@ -202,6 +206,8 @@ def solve_runs(
     ``warm``: a solved run with the same parameters and years (the baseline): a single run
     is then solved from its solution (same answer, fewer Newton steps).
     ``reference``: ``logistics.reference`` of ``params``, when the caller already has it.
+    ``detail`` False: the corridors without their edge days and utilisation (Monte Carlo's
+    draws, which read only trade costs and events).
     """
     if reference is None and memo is not None:
         reference = prep.memo(("reference", memo), lambda: logistics.reference(prep, params))
@@ -209,8 +215,12 @@ def solve_runs(
         reference = logistics.reference(prep, params)
     per_day = _per_day(prep, params)
     fixed = fixed or [None] * len(runs)
+    # Parts are remembered only with the corridor's detail: a later run may show it.
+    remember = memo if detail else None
     inputs = [
-        _run_inputs(prep, s, params, years, reference, per_day, f, memo if f is None else None)
+        _run_inputs(
+            prep, s, params, years, reference, per_day, f, remember if f is None else None, detail
+        )
         for s, f in zip(runs, fixed, strict=True)
     ]
     tariff_new = [t for i in inputs for t in i.tariff]  # 2K x (D, Y, S, R, R)
