@@ -167,3 +167,109 @@ def test_draws_at_the_central_values_give_the_central_run(monkeypatch):
     flows = np.broadcast_to(np.maximum(results.flows, 0.0), results.flow_bands.shape)
     # Flow samples are kept in float32 (seven significant digits).
     assert np.allclose(results.flow_bands, flows, rtol=1e-6, atol=1e-6)
+
+
+@pytest.mark.parametrize("dtype,tol", PRECISIONS, ids=["float64", "float32"])
+@pytest.mark.parametrize("case", CASES)
+def test_a_run_given_by_its_changed_cells_equals_its_whole_solve(case, dtype, tol):
+    # A disagreement point differs from its run only in the US<->Mexico cells: solved from
+    # its run's arrays and those cells, it must give the welfare of its whole solve.
+    flows, t0, _, _, growth, em, es, ex, tariffs, icebergs = _market(
+        np.random.default_rng(13), case
+    )
+    cells = ((2, 0), (0, 2), (5, 2))  # a third cell, from an idle exporter in one case
+    rng = np.random.default_rng(17)
+    values = np.stack([tariffs[0][..., r, v] for r, v in cells], axis=-1)
+    values = values + rng.uniform(0.02, 0.2, values.shape)  # preferences withdrawn
+    change = linear_batch.CellTariffs(tariffs[0], cells, values)
+    whole = change.full()
+    for p, (r, v) in enumerate(cells):
+        assert np.array_equal(whole[..., r, v], values[..., p])
+    assert np.count_nonzero(whole != tariffs[0]) == values.size
+    runs = [tariffs[0], tariffs[1], tariffs[0]]
+    ice = [icebergs[0], icebergs[1], icebergs[0]]  # the variant shares its run's iceberg
+    fac = linear_batch.factors(flows, t0)
+    keep = [0, 1]
+    ref = linear_batch.solve(
+        fac, growth, [*runs, whole], [*ice, ice[0]], em, es, ex, dtype=dtype, keep_flows=keep
+    )
+    got = linear_batch.solve(
+        fac, growth, [*runs, change], [*ice, ice[0]], em, es, ex, dtype=dtype, keep_flows=keep
+    )
+    assert np.array_equal(got.flows, ref.flows)  # the other runs are untouched
+    for field in ("world_price", "consumer", "producer", "tariff_revenue"):
+        a, b = getattr(got, field), getattr(ref, field)
+        assert np.array_equal(a[:, :3], b[:, :3]), field
+        assert _close(a[:, 3], b[:, 3], tol), field
+    # The change is felt: a shortcut that dropped it would fail the comparison above.
+    assert not _close(got.tariff_revenue[:, 3], got.tariff_revenue[:, 0], 1e-3)
+
+
+def test_a_run_given_by_cells_is_solved_whole_when_nothing_can_be_shared():
+    flows, t0, _, _, growth, em, es, ex, tariffs, icebergs = _market(
+        np.random.default_rng(19), "random"
+    )
+    change = linear_batch.CellTariffs(tariffs[0], ((2, 0),), tariffs[0][..., 2, 0, None] + 0.1)
+    fac = linear_batch.factors(flows, t0)
+    whole = change.full()
+    # Another iceberg than its base's, or its flows kept: the same answer, from its whole array.
+    for ice, keep in (([icebergs[0], icebergs[1]], [0]), ([icebergs[0], icebergs[0]], None)):
+        got = linear_batch.solve(
+            fac, growth, [tariffs[0], change], ice, em, es, ex, keep_flows=keep
+        )
+        ref = linear_batch.solve(fac, growth, [tariffs[0], whole], ice, em, es, ex, keep_flows=keep)
+        for field in ("world_price", "flows", "consumer", "producer", "tariff_revenue"):
+            assert np.array_equal(getattr(got, field), getattr(ref, field)), field
+    with pytest.raises(ValueError):
+        bad = linear_batch.CellTariffs(
+            tariffs[0], ((2, 0), (2, 0)), np.zeros((*whole.shape[:3], 2))
+        )
+        linear_batch.solve(fac, growth, [tariffs[0], bad], icebergs[:2], em, es, ex, keep_flows=[0])
+
+
+def test_monte_carlo_leverage_from_the_disagreement_points_cells(monkeypatch):
+    # The draws solve each disagreement point from its run's arrays and the US<->Mexico
+    # cells (``CellTariffs``): their KPIs must be those of solving it whole -- every KPI but
+    # the leverage ratio bit for bit (the runs' own solve is untouched), the leverage ratio
+    # to float32 rounding.
+    from planner.model.engine import simulation
+
+    scenario = busy_scenario(make_model())
+    shortcut = evaluate(make_model(), scenario, draws=24)
+
+    def whole(paths):
+        run, cells = paths
+        return (run.tariff, cells.full()), run.iceberg
+
+    monkeypatch.setattr(simulation, "_cell_tariffs", whole)
+    full = evaluate(make_model(), scenario, draws=24)
+    for kpi_id in shortcut.bands:
+        for got, want in ((shortcut.bands, full.bands), (shortcut.delta_bands, full.delta_bands)):
+            if kpi_id != "mx_leverage_ratio":
+                assert np.array_equal(got[kpi_id], want[kpi_id], equal_nan=True), kpi_id
+    lev, ref = shortcut.bands["mx_leverage_ratio"], full.bands["mx_leverage_ratio"]
+    assert np.isfinite(ref).any()
+    assert np.allclose(lev, ref, rtol=1e-5, atol=1e-5 * np.nanmax(np.abs(ref)), equal_nan=True)
+    assert np.array_equal(shortcut.flow_bands, full.flow_bands)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_trade_costs_given_row_scaled_give_the_whole_arrays_answer(dtype):
+    # Monte Carlo gives 1 + tau as the policy's (a view, the same in every sector) with
+    # Mexico's row scaled: the same float64 numbers in every cell, so the same answer.
+    flows, t0, _, ice, growth, em, es, ex, tariffs, _ = _market(np.random.default_rng(23), "random")
+    rng = np.random.default_rng(29)
+    policy = np.broadcast_to(ice[:, 0, :, :1], ice[:, 0].shape)  # one sector's, broadcast
+    factor = np.exp(rng.uniform(-0.02, 0.05, ice[:, 0].shape[:-1]))
+    scaled = linear_batch.RowScaled(policy, 4, factor)
+    whole = np.array(policy)
+    whole[..., 4, :] *= factor
+    assert np.array_equal(scaled.full(), whole)
+    for importer in range(REGIONS):
+        assert np.array_equal(scaled.column(importer), whole[..., importer])
+    fac = linear_batch.factors(flows, t0)
+    runs = tariffs[:2]
+    got = linear_batch.solve(fac, growth, runs, [scaled, scaled], em, es, ex, dtype=dtype)
+    ref = linear_batch.solve(fac, growth, runs, [whole, whole], em, es, ex, dtype=dtype)
+    for field in ("world_price", "flows", "consumer", "producer", "tariff_revenue"):
+        assert np.array_equal(getattr(got, field), getattr(ref, field)), field

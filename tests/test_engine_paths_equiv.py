@@ -181,6 +181,30 @@ def test_the_disagreement_point_is_the_whole_tariff_at_its_preference_use(model,
     assert disagreement.iceberg is run.iceberg
 
 
+@pytest.mark.parametrize("make", [baseline_scenario, busy_scenario, _eventful])
+def test_the_disagreement_point_by_its_cells_is_the_whole_one(model, make):
+    # Monte Carlo takes the disagreement point as its run's tariffs but in the US<->Mexico
+    # cells, and the run's tariffs in float32: the same tariffs, the run's to float32
+    # rounding, and no other cell differs.
+    prep, settings, years = _setup(model, make(model))
+    params = draw_params(model, {}, DRAWS, seed=11)
+    run, disagreement = tariff_paths.tariff_paths(prep, settings, params, years)
+    run64, cells64 = tariff_paths.tariff_paths_cells(prep, settings, params, years)
+    assert np.array_equal(run64.tariff, run.tariff)
+    assert np.array_equal(cells64.full(), disagreement.tariff)
+    run32, cells32 = tariff_paths.tariff_paths_cells(prep, settings, params, years, np.float32)
+    assert run32.tariff.dtype == np.float32 and run32.tariff.flags.c_contiguous
+    assert np.allclose(run32.tariff, run.tariff, rtol=1e-6, atol=1e-9)
+    assert run32.iceberg.dtype == np.float64  # 1 + tau keeps its digits of tau
+    assert cells32.base is run32.tariff
+    assert np.array_equal(cells32.tariff, cells64.tariff)
+    usa, mex = prep.ridx["USA"], prep.ridx["MEX"]
+    assert sorted(cells32.cells) == sorted([(mex, usa), (usa, mex)])
+    other = np.ones(run.tariff.shape[-2:], bool)
+    other[mex, usa] = other[usa, mex] = False
+    assert np.array_equal(disagreement.tariff[..., other], run.tariff[..., other])
+
+
 def test_assign_keeps_a_route_choice_it_is_given(model):
     # ``assign`` with a route choice only evaluates its delays: given its own route choice
     # back, it returns the same assignment (the last step of the route choice, exactly).

@@ -43,6 +43,13 @@ the short R axes, not arithmetic, hence:
   (user overrides) use ``numpy.linalg.solve``.
 - Matrix products are cut below 2^18 multiply-adds a call, under which OpenBLAS stays on the
   calling thread (the Monte Carlo already runs one pass per core).
+- A disagreement point's tariffs differ from its run's only in the US<->Mexico cells and it
+  shares its run's trade costs, so its Q differs only there: given as ``CellTariffs`` its
+  sums are its run's plus those of the change, and its tariff revenue takes its run's Q and
+  t1 with its own (a, b, P̂*), corrected in its cells.  Its tariffs are never built whole
+  (nor cast, nor multiplied out), and the Monte Carlo's tariffs come in float32 already
+  (used as they are); trade costs may come as ``RowScaled``: the policy's (a broadcast
+  view) with Mexico's row scaled, the same float64 numbers without the whole array.
 - Scratch arrays are kept per thread between calls (~5 MB for 2 runs of 20 draws): a freshly
   mapped page costs a fault on first touch (~4 µs measured), and a 20-draw pass used to
   touch over a thousand of them.  Only the returned arrays are new.
@@ -125,6 +132,46 @@ def factors(flows: np.ndarray, tariff_old: np.ndarray) -> Factors:
 
 
 @dataclass(frozen=True)
+class CellTariffs:
+    """A run's tariffs given as another run's but in a few cells: a disagreement point,
+    whose tariffs differ from its run's only between the US and Mexico."""
+
+    base: np.ndarray  # (D, Y, S, R, R) the other run's tariffs
+    cells: tuple[tuple[int, int], ...]  # (exporter, importer) of each cell that differs
+    tariff: np.ndarray  # (D, Y, S, P) the tariffs in those cells, P = len(cells)
+
+    def full(self) -> np.ndarray:
+        """The whole (D, Y, S, R, R) array."""
+        out = self.base.copy()
+        for p, (r, v) in enumerate(self.cells):
+            out[..., r, v] = self.tariff[..., p]
+        return out
+
+
+@dataclass(frozen=True)
+class RowScaled:
+    """1 + tau given as ``policy`` with one exporter's row scaled by ``factor``: a run's
+    trade costs, whose policy part is mostly one array for every sector (a broadcast view)
+    and whose Mexican part is per sector, so the whole float64 array need not be built."""
+
+    policy: np.ndarray  # (D, Y, S, R, R), maybe a broadcast view
+    row: int  # the exporter scaled
+    factor: np.ndarray  # (D, Y, S, R)
+
+    def full(self) -> np.ndarray:
+        """The whole (D, Y, S, R, R) array."""
+        out = np.array(self.policy)  # a copy, also of a view
+        out[..., self.row, :] *= self.factor
+        return out
+
+    def column(self, importer: int) -> np.ndarray:
+        """(D, Y, S, R) into ``importer``: ``full()[..., importer]``, bit for bit."""
+        out = np.array(self.policy[..., importer])
+        out[..., self.row] *= self.factor[..., importer]
+        return out
+
+
+@dataclass(frozen=True)
 class LinearRuns:
     """Shapes: D draws, K runs, Y years, S sectors, R regions."""
 
@@ -138,8 +185,8 @@ class LinearRuns:
 def solve(
     fac: Factors,
     growth_index: np.ndarray,
-    tariff_new: list[np.ndarray],
-    iceberg_new: list[np.ndarray],
+    tariff_new: list[np.ndarray | CellTariffs],
+    iceberg_new: list[np.ndarray | RowScaled],
     em: np.ndarray,
     es: np.ndarray,
     ex: np.ndarray,
@@ -149,10 +196,14 @@ def solve(
     """Linear GSIM of every draw and run, in ``dtype`` arithmetic.
 
     ``growth_index`` (D, Y, R) the draw's demand growth since the base; ``tariff_new`` t1 and
-    ``iceberg_new`` 1 + tau, one (D, Y, S, R, R) array per run (runs may share an array);
+    ``iceberg_new`` 1 + tau, one (D, Y, S, R, R) array (or ``RowScaled``) per run (runs may
+    share one);
     ``em``, ``es``, ``ex`` (D, S).  The new flows come back in ``dtype``, the rest in float64.
     ``keep_flows``: the runs whose new flows are returned, in that order (None: every run);
     the others' are not finished (a disagreement point's welfare needs only their sums).
+    A run given as ``CellTariffs`` of another run's array, with the same iceberg array and
+    flows not kept, is solved from that run's arrays and its few cells (see ``_Variant``);
+    otherwise its whole array is built.
     """
     dt = np.dtype(dtype)
     power_old = fac.power_old  # float64, whatever ``dtype``: see T̂ below
@@ -217,37 +268,66 @@ def solve(
     keep = list(range(n_runs)) if keep_flows is None else [int(k) for k in keep_flows]
     if len(set(keep)) != len(keep) or not all(0 <= k < n_runs for k in keep):
         raise ValueError(f"keep_flows: expected distinct runs below {n_runs}, found {keep}")
+    tariff_new, variants = _variants(tariff_new, iceberg_new, keep, (n, n_sectors), dt)
     flows = np.empty((len(keep), *run), dt)
     kept = {k: flows[i] for i, k in enumerate(keep)}
-    work = [kept.get(k) if k in kept else _scratch(f"flows{k}", run, dt) for k in range(n_runs)]
+    work = [
+        None if k in variants else kept[k] if k in kept else _scratch(f"flows{k}", run, dt)
+        for k in range(n_runs)
+    ]
     sums = _scratch("sums", (n_runs, n_sectors, 2 * n_regions, n), dt)
     friction: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     rates: dict[int, np.ndarray] = {}  # t1 of each distinct tariff array, in ``dtype``
     for tariff in tariff_new:
-        if id(tariff) not in rates:
+        if tariff is None or id(tariff) in rates:
+            continue
+        if tariff.dtype == dt and tariff.flags.c_contiguous:  # built in ``dtype``: only read
+            rates[id(tariff)] = tariff.reshape(run)
+        else:
             rates[id(tariff)] = _scratch(f"tariff{len(rates)}", run, dt)
             np.copyto(rates[id(tariff)], tariff.reshape(run))
-    tariff_new = [rates[id(t)] for t in tariff_new]
+    tariff_new = [None if t is None else rates[id(t)] for t in tariff_new]
     for k, (tariff, iceberg) in enumerate(zip(tariff_new, iceberg_new, strict=True)):
         if id(iceberg) not in friction:
             # One pass over the (float64) input: 1 + tau1 − T0, then 1 + tau1 from it.
             slot = len(friction)
             plus = _scratch(f"offset{slot}", run, dt)
+            scaled = iceberg if isinstance(iceberg, RowScaled) else None
+            whole = iceberg if scaled is None else scaled.policy  # its row redone below
             np.subtract(
-                iceberg.reshape(n_draws, n_years, n_sectors, cells),
+                whole.reshape(n_draws, n_years, n_sectors, cells),
                 power_old.reshape(n_sectors, cells),
                 out=plus.reshape(n_draws, n_years, n_sectors, cells),
             )
+            if scaled is not None:  # the same float64 numbers as the whole array's row
+                shaped = (n_draws, n_years, n_sectors, n_regions, n_regions)
+                np.subtract(
+                    scaled.policy[..., scaled.row, :] * scaled.factor,
+                    power_old[:, scaled.row, :],
+                    out=plus.reshape(shaped)[..., scaled.row, :],
+                )
             times = _scratch(f"friction{slot}", run, dt)
             np.add(plus, power_old.reshape(n_sectors, cells), out=times, dtype=dt)
             times *= weight
             plus *= weight
             friction[id(iceberg)] = times, plus
+        if k in variants:
+            continue
         times, plus = friction[id(iceberg)]
         np.multiply(tariff, times, out=work[k])
         work[k] += plus
         # w g_v Σ_r θ_rv T̂_rv and w Σ_v G_rv T̂_rv = w X_r Σ_v φ_rv T̂_rv, (S, 2R, N).
         _matmul(fac.sums, work[k].transpose(1, 2, 0), sums[k])
+    for k, v in variants.items():
+        # Its Q in its own cells, as a whole run's would be; its sums are its base run's
+        # plus those of the change, which is 0 in every other cell.
+        times, plus = friction[id(iceberg_new[k])]
+        np.multiply(v.tariff, times[:, :, v.at], out=v.work)
+        v.work += plus[:, :, v.at]
+        change = v.work - work[v.base][:, :, v.at]
+        np.add(
+            sums[v.base], np.matmul(fac.sums[:, :, v.at], change.transpose(1, 2, 0)), out=sums[k]
+        )
     del friction
 
     # g_v Σ_r θ_rv T̂_rv.
@@ -295,9 +375,17 @@ def solve(
     np.add(solved.transpose(0, 3, 1, 2)[..., None], 1.0, out=grow)
     paid = np.empty((n_runs, n, n_regions), dt)
     for k, tariff in enumerate(tariff_new):
+        if k in variants:
+            continue
         new = work[k]
         if not fold:
             new.reshape(n_draws, n_years, n_sectors, cells)[...] *= -es[:, None, :, None]
+        for j, v in variants.items():
+            if v.base == k:  # while ``new`` still holds this run's Q (see ``_Variant``)
+                q_scale = None if fold else -es[:, None, :, None]
+                _variant_revenue(
+                    v, terms[j], grow[j], new, tariff, grown, fac, shift, paid[j], q_scale
+                )
         _matmul(terms[k].transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))
         shift *= grown
         new += shift
@@ -325,6 +413,91 @@ def solve(
         producer=producer,
         tariff_revenue=by_draw(revenue),
     )
+
+
+@dataclass
+class _Variant:
+    """A run solved from its base run's arrays (``CellTariffs`` with the base's iceberg).
+
+    Its Q differs from the base's only in its cells, so its sums are the base's plus those
+    of the change there.  Its tariff revenue Σ_r (1 + P̂*_r)(G_rv (a_v + b_r) + Q_rv) t1_rv
+    is summed with the base's Q and t1 in every cell, then corrected in its own cells: its
+    tariffs and Q are never built whole (a cast, two passes and a matrix product saved).
+    """
+
+    base: int  # the run whose arrays it shares
+    at: np.ndarray  # (P,) flat position (r·R + v) of each cell in an (R, R) block
+    exporter: list[int]  # r of each cell
+    importer: list[int]  # v of each cell
+    tariff: np.ndarray  # (N, S, P) its t1 there, in ``dtype``
+    work: np.ndarray  # (N, S, P) its Q there
+
+
+def _variants(
+    tariff_new: list, iceberg_new: list, keep: list[int], shape: tuple[int, int], dt
+) -> tuple[list[np.ndarray | None], dict[int, _Variant]]:
+    """The whole tariff arrays (None for a ``_Variant``) and the variants by run."""
+    out: list[np.ndarray | None] = list(tariff_new)
+    variants = {}
+    for k, t in enumerate(tariff_new):
+        if not isinstance(t, CellTariffs):
+            continue
+        if len(set(t.cells)) != len(t.cells):
+            raise ValueError(f"CellTariffs: expected distinct cells, found {t.cells}")
+        base = next((j for j, u in enumerate(tariff_new) if u is t.base), None)
+        if base is None or iceberg_new[base] is not iceberg_new[k] or k in keep or not t.cells:
+            out[k] = t.full()  # nothing to share (or its flows wanted): solved whole
+            continue
+        regions = t.base.shape[-1]
+        cell_tariff = np.empty((*shape, len(t.cells)), dt)
+        np.copyto(cell_tariff, t.tariff.reshape(cell_tariff.shape))
+        variants[k] = _Variant(
+            base,
+            np.array([r * regions + v for r, v in t.cells]),
+            [r for r, _ in t.cells],
+            [v for _, v in t.cells],
+            cell_tariff,
+            np.empty_like(cell_tariff),
+        )
+        out[k] = None
+    return out, variants
+
+
+def _variant_revenue(
+    v: _Variant,
+    terms: np.ndarray,
+    grow: np.ndarray,
+    q: np.ndarray,
+    tariff: np.ndarray,
+    grown: np.ndarray,
+    fac: Factors,
+    shift: np.ndarray,
+    paid: np.ndarray,
+    q_scale: np.ndarray | None,
+) -> None:
+    """Variant ``v``'s tariff revenue per importer into ``paid`` (N, R).  ``terms`` its
+    [a, b] (S, 2R, N), ``grow`` its 1 + P̂*_r (N, S, R, 1); ``q`` and ``tariff`` its base's
+    Q (with the Es factor) and t1 (N, S, R²); ``q_scale`` the Es factor still to put in
+    its own Q (None: in already); ``shift`` scratch of one run."""
+    n, n_sectors, _ = shift.shape
+    n_regions = paid.shape[-1]
+    if q_scale is not None:
+        v.work.reshape(len(q_scale), -1, *v.work.shape[1:])[...] *= q_scale
+    _matmul(terms.transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))  # a_v + b_r
+    shift *= grown
+    own = shift[:, :, v.at]  # (N, S, P), a copy: t1 (G (a + b) + Q) of its own cells
+    own += v.work
+    own *= v.tariff
+    shift += q
+    shift *= tariff
+    own -= shift[:, :, v.at]  # less the base's Q and t1 there, summed with the rest
+    np.matmul(
+        grow.reshape(n, 1, -1), shift.reshape(n, -1, n_regions), out=paid.reshape(n, 1, n_regions)
+    )
+    own *= grow.reshape(n, n_sectors, n_regions)[:, :, v.exporter]
+    fixed = own.sum(axis=1)  # (N, P)
+    for p, importer in enumerate(v.importer):  # a few cells, each over every (N)
+        paid[:, importer] += fixed[:, p]
 
 
 def _solve(augmented: np.ndarray, dominant: bool) -> np.ndarray:

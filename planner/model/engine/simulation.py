@@ -31,7 +31,7 @@ from planner.model.engine.kpis import (
 from planner.model.engine.logistics import GROUPS, CorridorResult
 from planner.model.engine.prepared import Prepared, read_only
 from planner.model.engine.settings import ScenarioSettings, settings_key
-from planner.model.engine.tariff_paths import tariff_paths, tariff_settings
+from planner.model.engine.tariff_paths import tariff_paths, tariff_paths_cells, tariff_settings
 from planner.model.engine.uncertainty import Params
 
 WELFARE_PARTS = ("consumer", "producer", "tariff_revenue", "total")
@@ -49,8 +49,9 @@ class RunOutput:
     """One solved run, axes (D, Y, ...)."""
 
     flows: np.ndarray  # (D, Y, S, R, R)
-    tariff: np.ndarray  # (D, Y, S, R, R)
-    iceberg: np.ndarray  # (D, Y, S, R, R) 1 + tau against the base year
+    tariff: np.ndarray  # (D, Y, S, R, R), float32 in Monte Carlo's draws (``solve_runs``)
+    # (D, Y, S, R, R) 1 + tau against the base year (Monte Carlo's draws: ``RowScaled``)
+    iceberg: np.ndarray | linear_batch.RowScaled
     world_price: np.ndarray  # (D, Y, S, R)
     welfare: dict[str, np.ndarray]  # part -> (D, Y, R)
     welfare_disagreement: np.ndarray  # (D, Y, R) total welfare at the disagreement point
@@ -85,8 +86,10 @@ class Simulation:
 
 @dataclass(frozen=True)
 class _RunInputs:
-    tariff: list[np.ndarray]  # (D, Y, S, R, R) of the run and its disagreement point
-    iceberg: np.ndarray  # (D, Y, S, R, R) 1 + tau, shared by the run and its disagreement point
+    # (D, Y, S, R, R) of the run and its disagreement point (``CellTariffs``: its cells only)
+    tariff: list[np.ndarray | linear_batch.CellTariffs]
+    # (D, Y, S, R, R) 1 + tau (or ``RowScaled``), shared by the run and its disagreement point
+    iceberg: np.ndarray | linear_batch.RowScaled
     corridor: CorridorResult
     capacity: regions.RegionalCapacity
     shares: np.ndarray  # (D, Y, M, S)
@@ -137,12 +140,14 @@ def _per_day(prep: Prepared, params: Params) -> np.ndarray:
 
 
 def _run_inputs(
-    prep, settings, params, years, reference, per_day, fixed, memo, detail=True
+    prep, settings, params, years, reference, per_day, fixed, memo, detail=True, lean=False
 ) -> _RunInputs:
     """A run's trade costs and tariffs.  Each part is computed from only the settings it
     reads; with ``memo`` (the central parameters' key) it is remembered under exactly those
     settings, so a cached part is the part computed afresh, bit for bit.  ``detail``: see
-    ``logistics.corridor_run``."""
+    ``logistics.corridor_run``; ``lean``: the run's tariffs in ``linear_batch.DTYPE``, its
+    disagreement point's as ``CellTariffs`` and its trade costs as ``RowScaled`` (what
+    ``linear_batch`` takes without building whole float64 arrays: Monte Carlo's draws)."""
     mex = prep.ridx["MEX"]
     group = _group_of_importer(prep)
 
@@ -173,18 +178,31 @@ def _run_inputs(
     mexican[..., mex] = 0.0  # Mexico's own diagonal cell is not trade
     factor = np.exp(mexican)  # (D, Y, S, R): exp of the small array, not of a full one
     # The run's and its disagreement point's tariffs, and the iceberg both share.
-    tariffs, policy_iceberg = part(
-        "tariff",
-        tariff_settings(settings),
-        lambda s: _tariffs(tariff_paths(prep, s, params, years)),
-    )
-    iceberg = policy_iceberg.copy()  # maybe cached: never changed in place
-    iceberg[..., mex, :] *= factor
+    if lean:  # never the whole float64 arrays: their numbers where they are used
+        tariffs, policy_iceberg = part(
+            "tariff_cells",
+            tariff_settings(settings),
+            lambda s: _cell_tariffs(tariff_paths_cells(prep, s, params, years, linear_batch.DTYPE)),
+        )
+        iceberg = linear_batch.RowScaled(policy_iceberg, mex, factor)
+    else:
+        tariffs, policy_iceberg = part(
+            "tariff",
+            tariff_settings(settings),
+            lambda s: _tariffs(tariff_paths(prep, s, params, years)),
+        )
+        iceberg = policy_iceberg.copy()  # maybe cached: never changed in place
+        iceberg[..., mex, :] *= factor
     return _RunInputs(list(tariffs), iceberg, corridor, capacity, shares)
 
 
 def _tariffs(paths) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
     return tuple(p.tariff for p in paths), paths[0].iceberg
+
+
+def _cell_tariffs(paths) -> tuple[tuple[np.ndarray, linear_batch.CellTariffs], np.ndarray]:
+    run, disagreement = paths
+    return (run.tariff, disagreement), run.iceberg
 
 
 def solve_runs(
@@ -207,7 +225,9 @@ def solve_runs(
     is then solved from its solution (same answer, fewer Newton steps).
     ``reference``: ``logistics.reference`` of ``params``, when the caller already has it.
     ``detail`` False: the corridors without their edge days and utilisation (Monte Carlo's
-    draws, which read only trade costs and events).
+    draws, which read only trade costs and events); with ``BATCH_FORM`` also the lean
+    inputs of ``_run_inputs``: float32 tariffs, a ``RowScaled`` iceberg, no disagreement
+    point's whole tariffs (``tariff_disagreement`` None).
     """
     if reference is None and memo is not None:
         reference = prep.memo(("reference", memo), lambda: logistics.reference(prep, params))
@@ -219,7 +239,16 @@ def solve_runs(
     remember = memo if detail else None
     inputs = [
         _run_inputs(
-            prep, s, params, years, reference, per_day, f, remember if f is None else None, detail
+            prep,
+            s,
+            params,
+            years,
+            reference,
+            per_day,
+            f,
+            remember if f is None else None,
+            detail,
+            lean=form == BATCH_FORM and not detail,
         )
         for s, f in zip(runs, fixed, strict=True)
     ]
@@ -252,10 +281,22 @@ def solve_runs(
                 form=solved.form,
                 converged=solved.converged,
                 solution=solved.solution(main),
-                tariff_disagreement=tariff_new[dis],
+                tariff_disagreement=_whole(tariff_new[dis]),
             )
         )
     return out
+
+
+def _column(iceberg: np.ndarray | linear_batch.RowScaled, importer: int) -> np.ndarray:
+    """(D, Y, S, R) of a (D, Y, S, R, R) array or ``RowScaled`` into ``importer``."""
+    if isinstance(iceberg, linear_batch.RowScaled):
+        return iceberg.column(importer)
+    return iceberg[..., importer]
+
+
+def _whole(tariff: np.ndarray | linear_batch.CellTariffs) -> np.ndarray | None:
+    """A tariff array as given, or None for ``CellTariffs`` (not built for that)."""
+    return tariff if isinstance(tariff, np.ndarray) else None
 
 
 def _same_markets(run: _RunInputs, solved: RunOutput) -> bool:
@@ -414,7 +455,7 @@ def combine(
         flows=stack(lambda o: o.flows),
         tariff_base_us=prep.tariff_base[..., usa],
         tariff_us=stack(lambda o: o.tariff[..., usa]),
-        iceberg_us=stack(lambda o: o.iceberg[..., usa]),
+        iceberg_us=stack(lambda o: _column(o.iceberg, usa)),
         world_price=stack(lambda o: o.world_price),
         welfare=welfare["total"],
         leverage=leverage,

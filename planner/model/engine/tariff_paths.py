@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planner.model.engine.alignment import alignment_cuts, apply_alignment
+from planner.model.engine.linear_batch import CellTariffs
 from planner.model.engine.network import RowSums
 from planner.model.engine.prepared import (
     AUTO_MEASURE,
@@ -88,6 +89,33 @@ def tariff_paths(
 
     Both share ONE iceberg array: the disagreement point changes tariffs only.
     """
+    run, cells, withdrawn = _paths(prep, settings, params, years)
+    return run, TariffPath(cells.full(), run.iceberg, withdrawn)
+
+
+def tariff_paths_cells(
+    prep: Prepared,
+    settings: ScenarioSettings,
+    params: Params,
+    years: np.ndarray,
+    dtype: np.dtype | type = np.float64,
+) -> tuple[TariffPath, CellTariffs]:
+    """``tariff_paths`` with the disagreement point's tariffs as the run's but in the
+    US<->Mexico cells, never built whole (Monte Carlo's draws: see ``linear_batch``).
+    ``dtype``: the run's tariffs' (``linear_batch.DTYPE``: built in the precision they are
+    solved in, rather than built in float64 and cast)."""
+    run, cells, _ = _paths(prep, settings, params, years, dtype)
+    return run, cells
+
+
+def _paths(
+    prep: Prepared,
+    settings: ScenarioSettings,
+    params: Params,
+    years: np.ndarray,
+    dtype: np.dtype | type = np.float64,
+) -> tuple[TariffPath, CellTariffs, np.ndarray]:
+    """The run's path, its disagreement point's tariffs and its preference use."""
     d, y = params.draws, len(years)
     rows = year_rows(prep, years)
     if settings.status_quo:
@@ -129,23 +157,24 @@ def tariff_paths(
     withdrawn[..., mex, usa] = 0.0
     withdrawn[..., usa, mex] = 0.0
     rates = None if settings.status_quo else _action_share(prep, settings, years, rows)
-    tariff = _tariff(prep, settings, params, years, rates, pu, cuts)
+    tariff = _tariff(prep, settings, params, years, rates, pu, cuts, dtype=dtype)
     # The disagreement point's tariffs differ from the run's only where its preference use
-    # does (every step is cell by cell): copy the run's and redo the US<->Mexico cells, on
+    # does (every step is cell by cell): the run's, with the US<->Mexico cells redone on
     # the two-region block of those cells.
     pair = (usa, mex)
     block = _tariff(
         prep, settings, params, years, rates, withdrawn[..., pair, :][..., pair], cuts, pair
     )
-    disagreement = tariff.copy()
-    disagreement[..., mex, usa] = block[..., 1, 0]
-    disagreement[..., usa, mex] = block[..., 0, 1]
-    return TariffPath(tariff, ice, pu), TariffPath(disagreement, ice, withdrawn)
+    cells = CellTariffs(tariff, ((mex, usa), (usa, mex)), block[..., (1, 0), (0, 1)])
+    return TariffPath(tariff, ice, pu), cells, withdrawn
 
 
-def _tariff(prep, settings, params, years, rates, pu, cuts, block=None) -> np.ndarray:
+def _tariff(
+    prep, settings, params, years, rates, pu, cuts, block=None, dtype=np.float64
+) -> np.ndarray:
     """(D, Y, S, R, R) applied tariffs for preference use ``pu`` (D or 1, Y, S, R, R);
-    ``rates`` the actions' ``_action_share`` (None: no 2025-26 action applies).
+    ``rates`` the actions' ``_action_share`` (None: no 2025-26 action applies).  The blend
+    and the actions' sums are in float64 whatever ``dtype`` (the array's).
 
     ``block`` (region indices): only the cells between those regions, (D, Y, S, B, B), with
     ``pu`` of that block; each cell the same as in the whole array, bit for bit.
@@ -162,9 +191,9 @@ def _tariff(prep, settings, params, years, rates, pu, cuts, block=None) -> np.nd
     # C order: ``_add_actions`` writes through a reshaped view.  (A broadcast assignment,
     # not np.repeat: numpy copies it without holding the interpreter lock.)
     if blend.shape[0] == d:
-        tariff = np.ascontiguousarray(blend)
+        tariff = np.ascontiguousarray(blend, dtype=dtype)
     else:
-        tariff = np.empty((d, *blend.shape[1:]))
+        tariff = np.empty((d, *blend.shape[1:]), dtype)
         tariff[...] = blend
     if rates is not None:
         _add_actions(prep, params, rates, pu, blend, tariff, block)
