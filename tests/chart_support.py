@@ -53,3 +53,17 @@ def tariff_results(model):
 def banded_results(model):
     """A run with Monte Carlo draws, so that Results carries bands and flow bands."""
     return run(model, "mx_sme_south_southeast", draws=40)
+
+
+def shown_dashboard(qtbot, model, results=None, lens: str = "us_manufacturer"):
+    """A Dashboard at its share of a 1600 x 1000 window, shown (and showing ``results``)."""
+    from planner.ui.dashboard import Dashboard
+
+    board = Dashboard(model=model)
+    qtbot.addWidget(board)
+    board.resize(1100, 760)
+    board.show()
+    qtbot.waitExposed(board)
+    if results is not None:
+        board.set_results(results, {}, lens=lens)
+    return board

@@ -17,7 +17,6 @@ from planner.ui.charts.corridor_map import (
 )
 from planner.ui.charts.label_layout import place_labels, place_names
 from planner.ui.charts.timeline import article_sources, headline
-from planner.ui.dashboard import Dashboard
 
 # The shared fixtures (see tests/chart_support.py).
 model, tariff_results = chart_support.model, chart_support.tariff_results
@@ -27,12 +26,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def dashboard(qtbot, model):
-    board = Dashboard(model=model)
-    qtbot.addWidget(board)
-    board.resize(1100, 760)  # the dashboard's share of a 1600 x 1000 window
-    board.show()
-    qtbot.waitExposed(board)
-    return board
+    return chart_support.shown_dashboard(qtbot, model)
 
 
 def scene_rect(item):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from planner.ui.card_stack import MARGIN, CardStack
 from planner.ui.charts import fast_axis
 from planner.ui.charts.items import Bars, Markers
-from planner.ui.dashboard import Dashboard
 from planner.ui.kpi_cards import KpiArea
 
 import pyqtgraph as pg  # isort: skip
@@ -36,12 +35,7 @@ pytestmark = [pytest.mark.gui, chart_support.OFFSCREEN_NOISE]
 
 @pytest.fixture
 def dashboard(qtbot, model, tariff_results):
-    board = Dashboard(model=model)
-    qtbot.addWidget(board)
-    board.resize(1100, 760)
-    board.show()
-    qtbot.waitExposed(board)
-    board.set_results(tariff_results, {}, lens="us_manufacturer")
+    board = chart_support.shown_dashboard(qtbot, model, tariff_results)
     return board
 
 

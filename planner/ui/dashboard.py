@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel
@@ -61,6 +61,53 @@ def _language() -> str:
     from planner.ui.i18n import current_language
 
     return current_language()
+
+
+_PROCESS_DIRTY = "_q_processDirtyItems"  # QGraphicsScene's (private) queued slot
+
+
+class _HeldUpdates(QObject):
+    """An event filter that keeps a top-level window's UpdateRequest back (``held`` tells
+    whether one came)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.held = True
+            return True
+        return False
+
+
+def hand_over_dirty_areas(views: list[Any], window: QWidget) -> None:
+    """Let each chart scene pass its changed areas to its view now, and repaint the window
+    once for all of them.
+
+    A scene does this from a queued call, and at its end it dispatches the window's pending
+    UpdateRequest at once: six scenes made six passes of the window's repaint, each with its
+    own backing-store sync and flush, so that on screen the charts changed one after the
+    other.  Here every scene's queued step runs directly while the window's UpdateRequest is
+    held back, and one UpdateRequest is posted afterwards (Qt posts no other until that one
+    has repainted): one pass paints every chart.  The scenes' queued calls then find nothing
+    to do.  (Offscreen, where a flush copies nothing to a screen, both ways take the same
+    time; the scenes' work moves from the paint into the update.)
+    """
+    scenes = [view.scene() for view in views]
+    if not scenes or scenes[0].metaObject().indexOfMethod(_PROCESS_DIRTY + "()") < 0:
+        return  # a Qt without that step: the scenes keep their own queued calls
+    hold = _HeldUpdates()
+    window.installEventFilter(hold)
+    try:
+        for scene in scenes:
+            QMetaObject.invokeMethod(scene, _PROCESS_DIRTY, Qt.ConnectionType.DirectConnection)
+    finally:
+        window.removeEventFilter(hold)
+    if hold.held:
+        QCoreApplication.postEvent(
+            window, QEvent(QEvent.Type.UpdateRequest), Qt.EventPriority.LowEventPriority.value
+        )
 
 
 class Dashboard(QWidget):
@@ -218,6 +265,7 @@ class Dashboard(QWidget):
         for chart in self.charts.values():
             chart.set_input(data)
             chart.settle_scene()
+        hand_over_dirty_areas([chart.view for chart in self.charts.values()], self.window())
 
     def _year_moved(self, year: int) -> None:
         self.year_value.setText(str(year))

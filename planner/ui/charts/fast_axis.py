@@ -5,29 +5,31 @@ When a lever moves a chart's value range, its axis lays out its ticks afresh: py
 end, the text of every label measured with a QPainter, the axis' bounding rect recomputed per
 label, ``np.isclose`` to drop duplicate ticks), and a toggle often moves three axes.
 ``speed_up(axis)`` gives one AxisItem the same computation with those costs removed: plain
-QPointF, label sizes remembered per font and text, the bounding rect taken once, a direct
-distance test (tick values in plain floats, not a dozen numpy calls per level); it draws the
-ticks that share a pen with one ``drawLines`` call, and straight onto the item cache's painter
-rather than into a QPicture played back onto it (``paint``).  The
-result (tick lines, label rectangles and texts, and the picture drawn from them) is the same,
-so the axis looks exactly as before; tests compare both on many ranges.  Any other pyqtgraph
-version, and log axes, keep pyqtgraph's own code.
+QPointF, label sizes remembered per font and text (as two floats), the bounding rect and the
+device transform taken once, a direct distance test (tick values in plain floats, not a dozen
+numpy calls per level), the labels' total size added up in numpy's order without building an
+array (``numpy_sum``), one tick pen copied per level; it draws the ticks that share a pen with
+one ``drawLines`` call, and straight onto the item cache's painter rather than into a QPicture
+played back onto it (``paint``).  The result (tick lines, label rectangles and texts, and
+the picture drawn from them) is the same, so the axis looks exactly as before; tests compare
+both on many ranges.  Any other pyqtgraph version, and log axes, keep pyqtgraph's own code.
 """
 
 from __future__ import annotations
 
 import types
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from math import ceil
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPen, QPicture
 
 import pyqtgraph as pg  # isort: skip
 from pyqtgraph import functions as fn  # isort: skip
 from pyqtgraph.Point import Point  # isort: skip
+from pyqtgraph.Qt.internals import PrimitiveArray  # isort: skip
 
 PORTED_FROM = "0.14.0"  # the pyqtgraph version whose AxisItem these functions follow
 _TEXT_BOX = QRectF(0, 0, 100, 100)
@@ -46,7 +48,8 @@ def speed_up(axis: pg.AxisItem) -> bool:
     its version is not the one they follow (False)."""
     if pg.__version__ != PORTED_FROM:
         return False
-    axis._label_sizes = {}  # (font key, text) -> QRectF of the text at (0, 0, 100, 100)
+    axis._label_sizes = {}  # (font key, text) -> (width, 0.8 x height) of the text's box
+    axis._tick_lines = PrimitiveArray(QLineF, 4)  # reused by every drawing of the ticks
     axis.generateDrawSpecs = types.MethodType(generate_draw_specs, axis)
     axis.tickValues = types.MethodType(tick_values, axis)
     axis.drawPicture = types.MethodType(draw_picture, axis)
@@ -111,8 +114,50 @@ def _same_pixels_as_a_picture(p: QPainter) -> bool:
     return (device.logicalDpiX(), device.logicalDpiY()) == _PICTURE_DPI
 
 
+class _Ticks:
+    """An axis' tick lines level by level: (pen, the ends' coordinate across the axis, their
+    positions along it).  Iterated, it gives pyqtgraph's tick specs, (pen, QPointF, QPointF)
+    per tick; ``draw_picture`` draws each level from an array of lines instead (two QPointF
+    per tick were most of the cost of laying out and drawing the ticks)."""
+
+    __slots__ = ("ax", "levels")
+
+    def __init__(self, ax: int) -> None:
+        self.ax = ax  # 0: ticks across a vertical axis (y varies), 1: a horizontal one
+        self.levels: list[tuple[QPen, float, float, list[float]]] = []
+
+    def add(self, pen: QPen, start: float, end: float, positions: list[float]) -> None:
+        if positions:
+            self.levels.append((pen, start, end, positions))
+
+    def __iter__(self) -> Iterator[tuple[QPen, QPointF, QPointF]]:
+        for pen, start, end, positions in self.levels:
+            for x in positions:
+                if self.ax == 0:
+                    yield pen, QPointF(start, x), QPointF(end, x)
+                else:
+                    yield pen, QPointF(x, start), QPointF(x, end)
+
+    def __len__(self) -> int:
+        return sum(len(level[3]) for level in self.levels)
+
+    def draw(self, p: QPainter, lines: Any) -> None:
+        """One ``drawLines`` per level, the lines written into ``lines`` (a pyqtgraph
+        PrimitiveArray of QLineF) in the order the specs give them."""
+        for pen, start, end, positions in self.levels:
+            lines.resize(len(positions))
+            coords = lines.ndarray()
+            along, across = (1, 0) if self.ax == 0 else (0, 1)
+            coords[:, along] = positions
+            coords[:, along + 2] = positions
+            coords[:, across] = start
+            coords[:, across + 2] = end
+            p.setPen(pen)
+            p.drawLines(*lines.drawargs())
+
+
 def draw_picture(
-    axis: pg.AxisItem, p: QPainter, axisSpec: tuple, tickSpecs: list, textSpecs: list
+    axis: pg.AxisItem, p: QPainter, axisSpec: tuple, tickSpecs: Any, textSpecs: list
 ) -> None:
     """pyqtgraph's AxisItem.drawPicture, drawing each run of ticks that share a pen with one
     ``drawLines`` call (in the same order) instead of one ``drawLine`` per tick."""
@@ -121,6 +166,10 @@ def draw_picture(
     pen, p1, p2 = axisSpec
     p.setPen(pen)
     p.drawLine(p1, p2)
+    if isinstance(tickSpecs, _Ticks):
+        tickSpecs.draw(p, axis._tick_lines)
+        tickSpecs = ()
+    # Point pairs rather than QLineF: QPainter reads a pair array as lines (no object each).
     run_pen, run = None, []
     for pen, p1, p2 in tickSpecs:
         if pen is not run_pen:
@@ -128,7 +177,7 @@ def draw_picture(
                 p.setPen(run_pen)
                 p.drawLines(run)
             run_pen, run = pen, []
-        run.append(QLineF(p1, p2))
+        run += (p1, p2)
     if run:
         p.setPen(run_pen)
         p.drawLines(run)
@@ -176,15 +225,50 @@ def _near(placed: list[float], value: float, atol: float) -> bool:
     return i > 0 and abs(placed[i - 1] - value) <= atol
 
 
-def _label_size(axis: Any, p: QPainter, font_key: str, text: str) -> QRectF:
+def _label_size(axis: Any, p: QPainter, font_key: str, text: str) -> tuple[float, float]:
+    """(width, 0.8 x height) of a label's text box, as pyqtgraph shrinks it; remembered."""
     sizes = axis._label_sizes
     key = (font_key, text)
-    rect = sizes.get(key)
-    if rect is None:
+    size = sizes.get(key)
+    if size is None:
         if len(sizes) >= _MAX_REMEMBERED:
             sizes.clear()
-        rect = sizes[key] = p.boundingRect(_TEXT_BOX, Qt.AlignmentFlag.AlignCenter, text)
-    return QRectF(rect)  # a copy: the caller shrinks it
+        rect = p.boundingRect(_TEXT_BOX, Qt.AlignmentFlag.AlignCenter, text)
+        size = sizes[key] = (rect.width(), rect.height() * 0.8)
+    return size
+
+
+_PAIRWISE_BLOCK = 128  # numpy's PW_BLOCKSIZE
+
+
+def numpy_sum(values: list[float]) -> float:
+    """``np.sum(values)`` of a list of floats to the last bit, without building an array:
+    numpy adds float64 pairwise (eight running sums over blocks of up to 128 values), an
+    order of additions that can round differently from ``sum``."""
+    return 0.0 + _pairwise_sum(values, 0, len(values))
+
+
+def _pairwise_sum(a: list[float], start: int, n: int) -> float:
+    if n < 8:
+        res = -0.0
+        for i in range(start, start + n):
+            res += a[i]
+        return res
+    if n <= _PAIRWISE_BLOCK:
+        r = a[start : start + 8]
+        i = 8
+        whole = n - n % 8
+        while i < whole:
+            for j in range(8):
+                r[j] += a[start + i + j]
+            i += 8
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for k in range(start + i, start + n):
+            res += a[k]
+        return res
+    half = n // 2
+    half -= half % 8
+    return _pairwise_sum(a, start, half) + _pairwise_sum(a, start + half, n - half)
 
 
 def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:
@@ -218,9 +302,10 @@ def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:
         tickStart, tickStop, tickDir, ax = tickBounds.top(), bounds.top(), 1, 1
     else:
         raise ValueError("self.orientation must be in {'left', 'right', 'top', 'bottom'}")
-    points = [axis.mapToDevice(point) for point in span]
-    if None in points:
+    device = axis.deviceTransform_()  # what mapToDevice maps each end with
+    if device is None:
         return None
+    points = [device.map(point) for point in span]
     lengthInPixels = Point(points[1] - points[0]).length()
     if lengthInPixels == 0:
         return None
@@ -255,10 +340,9 @@ def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:
     xMax = max(xRange)
 
     tickPositions: list[list[float | None]] = []
-    tickSpecs = []
+    tickSpecs = _Ticks(ax)
+    basePen = axis.tickPen()  # pyqtgraph makes the same pen anew for every level
     for i in range(len(tickLevels)):
-        tickPositions.append([])
-        positions = tickPositions[i]
         ticks = tickLevels[i][1]
         tickLength = style["tickLength"] / ((i * 0.5) + 1.0)
         lineAlpha = style["tickAlpha"]
@@ -279,23 +363,18 @@ def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:
                 raise ValueError("lineAlpha should be [0..255]")
         else:
             raise TypeError("Line Alpha should be of type None, float or int")
-        tickPen = axis.tickPen()
+        tickPen = QPen(basePen)
         if tickPen.brush().style() == Qt.BrushStyle.SolidPattern:
-            tickPen = QPen(tickPen)
             color = QColor(tickPen.color())
             color.setAlpha(int(lineAlpha))
             tickPen.setColor(color)
         end = tickStop + tickLength * tickDir if axis.grid is False else tickStop
-        for v in ticks:
-            x = (v * xScale) - offset
-            if x < xMin or x > xMax:
-                positions.append(None)
-                continue
-            positions.append(x)
-            if ax == 0:
-                tickSpecs.append((tickPen, QPointF(tickStart, x), QPointF(end, x)))
-            else:
-                tickSpecs.append((tickPen, QPointF(x, tickStart), QPointF(x, end)))
+        positions = [(v * xScale) - offset for v in ticks]
+        shown = [x for x in positions if not (x < xMin or x > xMax)]
+        if len(shown) < len(positions):
+            positions = [None if (x < xMin or x > xMax) else x for x in positions]
+        tickPositions.append(positions)
+        tickSpecs.add(tickPen, tickStart, end, shown)
 
     if style["stopAxisAtTick"][0] is True:
         minTickPosition = min(map(min, tickPositions))
@@ -312,9 +391,10 @@ def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:
     axisSpec = (axis.pen(), span[0], span[1])
 
     textOffset = style["tickTextOffset"][ax]
-    textSize2 = 0
-    lastTextSize2 = 0
-    textRects: list[QRectF] = []
+    textSize2: float = 0
+    lastTextSize2: float = 0
+    along: list[float] = []  # every measured label's size along the axis and across it
+    across: list[float] = []
     textSpecs: list[tuple[QRectF, Any, str]] = []
     if not style["showValues"]:
         return (axisSpec, tickSpecs, textSpecs)
@@ -332,22 +412,15 @@ def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:
         for j in range(len(strings)):
             if tickPositions[i][j] is None:
                 strings[j] = None
-        rects: list[QRectF | None] = []
-        for s in strings:
-            if s is None:
-                rects.append(None)
-            else:
-                rect = _label_size(axis, p, font_key, s)
-                rect.setHeight(rect.height() * 0.8)
-                rects.append(rect)
-                textRects.append(rect)
-        if textRects:
-            if ax == 0:
-                textSize = np.sum([r.height() for r in textRects])
-                textSize2 = np.max([r.width() for r in textRects])
-            else:
-                textSize = np.sum([r.width() for r in textRects])
-                textSize2 = np.max([r.height() for r in textRects])
+        # (width, height) of each label: its text's bounding box, 0.8 of its height.
+        sizes = [None if s is None else _label_size(axis, p, font_key, s) for s in strings]
+        for size in sizes:
+            if size is not None:
+                along.append(size[1] if ax == 0 else size[0])
+                across.append(size[0] if ax == 0 else size[1])
+        if along:
+            textSize = numpy_sum(along)  # np.sum of the sizes, without building an array
+            textSize2 = max(across)
         else:
             textSize = 0
             textSize2 = 0
@@ -368,9 +441,7 @@ def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:
             if vstr is None:
                 continue
             x = tickPositions[i][j]
-            textRect = rects[j]
-            height = textRect.height()
-            width = textRect.width()
+            width, height = sizes[j]
             if orientation == "left":
                 rect = QRectF(tickStop - text_offset - width, x - (height / 2), width, height)
             elif orientation == "right":

@@ -11,14 +11,13 @@ names the region with its full values.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextLine
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from planner.ui.charts import fast_axis
 from planner.ui.charts.base import (
@@ -45,6 +44,7 @@ GAP = 0.06
 LABEL_MARGIN_PX = 3.0  # between a label and its tile's edge
 SHRINK_STEPS_PT = (0.0, 1.0, 2.0)  # smaller fonts tried before eliding (points less)
 MIN_POINT_SIZE = 6.5
+TEXT_MARGIN_PX = 1.0  # around a label's text (the tile is the margin)
 
 
 def _tr(text: str, disambiguation: str | None = None) -> str:
@@ -139,6 +139,114 @@ def _anchor_text(label: pg.TextItem) -> None:
     text.setPos(-(size.x() * anchor[0]), -(size.y() * anchor[1]))
 
 
+# (font key, text) -> a line laid out in that font, shared by every tile: drawing a layout
+# does not change it.
+_LAID_OUT: dict[tuple[str, str], tuple[QTextLayout, QTextLine]] = {}
+MAX_LAID_OUT = 512  # lines remembered before starting afresh
+
+
+def laid_out_line(font: QFont, text: str) -> tuple[QTextLayout, QTextLine]:
+    """``text`` as one line in ``font`` (remembered)."""
+    key = (font.key(), text)
+    laid_out = _LAID_OUT.get(key)
+    if laid_out is None:
+        if len(_LAID_OUT) >= MAX_LAID_OUT:
+            _LAID_OUT.clear()  # the tiles keep the layouts they show
+        layout = QTextLayout(text, font)
+        layout.setCacheEnabled(True)  # drawn again whenever the tile repaints
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e6)  # one line, however long (the labels are fitted before)
+        layout.endLayout()
+        laid_out = _LAID_OUT[key] = (layout, line)
+    return laid_out
+
+
+class TileText(QGraphicsItem):
+    """A tile label's lines, the first in bold, drawn as a QGraphicsTextItem draws the rich
+    text ``<b>name</b><br>pct<br>usd`` at one font size with a document margin of
+    TEXT_MARGIN_PX: each line laid out by its own QTextLayout, left-aligned (a document
+    without a text width aligns its lines left whatever the block's alignment), one line's
+    height under the other.  The same pixels (a test compares them) without a QTextDocument,
+    whose layout cost most of the tiles' update on every toggle.
+
+    It stands in for a pg.TextItem's ``textItem``: the TextItem still places and orients it.
+    Laid-out lines are shared by every tile (``laid_out_line``): the region names, and the numbers
+    of a lever switched back off, come back on every toggle."""
+
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self._font = QFont()
+        self._colour = QColor(Qt.GlobalColor.black)
+        self._texts: tuple[str, ...] = ()
+        self._lines: list[tuple[QTextLayout, QTextLine]] = []
+        self._rect = QRectF(0.0, 0.0, 2 * TEXT_MARGIN_PX, 2 * TEXT_MARGIN_PX)
+
+    def set_lines(self, texts: list[str], point_size: float) -> None:
+        """Show ``texts`` (the first in bold) at ``point_size`` points."""
+        plain = QFont(self._font)
+        plain.setPointSizeF(point_size)
+        bold = QFont(plain)
+        bold.setBold(True)
+        lines = []
+        width = height = 0.0
+        for k, text in enumerate(texts):
+            laid_out = laid_out_line(bold if k == 0 else plain, text)
+            lines.append(laid_out)
+            width = max(width, laid_out[1].naturalTextWidth())
+            height += laid_out[1].height()
+        self.prepareGeometryChange()
+        self._texts, self._lines = tuple(texts), lines
+        self._rect = QRectF(0.0, 0.0, width + 2 * TEXT_MARGIN_PX, height + 2 * TEXT_MARGIN_PX)
+        self.update()
+
+    # --- what pg.TextItem asks of its text item ------------------------------------------
+    def font(self) -> QFont:
+        return QFont(self._font)
+
+    def setFont(self, font: QFont) -> None:
+        self._font = QFont(font)
+
+    def setDefaultTextColor(self, colour: QColor) -> None:
+        self._colour = QColor(colour)
+        self.update()
+
+    def defaultTextColor(self) -> QColor:
+        return QColor(self._colour)
+
+    def setPlainText(self, text: str) -> None:
+        size = self._font.pointSizeF()
+        self.set_lines(text.split("\n") if text else [], size if size > 0 else 9.0)
+
+    def toPlainText(self) -> str:
+        return "\n".join(self._texts)
+
+    def boundingRect(self) -> QRectF:  # Qt override
+        return QRectF(self._rect)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:  # Qt override
+        painter.setPen(self._colour)
+        y = TEXT_MARGIN_PX
+        for _layout, line in self._lines:
+            line.draw(painter, QPointF(TEXT_MARGIN_PX, y))
+            y += line.height()
+
+
+def tile_label() -> pg.TextItem:
+    """A pg.TextItem centred on its position whose text item is a TileText."""
+    label = pg.TextItem(anchor=(0.5, 0.5))
+    rich = label.textItem
+    rich.setVisible(False)  # kept (owned by the label), never shown
+    label._rich_text = rich
+    text = TileText(label)
+    text.setFont(rich.font())
+    text.setDefaultTextColor(label.color)
+    label.textItem = text
+    return label
+
+
 class RegionTilesChart(ChartPanel):
     """Five tiles with the region's name, % change and USD m change of exports at one year."""
 
@@ -158,8 +266,7 @@ class RegionTilesChart(ChartPanel):
             tile = QGraphicsRectItem(x + GAP, y + GAP, w - 2 * GAP, h - 2 * GAP)
             self.plot.addItem(tile)
             self.tiles.append(tile)
-            label = pg.TextItem(anchor=(0.5, 0.5))
-            label.textItem.document().setDocumentMargin(1.0)  # the tile is the margin
+            label = tile_label()
             label.setPos(x + w / 2, y + h / 2)
             self.plot.addItem(label)
             self.labels.append(label)
@@ -183,7 +290,7 @@ class RegionTilesChart(ChartPanel):
         self._scen = np.zeros(len(self.region_ids))
         self._pct = np.zeros(len(self.region_ids))
         self._limit = 0.0
-        self._label_html = [""] * len(self.region_ids)
+        self._label_lines: list[tuple | None] = [None] * len(self.region_ids)
         self._metrics: dict[str, LineMetrics] = {}  # by QFont.key: the labels' fonts
         self._tiles_key: tuple | None = None  # what the tiles' colours were drawn from
         self._labels_key: tuple | None = None  # what the labels were laid out from
@@ -291,16 +398,10 @@ class RegionTilesChart(ChartPanel):
         sized_metrics = self._metrics_for(sized)
         for i, (texts, room) in enumerate(zip(lines, rooms, strict=True)):
             fitted = fit_lines(texts, sized, *room, shrink=False, metrics=sized_metrics)
-            name, pct, usd = fitted[1]
-            html = (
-                f'<div style="text-align:center; font-size:{size:g}pt">'
-                f"<b>{escape(name)}</b><br>{escape(pct)}<br>{escape(usd)}</div>"
-            )
-            if html != self._label_html[i]:  # laying out rich text is the slow part
-                self._label_html[i] = html
-                # Straight to the text item: TextItem.setHtml would first serialise the old
-                # document back to HTML to compare, which the cache above already did.
-                self.labels[i].textItem.setHtml(html)
+            shown = (*fitted[1], size)
+            if shown != self._label_lines[i]:  # laying out text is the slow part
+                self._label_lines[i] = shown
+                self.labels[i].textItem.set_lines(list(fitted[1]), size)
                 _anchor_text(self.labels[i])
 
     def hover_text(self, x: float, y: float) -> str:

@@ -122,16 +122,17 @@ class SectorBarsChart(ChartPanel):
         self.down_sample.setOpts(brush=pg.mkBrush(colours.bad), pen=pg.mkPen(None))
         super().apply_colours(colours)
         if self.current is not None:
-            self._colour_bars(self._scenario - self._baseline)
+            self.bars.setOpts(**self._bar_colours(self._scenario - self._baseline))
 
-    def _colour_bars(self, delta: np.ndarray, force: bool = True) -> None:
-        """One brush per bar by the sign of its change (re-set only when a sign flips)."""
+    def _bar_colours(self, delta: np.ndarray, force: bool = True) -> dict[str, Any]:
+        """The bars' options for one brush per bar by the sign of its change: empty when no
+        sign flipped (and not ``force``)."""
         signs = tuple(bool(d >= 0) for d in delta.tolist())
         if not force and signs == self._signs:
-            return
+            return {}
         self._signs = signs
         up, down = pg.mkBrush(self.colours.scenario), pg.mkBrush(self.colours.bad)
-        self.bars.setOpts(brushes=[up if s else down for s in signs], pen=pg.mkPen(None))
+        return {"brushes": [up if s else down for s in signs], "pen": pg.mkPen(None)}
 
     def set_input(self, data: ChartInput) -> None:
         previous = self.current
@@ -143,8 +144,14 @@ class SectorBarsChart(ChartPanel):
         base = sector_trade_usd_bn(np.asarray(results.flows_base)[y], c, usa)
         scen = sector_trade_usd_bn(np.asarray(results.flows)[y], c, usa)
         delta = scen - base
-        self.bars.set_values(x0=np.minimum(delta, 0.0), width=np.abs(delta))
-        self._colour_bars(delta, force=False)
+        values = {"x0": np.minimum(delta, 0.0), "width": np.abs(delta)}
+        colours = self._bar_colours(delta, force=False)
+        if colours:
+            # A sign flipped (most toggles, on and back off): one setOpts for the new extents
+            # and brushes, not one for each (each lays the bars out again).
+            self.bars.setOpts(**values, **colours)
+        else:
+            self.bars.set_values(**values)
         extra: dict[str, np.ndarray] = {}
         # Whiskers need the spread of the change itself (draws of scenario minus baseline);
         # Results.flow_bands spreads the levels, which would dwarf a small change.
