@@ -144,16 +144,43 @@ class _FakeTask:
 
 def _fake_evaluate(model, scenario, draws=None, task=None):
     """Stands in for the engine: central runs at once, Monte Carlo waits to be cancelled
-    unless the scenario is named "quick"."""
+    unless the scenario's name starts with "quick"."""
     if task is None:
         return SimpleNamespace(scenario=scenario, bands=None)
     task.report(0.5)
-    if scenario.name != "quick":
+    if not scenario.name.startswith("quick"):
         for _ in range(2000):
             if task.cancelled:
                 raise RuntimeError("cancelled")
             threading.Event().wait(0.005)
     return SimpleNamespace(scenario=scenario, bands={"draws": draws})
+
+
+def _counting(calls):
+    """``_fake_evaluate`` that notes (scenario name, Monte Carlo?) of each call in ``calls``."""
+
+    def evaluate(model, scenario, draws=None, task=None):
+        calls.append((scenario.name, bool(draws)))
+        return _fake_evaluate(model, scenario, draws=draws, task=task)
+
+    return evaluate
+
+
+def _counting_document(model, calls):
+    return ScenarioDocument(
+        model.catalog, model=model, evaluate=_counting(calls), make_task=_FakeTask
+    )
+
+
+def _bands_end(qtbot, doc):
+    """Waits (a context manager) until the document's Monte Carlo has stopped running."""
+    return qtbot.waitSignal(
+        doc.monte_carlo_running, check_params_cb=lambda on: not on, timeout=20_000
+    )
+
+
+def _monte_carlos(calls):
+    return [name for name, monte_carlo in calls if monte_carlo]
 
 
 def _background_threads():
@@ -171,9 +198,7 @@ def test_monte_carlo_runs_in_the_background_newer_edits_supersede_and_no_thread_
         doc.results_changed.connect(delivered.append)
         doc.edit(doc.scenario.replace(name="slow"), "slow")  # its Monte Carlo would block
         assert delivered[-1].bands is None  # the central run arrives synchronously
-        with qtbot.waitSignal(
-            doc.monte_carlo_running, check_params_cb=lambda on: not on, timeout=20_000
-        ):
+        with _bands_end(qtbot, doc):
             doc.edit(doc.scenario.replace(name="quick"), "quick")
         assert delivered[-1].bands == {"draws": 1000}
         assert delivered[-1].scenario.name == "quick"
@@ -205,9 +230,7 @@ def test_with_the_real_engine_results_then_bands_arrive_and_the_worker_stops(qtb
     doc = ScenarioDocument(mini_model.catalog, model=mini_model, evaluate=evaluate)
     try:
         doc.edit(doc.scenario.replace(uncertainty={"draws": 40, "seed": 7}), "few draws")
-        with qtbot.waitSignal(
-            doc.monte_carlo_running, check_params_cb=lambda on: not on, timeout=20_000
-        ):
+        with _bands_end(qtbot, doc):
             doc.edit(doc.scenario.set_lever("tmfc_corridor", enabled=True), "corridor on")
         assert doc.results.scenario == doc.scenario
         assert doc.results.bands is not None
@@ -222,25 +245,110 @@ def test_monte_carlo_starts_after_the_event_loop_turns_and_only_for_the_newest_e
 ):
     # The central results are painted before the worker starts; two edits in one event-loop
     # turn start one Monte Carlo, for the second.
-    started = []
-
-    def evaluate(model, scenario, draws=None, task=None):
-        if draws:
-            started.append(scenario.name)
-        return _fake_evaluate(model, scenario, draws=draws, task=task)
-
-    doc = ScenarioDocument(
-        mini_model.catalog, model=mini_model, evaluate=evaluate, make_task=_FakeTask
-    )
+    calls = []
+    doc = _counting_document(mini_model, calls)
     try:
         doc.edit(doc.scenario.replace(name="first"), "first")
         doc.edit(doc.scenario.replace(name="quick"), "quick")
-        assert not doc._runner.is_busy() and started == []
-        with qtbot.waitSignal(
-            doc.monte_carlo_running, check_params_cb=lambda on: not on, timeout=20_000
-        ):
+        assert not doc._runner.is_busy() and _monte_carlos(calls) == []
+        with _bands_end(qtbot, doc):
             pass
-        assert started == ["quick"]
+        assert _monte_carlos(calls) == ["quick"]
     finally:
         doc.shutdown()
+    assert _background_threads() == []
+
+
+def test_undo_and_redo_recall_results_with_their_bands_instead_of_computing_again(
+    qtbot, mini_model
+):
+    calls = []
+    doc = _counting_document(mini_model, calls)
+    try:
+        doc.recompute()  # the baseline, as a new window does
+        with _bands_end(qtbot, doc):
+            doc.edit(doc.scenario.replace(name="quick"), "quick")
+        banded = doc.results
+        assert banded.bands == {"draws": 1000}
+        doc.set_bands_enabled(False)
+        doc.edit(doc.scenario.replace(name="quick 2"), "quick 2")
+        assert not doc.results_recalled
+        computed = list(calls)
+        doc.set_bands_enabled(True)  # a recall of "quick 2"'s central run, then its bands
+        with _bands_end(qtbot, doc):
+            pass
+        assert calls == [*computed, ("quick 2", True)]
+        delivered = []
+        doc.results_changed.connect(delivered.append)
+        doc.undo_stack.undo()  # back to "quick": its bands at once, nothing run
+        assert delivered == [banded] and doc.results is banded
+        assert doc.results_recalled and doc.last_compute_ms is not None
+        qtbot.wait(50)
+        assert not doc._runner.is_busy()
+        assert len(calls) == len(computed) + 1
+        doc.undo_stack.redo()
+        assert doc.results.scenario.name == "quick 2" and doc.results.bands is not None
+        assert len(calls) == len(computed) + 1
+    finally:
+        doc.shutdown()
+    assert _background_threads() == []
+
+
+def test_only_the_latest_scenarios_are_recalled(qtbot, mini_model):
+    from planner.ui.controller import RECALLED_SCENARIOS
+
+    calls = []
+    doc = _counting_document(mini_model, calls)
+    try:
+        doc.set_bands_enabled(False)
+        first = doc.scenario.replace(name="s0")
+        doc.edit(first, "s0")
+        for i in range(1, RECALLED_SCENARIOS):
+            doc.edit(doc.scenario.replace(name=f"s{i}"), f"s{i}")
+        doc.edit(first, "back to s0")  # still among the latest: recalled
+        assert doc.results_recalled and calls.count(("s0", False)) == 1
+        for i in range(RECALLED_SCENARIOS, 2 * RECALLED_SCENARIOS):
+            doc.edit(doc.scenario.replace(name=f"s{i}"), f"s{i}")
+        doc.edit(first, "s0 again")  # pushed out by newer ones: computed again
+        assert not doc.results_recalled and calls.count(("s0", False)) == 2
+        doc.forget_results()
+        doc.recompute()
+        assert not doc.results_recalled and calls.count(("s0", False)) == 3
+    finally:
+        doc.shutdown()
+
+
+def test_the_status_bar_says_when_results_are_recalled(qtbot, mini_model):
+    from planner.model.engine import evaluate
+    from planner.ui.main_window import MainWindow
+
+    doc = ScenarioDocument(mini_model.catalog, model=mini_model, evaluate=evaluate)
+    doc.bands_enabled = False
+    window = MainWindow(doc)
+    qtbot.addWidget(window)
+    try:
+        doc.recompute()
+        doc.edit(doc.scenario.set_lever("tmfc_corridor", enabled=True), "corridor on")
+        assert window.compute_label.text().startswith("Computed in")
+        doc.undo_stack.undo()
+        assert doc.results_recalled
+        assert window.compute_label.text().startswith("Recalled (computed in")
+        # The label was sized for either text: it never re-lays the status bar.
+        width = window.compute_label.width()
+        doc.undo_stack.redo()
+        assert window.compute_label.width() == width
+    finally:
+        doc.undo_stack.clear()
+        doc.shutdown()
+
+
+def test_a_monte_carlo_still_queued_at_shutdown_never_starts(qtbot, mini_model):
+    # The run waits for the event loop (a 0 ms timer); a document shut down before it fires
+    # must not hand its closed worker a job (that raised inside the timer's callback).
+    calls = []
+    doc = _counting_document(mini_model, calls)
+    doc.edit(doc.scenario.replace(name="quick"), "quick")
+    doc.shutdown()
+    qtbot.wait(50)
+    assert calls == [("quick", False)]  # the central run only
     assert _background_threads() == []

@@ -296,9 +296,16 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         text = ""
         if ms is not None:
             value = QLocale().toString(ms, "f", 1)
-            text = translate("MainWindow", "Computed in {ms} ms").format(ms=value)
+            text = self._compute_text(self.document.results_recalled).format(ms=value)
         self._fit_compute_label(text)
         self.compute_label.setText(text)
+
+    @staticmethod
+    def _compute_text(recalled: bool) -> str:
+        if recalled:
+            # An undo, a redo or a lever switched back: shown from the session's results.
+            return translate("MainWindow", "Recalled (computed in {ms} ms)")
+        return translate("MainWindow", "Computed in {ms} ms")
 
     def _fit_compute_label(self, text: str) -> None:
         """Give the compute-time label a fixed size with room for any time up to 9999.9 ms.
@@ -306,12 +313,13 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         Its text changes with every recompute; a label free to follow its text would re-lay
         the status bar and, through it, the whole main window on every toggle."""
         label = self.compute_label
-        widest = translate("MainWindow", "Computed in {ms} ms").format(
-            ms=QLocale().toString(8888.8, "f", 1)
-        )
+        widest = QLocale().toString(8888.8, "f", 1)
         metrics = label.fontMetrics()
         margins = label.contentsMargins()
-        width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(text))
+        width = max(
+            metrics.horizontalAdvance(text),
+            *(metrics.horizontalAdvance(self._compute_text(r).format(ms=widest)) for r in (0, 1)),
+        )
         width += margins.left() + margins.right() + 2
         size = QSize(width, metrics.height() + margins.top() + margins.bottom())
         if label.minimumSize() != size or label.maximumSize() != size:

@@ -366,6 +366,10 @@
             <translation>Calculado en {ms} ms</translation>
         </message>
         <message>
+            <source>Recalled (computed in {ms} ms)</source>
+            <translation>Reutilizado (calculado en {ms} ms)</translation>
+        </message>
+        <message>
             <source>Computation failed: {message}</source>
             <translation>El cálculo falló: {message}</translation>
         </message>

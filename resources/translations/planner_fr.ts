@@ -366,6 +366,10 @@
             <translation>Calculé en {ms} ms</translation>
         </message>
         <message>
+            <source>Recalled (computed in {ms} ms)</source>
+            <translation>Réutilisé (calculé en {ms} ms)</translation>
+        </message>
+        <message>
             <source>Computation failed: {message}</source>
             <translation>Le calcul a échoué : {message}</translation>
         </message>
