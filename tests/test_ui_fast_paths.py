@@ -377,3 +377,89 @@ def test_region_labels_sit_where_pyqtgraph_would_anchor_them(dashboard, flood_re
         label.updateTextPos()
         assert label.textItem.pos() == placed
         assert placed != QPointF(0.0, 0.0)
+
+
+def test_wrapped_kpi_labels_give_qlabels_height_and_forget_it_when_the_text_changes(qtbot):
+    from planner.ui.kpi_cards import WrappedLabel
+
+    label, plain = WrappedLabel(), QLabel()
+    plain.setWordWrap(True)
+    qtbot.addWidget(label)
+    qtbot.addWidget(plain)
+    short, long = "A short sentence.", " ".join(["A much longer sentence that wraps."] * 6)
+    asked = []
+    real = QLabel.heightForWidth
+
+    def counting(self, width):
+        asked.append(width)
+        return real(self, width)
+
+    for text in (short, long, short):
+        label.setText(text)
+        plain.setText(text)
+        for width in (120, 300, 120):
+            assert label.heightForWidth(width) == plain.heightForWidth(width)
+    # Remembered: the same text and width do not lay the text out again...
+    label.setText(long)
+    assert label.heightForWidth(120) > label.heightForWidth(300)
+    label.heightForWidth(150)
+    expected = plain_height(plain, long, 150)
+    try:
+        QLabel.heightForWidth = counting
+        assert label.heightForWidth(150) == expected
+    finally:
+        QLabel.heightForWidth = real
+    assert asked == []
+    # ...but a new font or text interaction does.
+    big = label.font()
+    big.setPointSizeF(big.pointSizeF() * 2)
+    before = label.heightForWidth(150)
+    label.setFont(big)
+    plain.setFont(big)
+    assert label.heightForWidth(150) == plain_height(plain, long, 150) > before
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    plain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    assert label.heightForWidth(150) == plain_height(plain, long, 150)
+
+
+def plain_height(plain: QLabel, text: str, width: int) -> int:
+    plain.setText(text)
+    return plain.heightForWidth(width)
+
+
+def test_region_labels_fitted_before_are_not_fitted_again(dashboard, flood_results, tariff_results):
+    tiles = dashboard.charts["region_tiles"]
+    fits = []
+    real = tiles._fit
+    tiles._fit = lambda *args: fits.append(1) or real(*args)
+    shown = {}
+    for name, results in (("flood", flood_results), ("tariff", tariff_results)) * 2:
+        dashboard.set_results(results, {}, lens="us_manufacturer")
+        texts = [label.textItem.toPlainText() for label in tiles.labels]
+        assert shown.setdefault(name, texts) == texts
+    assert len(fits) <= 2  # the first visit of each (one may have been fitted before)
+    assert shown["flood"] != shown["tariff"]
+    # A fresh fit gives what the remembered one showed.
+    tiles._fitted.clear()
+    tiles._labels_key = None
+    tiles._write_labels()
+    assert [label.textItem.toPlainText() for label in tiles.labels] == shown["tariff"]
+    assert len(fits) <= 3
+
+
+def test_tile_text_makes_its_fonts_once_per_size(qtbot):
+    from planner.ui.charts.region_tiles import TileText
+
+    text = TileText()
+    text.set_lines(["North", "+1.0 %", "+5 USD m"], 9.0)
+    fonts = text._fonts_at(9.0)
+    text.set_lines(["North", "+2.0 %", "+6 USD m"], 9.0)
+    assert text._fonts_at(9.0) is fonts
+    assert fonts[0][0].bold() and not fonts[1][0].bold()
+    assert fonts[0][1] == fonts[0][0].key() and fonts[1][1] == fonts[1][0].key()
+    smaller = text._fonts_at(8.0)[1][0]
+    assert smaller.pointSizeF() == 8.0
+    font = text.font()
+    font.setFamily("Serif")
+    text.setFont(font)
+    assert text._fonts_at(9.0) is not fonts

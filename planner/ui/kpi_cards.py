@@ -125,6 +125,43 @@ def _language() -> str:
     return current_language()
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped QLabel that remembers its height for each width until its text, font,
+    style or text interaction changes.
+
+    A card's layout asks every word-wrapped label for its height twice per relayout (its own
+    height for the column's width, then placing the labels), and QLabel lays the whole text
+    out anew each time; on a toggle most of a card's sentences (title, unit, meaning) are
+    unchanged, and the rest alternate between a few texts.  The heights are QLabel's own.
+    """
+
+    MAX_HEIGHTS = 64  # remembered (text, width, ...) heights before starting afresh
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._heights: dict[tuple[Any, ...], int] = {}
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:  # Qt override
+        self._heights.clear()  # a selectable label lays its text out through a document
+        super().setTextInteractionFlags(flags)
+
+    def heightForWidth(self, width: int) -> int:  # Qt override
+        # The text itself is in the key (not reset in a setText override): clear() and
+        # setNum change it too.
+        key = (width, self.text(), self.logicalDpiY())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= self.MAX_HEIGHTS:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        self._heights.clear()  # a new font, style, palette, language...: measure afresh
+        super().changeEvent(event)
+
+
 class KpiCard(QFrame):
     """One KPI: label, value with unit, delta vs baseline, band and meaning."""
 
@@ -133,8 +170,7 @@ class KpiCard(QFrame):
         self.kpi_id = kpi_id
         self.setObjectName(f"kpi_{kpi_id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
+        self.title = WrappedLabel(self)
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
@@ -143,15 +179,12 @@ class KpiCard(QFrame):
         big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
         self.value.setFont(big)
-        self.unit = QLabel(self)
-        self.unit.setWordWrap(True)
+        self.unit = WrappedLabel(self)
         self.delta = QLabel(self)
         self.band = QLabel(self)
-        self.meaning = QLabel(self)
-        self.meaning.setWordWrap(True)
-        self.verdict = QLabel(self)
+        self.meaning = WrappedLabel(self)
+        self.verdict = WrappedLabel(self)
         self.verdict.setObjectName("kpiVerdict")
-        self.verdict.setWordWrap(True)
         small = QFont(self.meaning.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.meaning.setFont(small)

@@ -44,6 +44,7 @@ GAP = 0.06
 LABEL_MARGIN_PX = 3.0  # between a label and its tile's edge
 SHRINK_STEPS_PT = (0.0, 1.0, 2.0)  # smaller fonts tried before eliding (points less)
 MIN_POINT_SIZE = 6.5
+MAX_FITTED = 32  # fitted label sets remembered by a chart before starting afresh
 TEXT_MARGIN_PX = 1.0  # around a label's text (the tile is the margin)
 
 
@@ -145,9 +146,12 @@ _LAID_OUT: dict[tuple[str, str], tuple[QTextLayout, QTextLine]] = {}
 MAX_LAID_OUT = 512  # lines remembered before starting afresh
 
 
-def laid_out_line(font: QFont, text: str) -> tuple[QTextLayout, QTextLine]:
-    """``text`` as one line in ``font`` (remembered)."""
-    key = (font.key(), text)
+def laid_out_line(
+    font: QFont, text: str, font_key: str | None = None
+) -> tuple[QTextLayout, QTextLine]:
+    """``text`` as one line in ``font`` (remembered); ``font_key`` is ``font.key()`` when the
+    caller knows it already."""
+    key = (font.key() if font_key is None else font_key, text)
     laid_out = _LAID_OUT.get(key)
     if laid_out is None:
         if len(_LAID_OUT) >= MAX_LAID_OUT:
@@ -181,17 +185,29 @@ class TileText(QGraphicsItem):
         self._texts: tuple[str, ...] = ()
         self._lines: list[tuple[QTextLayout, QTextLine]] = []
         self._rect = QRectF(0.0, 0.0, 2 * TEXT_MARGIN_PX, 2 * TEXT_MARGIN_PX)
+        # point size -> ((bold font, its key), (plain font, its key)); see _fonts_at
+        self._sized: dict[float, tuple[tuple[QFont, str], tuple[QFont, str]]] = {}
+
+    def _fonts_at(self, point_size: float) -> tuple[tuple[QFont, str], tuple[QFont, str]]:
+        """The bold and plain fonts at ``point_size`` with their keys, made once per size: two
+        QFonts and three keys cost more than the rest of a label's new lines."""
+        fonts = self._sized.get(point_size)
+        if fonts is None:
+            plain = QFont(self._font)
+            plain.setPointSizeF(point_size)
+            bold = QFont(plain)
+            bold.setBold(True)
+            fonts = self._sized[point_size] = ((bold, bold.key()), (plain, plain.key()))
+        return fonts
 
     def set_lines(self, texts: list[str], point_size: float) -> None:
         """Show ``texts`` (the first in bold) at ``point_size`` points."""
-        plain = QFont(self._font)
-        plain.setPointSizeF(point_size)
-        bold = QFont(plain)
-        bold.setBold(True)
+        bold, plain = self._fonts_at(point_size)
         lines = []
         width = height = 0.0
         for k, text in enumerate(texts):
-            laid_out = laid_out_line(bold if k == 0 else plain, text)
+            font, key = bold if k == 0 else plain
+            laid_out = laid_out_line(font, text, key)
             lines.append(laid_out)
             width = max(width, laid_out[1].naturalTextWidth())
             height += laid_out[1].height()
@@ -206,6 +222,7 @@ class TileText(QGraphicsItem):
 
     def setFont(self, font: QFont) -> None:
         self._font = QFont(font)
+        self._sized.clear()
 
     def setDefaultTextColor(self, colour: QColor) -> None:
         self._colour = QColor(colour)
@@ -294,6 +311,9 @@ class RegionTilesChart(ChartPanel):
         self._metrics: dict[str, LineMetrics] = {}  # by QFont.key: the labels' fonts
         self._tiles_key: tuple | None = None  # what the tiles' colours were drawn from
         self._labels_key: tuple | None = None  # what the labels were laid out from
+        # What the labels were fitted to, by _labels_key: a lever switched back off, or on
+        # again, brings back texts and room fitted before.
+        self._fitted: dict[tuple, tuple[float, list[tuple[str, ...]]]] = {}
         # The labels fit the tiles' pixel size, known once the layout has run.
         self.plot.vb.sigResized.connect(lambda *_: self._write_labels())
         self.finish_setup()
@@ -382,10 +402,27 @@ class RegionTilesChart(ChartPanel):
             room_h = (h - 2 * GAP) * py - 2 * LABEL_MARGIN_PX - 2.0
             lines.append([name, pct, usd])
             rooms.append((room_w, room_h))
-        key = (lines, rooms, font.key())
+        key = (tuple(map(tuple, lines)), tuple(rooms), font.key())
         if key == self._labels_key:
             return  # the same texts in the same room: nothing to fit or lay out
         self._labels_key = key
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            if len(self._fitted) >= MAX_FITTED:
+                self._fitted.clear()
+            fitted = self._fitted[key] = self._fit(lines, rooms, font)
+        size, texts_by_tile = fitted
+        for i, texts in enumerate(texts_by_tile):
+            shown = (*texts, size)
+            if shown != self._label_lines[i]:  # laying out text is the slow part
+                self._label_lines[i] = shown
+                self.labels[i].textItem.set_lines(list(texts), size)
+                _anchor_text(self.labels[i])
+
+    def _fit(
+        self, lines: list[list[str]], rooms: list[tuple[float, float]], font: QFont
+    ) -> tuple[float, list[tuple[str, ...]]]:
+        """The labels' point size and each tile's fitted lines."""
         metrics = self._metrics_for(font)
         # One size for every tile (the one the most crowded tile needs): labels of different
         # sizes side by side would read as different kinds of numbers.
@@ -396,13 +433,10 @@ class RegionTilesChart(ChartPanel):
         sized = QFont(font)
         sized.setPointSizeF(size)
         sized_metrics = self._metrics_for(sized)
-        for i, (texts, room) in enumerate(zip(lines, rooms, strict=True)):
-            fitted = fit_lines(texts, sized, *room, shrink=False, metrics=sized_metrics)
-            shown = (*fitted[1], size)
-            if shown != self._label_lines[i]:  # laying out text is the slow part
-                self._label_lines[i] = shown
-                self.labels[i].textItem.set_lines(list(fitted[1]), size)
-                _anchor_text(self.labels[i])
+        return size, [
+            tuple(fit_lines(texts, sized, *room, shrink=False, metrics=sized_metrics)[1])
+            for texts, room in zip(lines, rooms, strict=True)
+        ]
 
     def hover_text(self, x: float, y: float) -> str:
         for i, rid in enumerate(self.region_ids):
