@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import chart_support
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from planner.ui import i18n
+from planner.ui.charts import base
 from planner.ui.charts.label_layout import TitleLabel
 from planner.ui.dashboard import Dashboard
 from planner.ui.i18n import set_language
@@ -129,3 +132,20 @@ def test_corridor_names_speak_the_interface_language(board_in, tariff_results, l
     QApplication.processEvents()
     chart = board.charts["corridor_map"]
     assert name in [label.toPlainText() for label in chart.node_labels]
+
+
+def test_numbers_follow_a_language_switch(qtbot):
+    """Chart numbers are formatted in the locale of the interface language, after each switch."""
+    try:
+        assert set_language("en")
+        assert base.fmt_signed(1234.5) == "+1,234.5"
+        for lang in ("es", "fr", "en"):
+            assert set_language(lang)
+            locale = QLocale(i18n.LANGUAGES[lang][1])
+            assert base.fmt_signed(1234.5) == "+" + locale.toString(1234.5, "f", 1)
+            assert base.fmt_signed(-2.25, 2) == locale.toString(-2.25, "f", 2)
+            assert base.fmt_number(0.5, 0) == locale.toString(0.5, "f", 0)
+        assert set_language("fr")
+        assert "," in base.fmt_number(1.5)  # French decimals take a comma
+    finally:
+        set_language("en")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from planner.model.scenario import save_scenario
 
@@ -148,3 +149,46 @@ def test_lever_cost_is_shown_where_known(window):
     assert corridor.cost.isVisible()
     assert "2,800" in corridor.cost.text()
     assert not window.lever_panel.row("e_customs").cost.isVisible()
+
+
+def test_a_toggle_repaints_its_row_but_not_the_group_box_under_it(qtbot, window, document):
+    """A row fills its own background: a toggle repaints the row's switch and controls, not
+    the group box and the scroll body beneath them as well."""
+    panel = window.lever_panel
+    row = panel.row("tmfc_corridor", "policy")
+    box = panel.groups["policy"]
+    body = box.parentWidget()
+    qtbot.waitExposed(window)
+    for _ in range(5):
+        QApplication.processEvents()
+    painted: list[QWidget] = []
+
+    class Count(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    counter = Count()
+    for widget in (row, box, body):
+        widget.installEventFilter(counter)
+    try:
+        for _ in range(2):
+            row.switch.click()
+            for _ in range(10):
+                QApplication.processEvents()
+    finally:
+        for widget in (row, box, body):
+            widget.removeEventFilter(counter)
+    assert row in painted
+    assert box not in painted and body not in painted
+
+
+def test_a_switch_row_holds_no_label_besides_its_own(window):
+    """A row's labels are its title, badge and cost (a stray empty one at the row's corner
+    repainted with the switch under it)."""
+    for row in window.lever_panel.rows.values():
+        own = {row.title, row.badge, row.cost}
+        labels = row.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        stray = [label for label in labels if label not in own and label.isVisibleTo(row)]
+        assert not stray, row.spec.id

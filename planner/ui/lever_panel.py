@@ -100,6 +100,10 @@ class LeverRow(QFrame):
         self._panel = panel
         self.setObjectName("leverRow")
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The row fills its own background (the window colour, the same the group box shows
+        # through), so a toggle that repaints the row's switch and controls does not repaint
+        # the group box and the scroll body under them as well.
+        self.setAutoFillBackground(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(2)
@@ -107,13 +111,14 @@ class LeverRow(QFrame):
         header.setSpacing(6)
         self.switch: QCheckBox | None = None
         self.combo: QComboBox | None = None
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
+        self.title: QLabel
         # The name and, under it, the "unverified (article)" badge: beside the name the badge
         # would leave it a third of the dock and break it over three lines.
         title_column = QVBoxLayout()
         title_column.setSpacing(1)
         if spec.group == "alignment":
+            self.title = QLabel(self)
+            self.title.setWordWrap(True)
             self.combo = QComboBox(self)
             self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             for value in panel.catalog.alignments.get(spec.id, ("none",)):
