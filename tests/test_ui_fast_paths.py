@@ -441,7 +441,6 @@ def test_region_labels_fitted_before_are_not_fitted_again(dashboard, flood_resul
     assert shown["flood"] != shown["tariff"]
     # A fresh fit gives what the remembered one showed.
     tiles._fitted.clear()
-    tiles._labels_key = None
     tiles._write_labels()
     assert [label.textItem.toPlainText() for label in tiles.labels] == shown["tariff"]
     assert len(fits) <= 3

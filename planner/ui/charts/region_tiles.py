@@ -310,8 +310,7 @@ class RegionTilesChart(ChartPanel):
         self._label_lines: list[tuple | None] = [None] * len(self.region_ids)
         self._metrics: dict[str, LineMetrics] = {}  # by QFont.key: the labels' fonts
         self._tiles_key: tuple | None = None  # what the tiles' colours were drawn from
-        self._labels_key: tuple | None = None  # what the labels were laid out from
-        # What the labels were fitted to, by _labels_key: a lever switched back off, or on
+        # The labels' fit, by their texts, room and font: a lever switched back off, or on
         # again, brings back texts and room fitted before.
         self._fitted: dict[tuple, tuple[float, list[tuple[str, ...]]]] = {}
         # The labels fit the tiles' pixel size, known once the layout has run.
@@ -403,9 +402,6 @@ class RegionTilesChart(ChartPanel):
             lines.append([name, pct, usd])
             rooms.append((room_w, room_h))
         key = (tuple(map(tuple, lines)), tuple(rooms), font.key())
-        if key == self._labels_key:
-            return  # the same texts in the same room: nothing to fit or lay out
-        self._labels_key = key
         fitted = self._fitted.get(key)
         if fitted is None:
             if len(self._fitted) >= MAX_FITTED:
