@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QApplication
 
 from planner.ui import charts
 from planner.ui.charts.base import ChartInput
@@ -125,6 +126,30 @@ def test_corridor_map_draws_every_edge_and_marks_the_flood(dashboard, flood_resu
         p.style() for p, hit in zip(chart.edge_layer.pens, table["disrupted"], strict=True) if hit
     ]
     assert dashed and all(s.name == "DashLine" for s in dashed)
+
+
+def test_corridor_edges_bounding_rect_covers_the_widest_stroke(qtbot, model, flood_results):
+    # Qt repaints only what an item's bounding rect covers: a thick edge at the map's rim
+    # would leave its old stroke behind when it narrows.
+    board = chart_support.shown_dashboard(qtbot, model, flood_results, flood_results.scenario.lens)
+    QApplication.processEvents()
+    chart = board.charts["corridor_map"]
+    layer = chart.edge_layer
+    widest = max(pen.widthF() for pen in layer.pens)
+    assert widest > 3.0  # a real stroke to cover
+
+    def on_screen(rect):
+        return chart.view.mapFromScene(layer.mapRectToScene(rect)).boundingRect()
+
+    segments = on_screen(layer._bounds)
+    covered = on_screen(layer.boundingRect())
+    for grown in (
+        segments.left() - covered.left(),
+        covered.right() - segments.right(),
+        segments.top() - covered.top(),
+        covered.bottom() - segments.bottom(),
+    ):
+        assert grown >= widest / 2 - 1.0
 
 
 def test_timeline_lists_the_calendar_and_the_scenario_events(dashboard, model, tariff_results):

@@ -109,14 +109,33 @@ class EdgeLayer(pg.GraphicsObject):
         self._bounds = QRectF(xs.min(), ys.min(), np.ptp(xs), np.ptp(ys))
         self.pens = [QPen() for _ in self.lines]
         self.order = list(range(len(self.lines)))
+        self._pad_px = 1.0  # half the widest pen plus the antialiased fringe, in pixels
+        self._padded: QRectF | None = None  # _bounds grown by _pad_px, in data units
 
     def set_pens(self, pens: list[QPen], order: list[int]) -> None:
         """New pens (cosmetic widths in pixels) and the drawing order, widest first."""
+        pad = max((pen.widthF() for pen in pens), default=0.0) / 2.0 + 1.0
+        if pad != self._pad_px:
+            # The strokes reach past the segments' ends by half their width: Qt repaints
+            # (and pyqtgraph frames) only what the bounding rect covers.
+            self.prepareGeometryChange()
+            self._pad_px, self._padded = pad, None
         self.pens, self.order = pens, order
         self.update()
 
+    def viewTransformChanged(self) -> None:  # pyqtgraph hook: a pixel is another data size
+        self.prepareGeometryChange()
+        self._padded = None
+
     def boundingRect(self) -> QRectF:  # Qt override
-        return self._bounds
+        if self._padded is None:
+            px, py = self.pixelWidth(), self.pixelHeight()  # 0 until the item is in a view
+            dx, dy = abs(px) * self._pad_px, abs(py) * self._pad_px
+            padded = self._bounds.adjusted(-dx, -dy, dx, dy)
+            if not (px and py):
+                return padded
+            self._padded = padded
+        return QRectF(self._padded)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
