@@ -36,6 +36,8 @@ _MAX_LOG_STEP = 1.0
 _LOWEST_START = -0.9
 # Most times a Newton step is halved when it does not reduce the squared excess supply.
 _HALVINGS = 12
+# Armijo's bound (1 − 1e-4·α) for a whole step (α = 1), as the arithmetic gives it.
+_ARMIJO_FULL = 1.0 - 1e-4 * 1.0
 
 
 class Equilibrium(NamedTuple):
@@ -68,6 +70,8 @@ def power_integral(log_factor: np.ndarray, elasticity: np.ndarray) -> np.ndarray
     """
     exponent = elasticity + 1.0
     unit = np.abs(exponent) < 1e-12
+    if not unit.any():  # the engine's case: no select needed
+        return np.expm1(exponent * log_factor) / exponent
     safe = np.where(unit, 1.0, exponent)
     return np.where(unit, log_factor, np.expm1(safe * log_factor) / safe)
 
@@ -116,33 +120,37 @@ def solve_equilibrium(
     # The elements still iterating, as a compact block: rows (None: every element) with
     # their own slices of the arrays.  A converged element leaves the block and keeps its
     # values, so its result does not depend on the rest of the batch; the block is cut only
-    # when an element converges, not copied on every step.
+    # when an element converges, not copied on every step.  Of the whole batch's ``state``
+    # only what the answer reads is kept up to date (``_put_output``).
     rows: np.ndarray | None = None
     z, st, excess, sub = log_z, state, _excess(state, eq), eq
+    merit = None  # Σ_r excess_r² of the block, when the last step left it known
     while True:
-        block = np.abs(excess).max(axis=-1)
+        block = _row_max_abs(excess)
         block /= sub.scale
         if rows is None:
             residual[:] = block
         else:
             residual[rows] = block
         going = ~(block < tol)  # a NaN residual never counts as converged
-        if iterations >= max_iterations or not going.any():
+        left = np.count_nonzero(going)
+        if iterations >= max_iterations or left == 0:
             break
-        if not going.all():
+        if left < len(going):
             if rows is not None:
-                log_z[rows] = z
-                _put(state, rows, st)
-            keep = np.flatnonzero(going)
-            rows = keep if rows is None else rows[keep]
-            z, excess, st, sub = z[keep], excess[keep], st.select(keep), sub.select(keep)
-        z, st, excess = _damped_step(z, excess, st, sub)
+                _put_output(log_z, state, rows, z, st)
+            keep = going.nonzero()[0]
+            rows = keep if rows is None else rows.take(keep)
+            z, excess = z.take(keep, axis=0), excess.take(keep, axis=0)
+            st, sub = st.select(keep), sub.select(keep)
+            if merit is not None:
+                merit = merit.take(keep)
+        z, st, excess, merit = _damped_step(z, excess, st, sub, merit)
         if rows is None:
             log_z, state = z, st
         iterations += 1
     if rows is not None:
-        log_z[rows] = z
-        _put(state, rows, st)
+        _put_output(log_z, state, rows, z, st)
     return Equilibrium(
         log_world_price=log_z.reshape(vector),
         log_price_index=state.log_index.reshape(vector),
@@ -151,6 +159,12 @@ def solve_equilibrium(
         converged=bool(np.all(residual < tol)),
         max_residual=float(residual.max(initial=0.0)),
     )
+
+
+def _row_max_abs(values: np.ndarray) -> np.ndarray:
+    """max_r |values_br| (B,) of a (B, R) array: reduced across the rows of its transpose,
+    ~3x faster than ``max(axis=-1)`` over a short last axis (and exact: a maximum)."""
+    return np.maximum.reduce(np.abs(values.T, order="C"), axis=0)
 
 
 class Equations(NamedTuple):
@@ -165,7 +179,7 @@ class Equations(NamedTuple):
     index_weight_t: np.ndarray  # its transpose, contiguous (B, R, R)
     demand_weight: np.ndarray  # M_rv T̂W_rv^(−σ_v) (B, R, R)
     theta_total: np.ndarray  # Σ_r θ_rv (B, R) where > 0, else 1
-    buys: np.ndarray  # Σ_r θ_rv > 0 (B, R): 0 for a region that buys nothing
+    buys: np.ndarray | None  # Σ_r θ_rv > 0 (B, R); None when every region buys
     theta_log_wedge: np.ndarray | None  # Σ_r θ_rv log T̂W_rv (B, R), Cobb-Douglas index
     theta: np.ndarray | None  # θ (B, R, R), only when some σ is 1
     exponent: np.ndarray  # 1 − σ_v (B, 1 or R)
@@ -179,14 +193,15 @@ class Equations(NamedTuple):
     idle: np.ndarray | None  # X_r <= 0 (B, R), None when every region sells
 
     def select(self, rows: np.ndarray) -> Equations:
-        return Equations(*(None if part is None else part[rows] for part in self))
+        # ``take`` copies rows ~2x faster than fancy indexing.
+        return Equations._make([None if part is None else part.take(rows, axis=0) for part in self])
 
 
 class _Static(NamedTuple):
     """The parts of ``Equations`` that do not depend on the wedges (flat batch)."""
 
     theta_total: np.ndarray
-    buys: np.ndarray
+    buys: np.ndarray | None
     theta: np.ndarray | None
     exponent: np.ndarray
     index_divisor: np.ndarray
@@ -215,7 +230,7 @@ def _static(theta, em, es, ex, sales, batch, n) -> _Static:
     idle = flat_sales <= 0
     return _Static(
         theta_total=np.where(buys, theta_total, 1.0),
-        buys=buys,
+        buys=None if buys.all() else buys,
         theta=flat(theta, n, n) if cobb_douglas.any() else None,
         exponent=flat(exponent, last),
         index_divisor=flat(np.where(cobb_douglas, 1.0, exponent), last),
@@ -240,11 +255,15 @@ def _equations(
             static[batch] = fixed
 
     def flat(array: np.ndarray, *trailing: int) -> np.ndarray:
-        return np.broadcast_to(array, (*batch, *trailing)).reshape(size, *trailing)
+        if array.shape[: len(batch)] != batch:
+            array = np.broadcast_to(array, (*batch, *trailing))
+        return array.reshape(size, *trailing)
 
     # Constant parts of the variety terms: θ_rv·T̂W_rv^(1−σ_v) and M_rv·T̂W_rv^(−σ_v).
     exponent = fixed.exponent.reshape(*batch, -1)  # 1 − σ_v, kept with the static parts
-    wedge_power = np.exp(exponent[..., None, :] * log_wedge)
+    power_of = exponent[..., None, :] * log_wedge
+    # exp(±0) = 1: a wedge that does not change (most of them) needs no exponential.
+    wedge_power = np.exp(power_of, out=np.ones(power_of.shape), where=power_of != 0)
     index_weight = flat(theta * wedge_power, n, n)
     inverse = np.exp(-log_wedge) if wedge_factor is None else 1.0 / wedge_factor
     wedge_power *= inverse
@@ -269,7 +288,7 @@ class _State(NamedTuple):
     supply: np.ndarray  # S_r (B, R)
 
     def select(self, rows: np.ndarray) -> _State:
-        return _State(*(part[rows] for part in self))
+        return _State._make([part.take(rows, axis=0) for part in self])
 
 
 def _evaluate(log_z: np.ndarray, eq: Equations) -> _State:
@@ -286,7 +305,7 @@ def _evaluate(log_z: np.ndarray, eq: Equations) -> _State:
         total = column_sum(eq.index_weight * power)
         lower = power / np.exp(column)
     # Dividing by Σθ (1 up to round-off) makes an unchanged market give Π = 1 exactly.
-    ratio = np.where(eq.buys, total, 1.0) / eq.theta_total
+    ratio = (total if eq.buys is None else np.where(eq.buys, total, 1.0)) / eq.theta_total
     log_index = np.log(ratio) / eq.index_divisor
     if eq.theta is not None:
         mean_log = (eq.theta_log_wedge + (log_z[:, None, :] @ eq.theta)[:, 0, :]) / eq.theta_total
@@ -312,31 +331,52 @@ def _put(state: _State, rows: np.ndarray, part: _State) -> None:
         full[rows] = new
 
 
+def _put_output(
+    log_z: np.ndarray, state: _State, rows: np.ndarray, z: np.ndarray, part: _State
+) -> None:
+    """The block's values into the whole batch's: only what the answer reads (log z, the
+    log index, power and growth); the rest of ``state`` is never read again."""
+    log_z[rows] = z
+    state.log_index[rows] = part.log_index
+    state.power[rows] = part.power
+    state.growth[rows] = part.growth
+
+
 def _damped_step(
-    log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equations
-) -> tuple[np.ndarray, _State, np.ndarray]:
+    log_z: np.ndarray,
+    excess: np.ndarray,
+    state: _State,
+    eq: Equations,
+    merit: np.ndarray | None = None,
+) -> tuple[np.ndarray, _State, np.ndarray, np.ndarray | None]:
     """One Newton step, halved for an element while it does not cut Σ_r excess_r² enough
     (Armijo): the full step near a solution, a safe one far from it (a large shock with
-    Es >> |Em| can make the plain iteration cycle).  Returns log z, state and excess there."""
+    Es >> |Em| can make the plain iteration cycle).  ``merit``: Σ_r excess_r² when known.
+    Returns log z, state, excess and (when known) merit there."""
     step = _newton_step(log_z, excess, state, eq)
-    merit = np.einsum("br,br->b", excess, excess)
+    if merit is None:
+        merit = np.einsum("br,br->b", excess, excess)
     trial = log_z + step
     new_state = _evaluate(trial, eq)
     new_excess = _excess(new_state, eq)
-    alpha = np.ones(len(log_z))
+    alpha = None  # every step whole: (1 − 1e-4·α) is the constant _ARMIJO_FULL
     for _ in range(_HALVINGS):
-        # "not <=" also rejects a step to a non-finite point.
-        bad = ~(np.einsum("br,br->b", new_excess, new_excess) <= (1.0 - 1e-4 * alpha) * merit)
-        if not bad.any():
-            break
-        rows = np.flatnonzero(bad)
+        new_merit = np.einsum("br,br->b", new_excess, new_excess)
+        bound = _ARMIJO_FULL if alpha is None else 1.0 - 1e-4 * alpha
+        fine = new_merit <= bound * merit  # False for a step to a non-finite point too
+        if fine.all():
+            # Also returned: the next step starts from this point and needs its merit.
+            return trial, new_state, new_excess, new_merit
+        if alpha is None:
+            alpha = np.ones(len(log_z))
+        rows = np.flatnonzero(~fine)
         alpha[rows] *= 0.5
         trial[rows] = log_z[rows] + alpha[rows, None] * step[rows]
         sub = eq.select(rows)
         part = _evaluate(trial[rows], sub)
         _put(new_state, rows, part)
         new_excess[rows] = _excess(part, sub)
-    return trial, new_state, new_excess
+    return trial, new_state, new_excess, None
 
 
 def _new_flows(state: _State, eq: Equations) -> np.ndarray:
@@ -377,6 +417,10 @@ def _newton_step(log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equat
         jacobian[b_idx, r_idx, r_idx] = 1.0
         excess = np.where(eq.idle, log_z, excess)
     step = np.linalg.solve(jacobian, excess[..., None])[..., 0]
-    largest = np.abs(step).max(axis=-1, keepdims=True)
-    step *= -np.minimum(1.0, _MAX_LOG_STEP / np.maximum(largest, np.finfo(float).tiny))
+    largest = _row_max_abs(step)
+    if (largest <= _MAX_LOG_STEP).all():
+        # No element's step is cut (the factor below is exactly −1): skip its arithmetic.
+        return np.negative(step, out=step)
+    cut = np.minimum(1.0, _MAX_LOG_STEP / np.maximum(largest, np.finfo(float).tiny))
+    step *= -cut[:, None]
     return step

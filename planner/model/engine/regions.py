@@ -163,17 +163,27 @@ def regional_outcome(
     """Allocate Mexico's exports by sector (D, Y, S) to regions and derive the rest."""
     by_sector = shares * mex_exports[:, :, None, :]  # (D, Y, M, S)
     exports = by_sector.sum(-1)
-    base = (prep.model.mx_production_share * base_exports(prep)).sum(-1)  # (M,)
-    before = np.concatenate(
-        [np.broadcast_to(base, (exports.shape[0], 1, exports.shape[2])), exports[:, :-1]], axis=1
-    )
+    base, manufacturing_sectors = prep.remember(("regional_base",), lambda: _regional_base(prep))
+    before = np.empty_like(exports)  # each year's exports the year before (the base first)
+    before[:, 0] = base
+    before[:, 1:] = exports[:, :-1]
     ratio = params.effect(RDF_LEVER, "output_capital_ratio")[:, None, None]
     investment = np.maximum(exports - before, 0.0) / ratio + public_investment
     jobs = exports * params.param("jobs_per_usd_m_mx")[:, None, None]
-    manufacturing = by_sector[..., prep.manufacturing].sum(-1)
+    manufacturing = by_sector.take(manufacturing_sectors, axis=-1).sum(-1)
     total = manufacturing.sum(-1, keepdims=True)
     hhi = 10_000.0 * ((manufacturing / np.where(total > 0, total, 1.0)) ** 2).sum(-1)
     return RegionalOutcome(exports, investment, jobs, hhi)
+
+
+def _regional_base(prep) -> tuple[np.ndarray, np.ndarray]:
+    """(M,) base-year exports by region and the manufacturing sectors' indices (model-only:
+    remembered, not rebuilt on every evaluate and Monte Carlo chunk)."""
+    base = (prep.model.mx_production_share * base_exports(prep)).sum(-1)
+    base.flags.writeable = False
+    index = np.flatnonzero(prep.manufacturing)
+    index.flags.writeable = False
+    return base, index
 
 
 def region_cost(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,20 @@ class ScenarioSettings:
         value = params.get(name, default)
         return float(default if value is None else value)
 
+    @cached_property
+    def key(self) -> tuple:
+        """A hashable key equal for equal settings (``settings_key``).  Kept after the first
+        use: settings are never changed once made, and every evaluate asks for the keys of
+        its runs and of their parts (``restricted``) several times."""
+        return (
+            self.start,
+            self.end,
+            _frozen(self.levers),
+            _frozen(self.alignments),
+            _frozen(self.shocks),
+            self.status_quo,
+        )
+
 
 def restricted(
     settings: ScenarioSettings,
@@ -46,7 +61,7 @@ def restricted(
 ) -> ScenarioSettings:
     """``settings`` with only the named levers and shocks (and the alignments if asked):
     what one engine part reads, so that part's result depends on nothing else."""
-    return ScenarioSettings(
+    part = ScenarioSettings(
         settings.start,
         settings.end,
         {k: v for k, v in settings.levers.items() if k in levers},
@@ -54,25 +69,37 @@ def restricted(
         {k: v for k, v in settings.shocks.items() if k in shocks},
         settings.status_quo,
     )
+    # The part's key is the whole key's entries for what it keeps (sorted entries stay
+    # sorted): a filter of frozen pairs instead of freezing the dicts again.
+    start, end, lever_key, alignment_key, shock_key, status_quo = settings.key
+    part.__dict__["key"] = (
+        start,
+        end,
+        tuple(pair for pair in lever_key if pair[0] in levers),
+        alignment_key if alignments else (),
+        tuple(pair for pair in shock_key if pair[0] in shocks),
+        status_quo,
+    )
+    return part
 
 
 def settings_key(settings: ScenarioSettings) -> tuple:
     """A hashable key equal for equal settings."""
-    return (
-        settings.start,
-        settings.end,
-        _frozen(settings.levers),
-        _frozen(settings.alignments),
-        _frozen(settings.shocks),
-        settings.status_quo,
-    )
+    return settings.key
+
+
+# Values that freeze as they are, checked by exact type first: nearly every parameter value
+# is one, and two isinstance checks against ABCs cost more than the rest of the key.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def _frozen(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Mapping):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+        return tuple(sorted([(str(k), _frozen(v)) for k, v in value.items()]))
     if isinstance(value, list | tuple):
-        return tuple(_frozen(v) for v in value)
+        return tuple([_frozen(v) for v in value])
     return value
 
 

@@ -367,8 +367,8 @@ def _solve_each(
         calibration = prep.remember(key, lambda: read_only(base()))
     solved = trade.solve_on(
         calibration,
-        1.0 + np.stack(tariff_new, axis=1),
-        iceberg_new=np.stack(iceberg_new, axis=1),
+        _stacked(tariff_new, add=1.0),
+        iceberg_new=_stacked(iceberg_new),
         form=form,
         tol=SOLVE_TOLERANCE,
         warm=warm,
@@ -388,6 +388,19 @@ def _solve_each(
         solved.converged,
         solved.linear_world_price_change,
     )
+
+
+def _stacked(parts: list[np.ndarray], add: float | None = None) -> np.ndarray:
+    """``np.stack(parts, axis=1)`` (plus ``add``), written into one new array: np.stack's
+    checks and the separate sum cost more than the copy of these arrays."""
+    first = parts[0]
+    out = np.empty((first.shape[0], len(parts), *first.shape[1:]), np.result_type(*parts))
+    for k, part in enumerate(parts):
+        if add is None:
+            out[:, k] = part
+        else:
+            np.add(add, part, out=out[:, k])
+    return out
 
 
 def _solve_batch(prep, params, years, tariff_new, iceberg_new) -> _Solved:

@@ -121,8 +121,10 @@ class Calibration:
     spending: np.ndarray
     sales: np.ndarray
     linear_inverse: np.ndarray | None
-    # The CES solver's wedge-independent equations per batch shape (see
-    # ``ces.solve_equilibrium``): built on the first solve on this base, reused after.
+    # What the solvers derive from this base alone: the CES solver's wedge-independent
+    # equations per batch shape (see ``ces.solve_equilibrium``), the broadcast elasticities
+    # (``_market``) and the base's tariff revenue.  Built on the first solve on this base,
+    # reused after.
     solver_cache: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
@@ -231,15 +233,22 @@ def _market(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, 
         last = values.shape[-1] if values.ndim else 1
         return np.broadcast_to(values, (*batch, last))
 
+    # Read-only views of the base's elasticities: the same for every solve at this shape.
+    key = ("elasticities", batch)
+    elasticities = base.solver_cache.get(key)
+    if elasticities is None:
+        elasticities = tuple(per_region(e) for e in (base.em, base.es, base.ex))
+        base.solver_cache[key] = elasticities
+    em, es, ex = elasticities
     return _Market(
         batch=batch,
         flows=base.flows,
         tariff_old=base.tariff_old,
         tariff_new=t1 - 1.0,
         wedge_change=(t1 * i1) / base.wedge_old - 1.0,
-        em=per_region(base.em),
-        es=per_region(base.es),
-        ex=per_region(base.ex),
+        em=em,
+        es=es,
+        ex=ex,
         theta=base.theta,
         phi=base.phi,
         spending=base.spending,
@@ -409,10 +418,13 @@ def _linear_outcome(market: _Market, world: np.ndarray, tariff_price: np.ndarray
 def _solve_ces(
     market: _Market, start: np.ndarray, tol: float, max_iterations: int, linear: np.ndarray
 ) -> GsimResult:
+    change = market.wedge_change
+    # log1p(±0) = ±0: a wedge that does not change (most of them) needs no logarithm.
+    log_wedge_change = np.log1p(change, out=change.copy(), where=change != 0)
     solution = ces.solve_equilibrium(
         flows=market.flows,
         theta=market.theta,
-        log_wedge_change=np.log1p(market.wedge_change),
+        log_wedge_change=log_wedge_change,
         em=market.em,
         es=market.es,
         ex=market.ex,
@@ -438,6 +450,18 @@ def _solve_ces(
     )
 
 
+def _base_revenue(market: _Market) -> np.ndarray:
+    """Σ_r M_rv t0_rv, the base's tariff revenue: the base's alone, so kept with it."""
+    cache = market.solver_cache
+    revenue = None if cache is None else cache.get("base_revenue")
+    if revenue is None:
+        revenue = np.einsum("...rv,...rv->...v", market.flows, market.tariff_old)
+        revenue.flags.writeable = False
+        if cache is not None:
+            cache["base_revenue"] = revenue
+    return revenue
+
+
 def _result(
     market: _Market,
     world: np.ndarray,
@@ -453,7 +477,7 @@ def _result(
 ) -> GsimResult:
     # Tariff revenue is charged on the world-price value only; tau earns nothing.
     revenue = np.einsum("...rv,...rv->...v", new_flows, market.tariff_new)
-    revenue -= np.einsum("...rv,...rv->...v", market.flows, market.tariff_old)
+    revenue -= _base_revenue(market)
     return GsimResult(
         world_price_change=world,
         import_price_change=composite,
