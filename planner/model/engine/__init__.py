@@ -45,12 +45,15 @@ from planner.model.results import Results, total_trade
 __all__ = ["Cancelled", "TaskState", "evaluate"]
 
 Reference = Literal["current_policy", "status_quo"]
-# Draws per chunk of a pass.  Larger chunks cut per-chunk overhead and the time threads
-# wait for the interpreter lock: 1,000 draws took 632 ms with 20, 460 with 40 and 382 with
-# 80, while the app's peak during its first run was 285, 311 and 358 MB (232 MB after it in
-# each case, with one malloc arena: see planner.native_memory).  40 takes most of the gain
-# for a transient 26 MB; a cancel lands within one chunk (~40-60 ms).
-CHUNK_DRAWS = 40
+# Draws per chunk of a pass.  Larger chunks cut per-chunk overhead (~5.7 ms of mostly
+# interpreter-bound work a chunk) and the time threads wait for the interpreter lock:
+# paired in one process, 60, 80 and 100 took 0.90, 0.84 and 0.81 of 40's time, while the
+# app's peak during its first run was 290 (40), 305, 322 and 337 MB (232 MB after it in
+# each case, with one malloc arena: see planner.native_memory).  80 takes most of the gain
+# for a transient 32 MB; a cancel lands within one chunk (~80-120 ms).  The chunk split
+# moves bands by float32 round-off only (at most 1.7e-5 of the leverage ratio's largest
+# value against 40, the central columns not at all).
+CHUNK_DRAWS = 80
 # Threads sharing the chunks: ~1.7x on two cores (measured), the answer unchanged.
 MONTE_CARLO_THREADS = min(2, os.cpu_count() or 1)
 # Monte Carlo draws are solved with the linear GSIM and centred on the exact (CES) central
