@@ -393,12 +393,15 @@ def _newton_step(log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equat
     J = diag(Ex_r S_r + Σ_v σ_v q_rv) − Σ_v q_rv (σ_v + Em_v) s_sv, where
     s_sv = θ_sv π_sv^(1−σ_v) / total_v are the current spending shares.
     """
+    # Built and solved as −J·step = excess: negation is exact in floating point and LU's
+    # pivots and sums are sign-symmetric, so the step is bit for bit −J⁻¹·excess without
+    # negating the row factors, nor the step after the solve.
     safe_total = np.where(state.total > 0, state.total, 1.0)  # (B, R)
     if state.power.ndim == 2:
         per_total = state.growth / safe_total
         # q_rv s_sv summed over v = z_r^(−σ) z_s^(1−σ) Σ_v DW_rv (growth_v / total_v) IW_sv.
         jacobian = (eq.demand_weight * per_total[:, None, :]) @ eq.index_weight_t
-        jacobian *= (-eq.cross * state.lower)[:, :, None]
+        jacobian *= (eq.cross * state.lower)[:, :, None]
         jacobian *= state.power[:, None, :]
         own = eq.sigma * state.sold
     else:
@@ -406,21 +409,22 @@ def _newton_step(log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equat
         shares = eq.index_weight * state.power
         shares /= safe_total[:, None, :]
         shares_t = np.swapaxes(shares, -1, -2)
-        jacobian = -((demand * eq.cross[:, None, :]) @ shares_t)
+        jacobian = (demand * eq.cross[:, None, :]) @ shares_t
         own = row_sum(demand * eq.sigma[:, None, :])
-    diagonal = np.einsum("bii->bi", jacobian)
-    diagonal += eq.ex * state.supply + own
+    size, n = excess.shape
+    # The diagonal as a strided view: einsum's parsing costs more than the view.
+    diagonal = jacobian.reshape(size, n * n)[:, :: n + 1]
+    diagonal -= eq.ex * state.supply + own
     if eq.idle is not None:
         # A region without sales has the empty equation 0 = 0: use log z_r = 0 instead.
         jacobian[eq.idle] = 0.0
         b_idx, r_idx = np.nonzero(eq.idle)
-        jacobian[b_idx, r_idx, r_idx] = 1.0
+        jacobian[b_idx, r_idx, r_idx] = -1.0
         excess = np.where(eq.idle, log_z, excess)
     step = np.linalg.solve(jacobian, excess[..., None])[..., 0]
     largest = _row_max_abs(step)
     if (largest <= _MAX_LOG_STEP).all():
-        # No element's step is cut (the factor below is exactly −1): skip its arithmetic.
-        return np.negative(step, out=step)
+        return step  # no element's step is cut
     cut = np.minimum(1.0, _MAX_LOG_STEP / np.maximum(largest, np.finfo(float).tiny))
-    step *= -cut[:, None]
+    step *= cut[:, None]
     return step
