@@ -231,7 +231,7 @@ def solve(
     em_n, sub, ex_n = per_sector(np.stack([em, es, ex]).transpose(1, 0, 2).reshape(n_draws, -1))
     total = em_n + sub
     sales = np.empty((n_sectors, n_regions, n), dt)  # X_r = Σ_v M_rv g_v
-    _matmul(fac.flows.reshape(-1, n_regions), gt, sales.reshape(-1, n))
+    matmul_on_one_thread(fac.flows.reshape(-1, n_regions), gt, sales.reshape(-1, n))
     has_sales = sales > 0
     inv_sales = 1.0 / np.where(has_sales, sales, 1.0)
     scale = total * inv_sales  # (Em + Es) / X_r
@@ -241,7 +241,7 @@ def solve(
     width = n_regions + n_runs
     augmented = _scratch("system", (n_regions, width, n_sectors, n), dt)
     system = augmented[:, :n_regions]
-    _matmul(fac.outer, gt, system.reshape(n_regions, -1, n))  # M diag(g) θᵀ = X φθᵀ
+    matmul_on_one_thread(fac.outer, gt, system.reshape(n_regions, -1, n))  # M diag(g) θᵀ = X φθᵀ
     system *= scale.transpose(1, 0, 2)[:, None]
     diagonal = augmented.reshape(n_regions * width, n_sectors, n)[:: width + 1]
     diagonal -= (sub + ex_n)[:, 0]
@@ -317,7 +317,7 @@ def solve(
         np.multiply(tariff, times, out=work[k])
         work[k] += plus
         # w g_v Σ_r θ_rv T̂_rv and w Σ_v G_rv T̂_rv = w X_r Σ_v φ_rv T̂_rv, (S, 2R, N).
-        _matmul(fac.sums, work[k].transpose(1, 2, 0), sums[k])
+        matmul_on_one_thread(fac.sums, work[k].transpose(1, 2, 0), sums[k])
     for k, v in variants.items():
         # Its Q in its own cells, as a whole run's would be; its sums are its base run's
         # plus those of the change, which is 0 in every other cell.
@@ -386,7 +386,7 @@ def solve(
                 _variant_revenue(
                     v, terms[j], grow[j], new, tariff, grown, fac, shift, paid[j], q_scale
                 )
-        _matmul(terms[k].transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))
+        matmul_on_one_thread(terms[k].transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))
         shift *= grown
         new += shift
         if k in kept:
@@ -394,7 +394,7 @@ def solve(
             # Tariff revenue Σ_s Σ_r M1_rv t1_rv per importer: one product against a 0/1
             # matrix (einsum took a third longer).
             np.multiply(new, tariff, out=shift)
-            _matmul(shift.reshape(n, -1), fac.to_importer, paid[k])
+            matmul_on_one_thread(shift.reshape(n, -1), fac.to_importer, paid[k])
         else:  # the same sums, the (1 + P̂*_r) factor taken in them (one product per pair)
             np.multiply(new, tariff, out=shift)
             np.matmul(
@@ -483,7 +483,8 @@ def _variant_revenue(
     n_regions = paid.shape[-1]
     if q_scale is not None:
         v.work.reshape(len(q_scale), -1, *v.work.shape[1:])[...] *= q_scale
-    _matmul(terms.transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))  # a_v + b_r
+    # a_v + b_r
+    matmul_on_one_thread(terms.transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))
     shift *= grown
     own = shift[:, :, v.at]  # (N, S, P), a copy: t1 (G (a + b) + Q) of its own cells
     own += v.work
@@ -533,7 +534,7 @@ def _solve(augmented: np.ndarray, dominant: bool) -> np.ndarray:
 _ONE_THREAD = 1 << 18
 
 
-def _matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
+def matmul_on_one_thread(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
     """``out[...] = a @ b``, in blocks of b's columns or a's rows that OpenBLAS keeps on the
     calling thread."""
     if b.ndim == 2:  # x (..., m, k) @ e (k, n): block the rows of a

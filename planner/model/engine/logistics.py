@@ -35,6 +35,7 @@ from planner.model.engine.network import (
     Network,
     assign_columns,
     base_assignment,
+    power_by_log,
     reference_path_days,
 )
 from planner.model.engine.settings import ScenarioSettings, ramp, restricted
@@ -312,6 +313,7 @@ def corridor_run(
     per_day: np.ndarray,
     fixed: CorridorResult | None = None,
     detail: bool = True,
+    float32_delays: bool = False,
 ) -> CorridorResult:
     """The corridor of one run for every draw and year.
 
@@ -319,6 +321,8 @@ def corridor_run(
     per day; ``fixed`` a central result whose route choice is kept (Monte Carlo), scaled to
     each draw's demand.  ``detail`` False: no edge days and utilisation (None), which only
     the central run shows; the trade costs and events are the same either way.
+    ``float32_delays``: the BPR power in float32 (``power_by_log``: Monte Carlo's draws,
+    solved in float32 downstream), ~1e-6 of the congestion delay from np.power's.
     """
     net = prep.network
     d, y, m = params.draws, len(years), len(prep.model.mx_regions)
@@ -375,7 +379,8 @@ def corridor_run(
         x = flows.reshape(-1, d, y * st)
         if st > 1:
             x = x.take(col_year * st + col_state, axis=2)
-        run = assign_columns(net, cap_c, days0, None, alpha, beta, None, None, x)
+        power = power_by_log if float32_delays else np.power
+        run = assign_columns(net, cap_c, days0, None, alpha, beta, None, None, x, power)
     path_flow = flows.transpose(1, 2, 3, 0)  # (D, Y, St, P)
     # A pair without base-year trade has no base cost to compare with: no extra cost.
     traded = (net.base_demand > 0)[:, None, None]
@@ -464,11 +469,18 @@ def _by_pair(net, values: np.ndarray, m: int) -> np.ndarray:
     return out
 
 
-def trade_cost(extra_days: np.ndarray, region_share: np.ndarray, per_day: np.ndarray) -> np.ndarray:
+def trade_cost(
+    extra_days: np.ndarray, region_share: np.ndarray, per_day: np.ndarray, product: bool = False
+) -> np.ndarray:
     """(D, Y, S, G) iceberg tau of Mexico's exports by sector and destination group.
 
     ``extra_days`` (D, Y, M, G); ``region_share`` (D, Y, M, S) origin weights of each sector;
-    ``per_day`` (D, S) fraction of value per day.
+    ``per_day`` (D, S) fraction of value per day.  ``product``: the sum over regions as a
+    stacked matrix product, 2-4x faster than einsum's and a float64 ulp or so from it
+    (Monte Carlo's draws, solved in float32 downstream).
     """
-    days = np.einsum("dymg,dyms->dysg", extra_days, region_share)
+    if product:
+        days = np.matmul(region_share.swapaxes(-1, -2), extra_days)
+    else:
+        days = np.einsum("dymg,dyms->dysg", extra_days, region_share)
     return days * per_day[:, None, :, None]

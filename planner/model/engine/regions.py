@@ -126,17 +126,30 @@ def _productive(years: tuple[int, ...], lag: int, ramp_years: int) -> np.ndarray
 
 
 def production_shares(
-    prep, capacity: np.ndarray, region_cost: np.ndarray, sigma: np.ndarray
+    prep, capacity: np.ndarray, region_cost: np.ndarray, sigma: np.ndarray, by_log: bool = False
 ) -> np.ndarray:
     """(D, Y, M, S) regional shares of each sector's exports (sum to 1 over M).
 
     ``capacity`` (D, Y, M); ``region_cost`` (D, Y, M, S) iceberg tau against the base year;
-    ``sigma`` (D, S) substitution elasticity.
+    ``sigma`` (D, S) substitution elasticity.  ``by_log``: (1 + tau) ** -sigma taken as
+    exp(-sigma log1p(tau)), a few float64 ulps from the power at about half its cost
+    (Monte Carlo's draws, solved in float32 downstream).
     """
     share0 = prep.model.mx_production_share  # (M, S)
-    weight = share0 * capacity[..., None] * (1.0 + region_cost) ** (-sigma[:, None, None, :])
+    if by_log:
+        response = np.log1p(region_cost)
+        response *= -sigma[:, None, None, :]
+        np.exp(response, out=response)
+    else:
+        response = (1.0 + region_cost) ** (-sigma[:, None, None, :])
+    weight = share0 * capacity[..., None]
+    weight *= response
     total = weight.sum(axis=-2, keepdims=True)
-    return np.where(total > 0, weight / np.where(total > 0, total, 1.0), share0)
+    positive = total > 0
+    if positive.all():  # the usual case: in place, without np.where's broadcast passes
+        weight /= total
+        return weight
+    return np.where(positive, weight / np.where(positive, total, 1.0), share0)
 
 
 def supply_shift(prep, capacity: np.ndarray, export_supply: np.ndarray) -> np.ndarray:
