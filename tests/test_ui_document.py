@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from concurrent.futures import Future
 from types import SimpleNamespace
 
 from planner.model.scenario import load_scenario, save_scenario
@@ -292,6 +293,42 @@ def test_undo_and_redo_recall_results_with_their_bands_instead_of_computing_agai
     finally:
         doc.shutdown()
     assert _background_threads() == []
+
+
+class _InlineExecutor:
+    """Runs a job inside ``submit``: its future is done before the runner can attach its
+    callback, the order a fast job on a worker that gets the processor first can take."""
+
+    def submit(self, fn, *args):
+        future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+def test_bands_that_finish_inside_submit_are_kept_and_reported_finished(qtbot, mini_model):
+    calls = []
+    doc = _counting_document(mini_model, calls)
+    doc._runner._executor = _InlineExecutor()
+    running = []
+    doc.monte_carlo_running.connect(running.append)
+    try:
+        doc.edit(doc.scenario.replace(name="quick instant"), "quick instant")
+        qtbot.waitUntil(lambda: doc.results.bands is not None, timeout=5_000)
+        qtbot.wait(20)
+        assert running[-1] is False  # not left "running" after the bands arrived
+        banded = doc.results
+        doc.set_bands_enabled(False)
+        doc.set_bands_enabled(True)  # recalled with its bands: nothing runs again
+        assert doc.results is banded and doc.results_recalled
+        assert _monte_carlos(calls) == ["quick instant"]
+    finally:
+        doc.shutdown()
 
 
 def test_only_the_latest_scenarios_are_recalled(qtbot, mini_model):

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.errors import InputError
@@ -104,8 +104,13 @@ class ScenarioDocument(QObject):
         self.bands_enabled = read_bool(settings, "bands", True) if settings else True
         self._runner = BackgroundRunner(self)
         self._pending_bands: Scenario | None = None  # Monte Carlo to start after the paint
-        self._runner.finished.connect(self._on_monte_carlo_done)
-        self._runner.failed.connect(self._on_monte_carlo_failed)
+        # Queued even from this thread: a job that ends before ``submit`` has returned (a fast
+        # run, or a worker that got the processor first) is reported from inside ``submit``,
+        # and its result would then arrive before ``_start_monte_carlo`` has noted the job
+        # and signalled "running", so its bands would be neither kept nor shown as finished.
+        queued = Qt.ConnectionType.QueuedConnection
+        self._runner.finished.connect(self._on_monte_carlo_done, queued)
+        self._runner.failed.connect(self._on_monte_carlo_failed, queued)
         self._runner.progress.connect(lambda _job, f: self.monte_carlo_progress.emit(f))
         self._autosave = autosave
         self._autosave_timer = QTimer(self)
