@@ -13,7 +13,7 @@ national import mix), not national trade flows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -52,9 +52,24 @@ class KpiInputs:
     # The baseline's landed cost (D, 1, Y) when the runs here do not include it (Monte Carlo
     # solves the baseline's draws in a pass of their own); None: run 0 is the baseline.
     landed_reference: np.ndarray | None = None
+    # What more than one reader asks for, computed on first use (one thread reads an input).
+    _computed: dict[str, np.ndarray] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def r(self, region: str) -> int:
         return self.regions.index(region)
+
+    @property
+    def landed_cost(self) -> np.ndarray:
+        """``landed_cost(self)`` (D, K, Y), computed once: the index KPI and a Monte Carlo
+        pass's reference (``combine(keep_landed=True)``) both read it."""
+        # Not functools.cached_property: on Python 3.11 it holds one lock for every
+        # instance, which would make the Monte Carlo threads take turns here.
+        total = self._computed.get("landed_cost")
+        if total is None:
+            total = self._computed["landed_cost"] = landed_cost(self)
+        return total
 
 
 def landed_cost(x: KpiInputs) -> np.ndarray:
@@ -80,7 +95,7 @@ def landed_cost(x: KpiInputs) -> np.ndarray:
 
 def landed_cost_index(x: KpiInputs) -> np.ndarray:
     """The landed cost as an index, baseline = 100 in every year."""
-    total = landed_cost(x)
+    total = x.landed_cost
     reference = total[:, :1] if x.landed_reference is None else x.landed_reference
     return 100.0 * total / reference
 

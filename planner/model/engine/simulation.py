@@ -26,7 +26,6 @@ from planner.model.engine.kpis import (
     KpiInputs,
     compute_kpis,
     firm_levers,
-    landed_cost,
 )
 from planner.model.engine.logistics import GROUPS, CorridorResult
 from planner.model.engine.prepared import Prepared, read_only
@@ -514,7 +513,7 @@ def combine(
         runs=tuple(outputs),
         form=outputs[-1].form,
         converged=all(o.converged for o in outputs),
-        landed_cost=landed_cost(inputs) if keep_landed else None,
+        landed_cost=inputs.landed_cost if keep_landed else None,
     )
 
 
