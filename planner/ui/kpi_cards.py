@@ -206,6 +206,18 @@ class KpiCard(QFrame):
         layout.addLayout(value_row)
         for widget in (self.delta, self.band, self.verdict, self.meaning):
             layout.addWidget(widget)
+        # Each label fills its own background (the window colour the card shows through):
+        # a new number or sentence then repaints the label only, not the card's frame and
+        # the scroll area under it as well.
+        for label in (*self.selectable, self.title, self.meaning):
+            label.setAutoFillBackground(True)
+        # What the labels show now (see show_values); None after a palette or language change.
+        self._shown: tuple[Any, ...] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self._shown = None  # the delta's colour and the translated texts follow these
+        super().changeEvent(event)
 
     def enterEvent(self, event: QEnterEvent) -> None:  # Qt override
         self._set_selectable(True)
@@ -236,6 +248,12 @@ class KpiCard(QFrame):
         language: str,
     ) -> None:
         """Fill the card from one kpis-table row and the Results numbers for ``year``."""
+        # A lever often leaves some of the lens's KPIs where they were: their texts, colour
+        # and sentences would come out the same, so they are not formatted again.
+        shown = (row.get("id"), value, base, band, year, language)
+        if shown == self._shown:
+            return
+        self._shown = shown
         label = row.get(f"label_{language}") or row.get("label_en") or self.kpi_id
         self.title.setText(f"{label} ({year})")
         digits = decimals_for(value)

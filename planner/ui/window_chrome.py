@@ -255,6 +255,9 @@ class WindowChrome(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
         # Sized for the longest time (see MainWindow._fit_compute_label): the gap goes left.
         self.compute_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Its text changes with every recompute: filling its own background (the window colour
+        # the status bar shows) keeps that repaint off the status bar and the main window.
+        self.compute_label.setAutoFillBackground(True)
         status.addPermanentWidget(self.progress_label)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.compute_label)

@@ -250,6 +250,7 @@ class CorridorMapChart(ChartPanel):
         self.view.addItem(self.legend, row=1, col=0, colspan=2)
         self._data: dict[str, np.ndarray] = {}
         self._edge_key: tuple[bytes, ...] | None = None  # what the edge pens last drew
+        self._edge_input: tuple[bytes | None, ...] | None = None  # the numbers they came from
         self._edge_order: tuple[tuple[str, ...], list[int]] | None = None
         self.finish_setup()
 
@@ -391,6 +392,15 @@ class CorridorMapChart(ChartPanel):
     def _restyle_edges(self, force: bool = False) -> None:
         d = self._data
         utilisation = d["utilisation"]
+        # The same numbers as last time (a lever that moves no freight) make the same pens:
+        # the colour scale and the widths need not be worked out again.
+        given = tuple(
+            d[key].tobytes() if key in d else None
+            for key in ("utilisation", "flow_usd_bn", "disrupted")
+        )
+        if not force and given == self._edge_input:
+            return
+        self._edge_input = given
         colours = self.utilisation_map.map(
             np.clip(np.nan_to_num(utilisation), 0.0, UTILISATION_TOP), mode="float"
         )

@@ -307,6 +307,7 @@ class RegionTilesChart(ChartPanel):
         self._scen = np.zeros(len(self.region_ids))
         self._pct = np.zeros(len(self.region_ids))
         self._limit = 0.0
+        self._drawn = False  # whether set_input has drawn any results yet
         self._label_lines: list[tuple | None] = [None] * len(self.region_ids)
         self._metrics: dict[str, LineMetrics] = {}  # by QFont.key: the labels' fonts
         self._tiles_key: tuple | None = None  # what the tiles' colours were drawn from
@@ -339,8 +340,19 @@ class RegionTilesChart(ChartPanel):
         results, y = data.results, data.year_index
         regions = list(results.mx_regions)
         order = [regions.index(rid) for rid in self.region_ids]
-        self._base = np.asarray(results.mx_region_exports_base)[y, order]
-        self._scen = np.asarray(results.mx_region_exports)[y, order]
+        base = np.asarray(results.mx_region_exports_base)[y, order]
+        scen = np.asarray(results.mx_region_exports)[y, order]
+        if (
+            self._drawn
+            and not year_changed
+            and np.array_equal(base, self._base, equal_nan=True)
+            and np.array_equal(scen, self._scen, equal_nan=True)
+        ):
+            # A lever that does not reach Mexico's regions: the tiles show these numbers
+            # (a new size, language or palette redraws them through its own path).
+            return
+        self._drawn = True
+        self._base, self._scen = base, scen
         self._pct = percent_change(self._scen, self._base)
         self._paint_tiles()
         self._write_labels()

@@ -57,6 +57,7 @@ class WelfareChart(ChartPanel):
         self.add_legend(columns=2)  # two columns fit the narrowest dashboard panel
         self._values = np.zeros((len(PARTS), n))
         self._total = np.zeros(n)
+        self._drawn = False  # whether set_input has drawn any results yet
         self.finish_setup()
 
     def retranslate(self) -> None:
@@ -88,6 +89,14 @@ class WelfareChart(ChartPanel):
         results = data.results
         values = welfare_parts_usd_bn(results, PARTS, data.year_index)
         total = np.asarray(results.welfare["total"])[data.year_index] / 1000.0
+        if (
+            self._drawn
+            and not year_changed
+            and np.array_equal(values, self._values, equal_nan=True)
+            and np.array_equal(total, self._total, equal_nan=True)
+        ):
+            return  # the bars, the totals and the scale already show these numbers
+        self._drawn = True
         bottoms, heights = stack_bars(values)
         for k, part in enumerate(PARTS):
             self.bars[part].set_values(y0=bottoms[k], height=heights[k])
