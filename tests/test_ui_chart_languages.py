@@ -139,6 +139,9 @@ def test_numbers_follow_a_language_switch(qtbot):
     try:
         assert set_language("en")
         assert base.fmt_signed(1234.5) == "+1,234.5"
+        # Below the last digit shown: an unsigned zero, not "-0.00" or "+0.0".
+        assert base.fmt_signed(-0.001, 2) == "0.00" and base.fmt_signed(0.04) == "0.0"
+        assert base.fmt_signed(-0.06) == "-0.1" and base.fmt_signed(0.05, 1) == "+0.1"
         for lang in ("es", "fr", "en"):
             assert set_language(lang)
             locale = QLocale(i18n.LANGUAGES[lang][1])

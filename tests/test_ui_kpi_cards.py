@@ -116,3 +116,24 @@ def test_a_negative_leverage_ratio_is_explained_on_its_card(in_language, model, 
     assert in_language("fr")
     card.show_values(row, -0.07, 0.2, None, 2030, "fr")
     assert card.meaning.text().endswith("le Mexique n'a aucun pouvoir de négociation.")
+
+
+def test_a_change_below_the_last_digit_shows_unsigned_and_uncoloured(model, qtbot):
+    """A tariff 0.001 points lower reads "0.00" in the text colour, as its sentence says it
+    does not move: not a green "-0.00" (nor an orange "+0.0" for a hair above)."""
+    from PySide6.QtGui import QPalette
+
+    from planner.ui.kpi_cards import KpiCard
+
+    card = KpiCard("us_effective_tariff")
+    qtbot.addWidget(card)
+    row = {"id": "us_effective_tariff", "unit": "%", "better": "lower", "lens": "ca_exporter"}
+    text_colour = card.palette().color(QPalette.ColorRole.WindowText)
+    for value in (8.359, 8.3649):
+        card.show_values(row, value, 8.36, None, 2027, "en")
+        assert card.delta.text() == "0.00 vs baseline (8.36)"
+        assert card.delta.palette().color(QPalette.ColorRole.WindowText) == text_colour
+        assert "does not move" in card.verdict.text()
+    card.show_values(row, 8.35, 8.36, None, 2027, "en")  # a shown change keeps sign and colour
+    assert card.delta.text() == "-0.01 vs baseline (8.36)"
+    assert card.delta.palette().color(QPalette.ColorRole.WindowText) != text_colour

@@ -80,7 +80,7 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     """
     delta = value - base
     digits = decimals_for(value)
-    if not np.isfinite(delta) or abs(delta) < 0.5 * 10.0**-digits:
+    if not moves_at(delta, digits):
         return _tr(
             "In {year} the scenario does not move this indicator away from the baseline."
         ).format(year=year)
@@ -102,6 +102,11 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     good = (delta > 0) == (better == "higher")
     verdict = _tr("Good news for {who}.") if good else _tr("Bad news for {who}.")
     return f"{change} {verdict.format(who=who)}"
+
+
+def moves_at(delta: float, digits: int) -> bool:
+    """Whether a change shows with ``digits`` decimals (a NaN or infinite one does not)."""
+    return bool(np.isfinite(delta)) and abs(delta) >= 0.5 * 10.0**-digits
 
 
 def decimals_for(value: float) -> int:
@@ -265,7 +270,10 @@ class KpiCard(QFrame):
                 delta=fmt_signed(delta, digits), base=fmt_number(base, digits)
             )
         )
-        colour = delta_colour(delta, str(row.get("better", "")), self.palette())
+        # A change below the card's last digit reads "0.00" in the text colour, as its
+        # sentence says it does not move: not green or red for a change nobody can see.
+        shown = delta if moves_at(delta, digits) else 0.0
+        colour = delta_colour(shown, str(row.get("better", "")), self.palette())
         # A palette colour, not a style sheet: re-styling a label re-polishes and re-lays it.
         if colour != self.delta.palette().color(QPalette.ColorRole.WindowText):
             palette = self.delta.palette()

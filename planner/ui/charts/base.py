@@ -104,7 +104,11 @@ def fmt_number(value: float, decimals: int = 1) -> str:
 
 
 def fmt_signed(value: float, decimals: int = 1) -> str:
+    """A change with its sign; one that rounds to zero at ``decimals`` reads "0.0", not a
+    "-0.0" or "+0.0" that looks like a change the numbers do not show."""
     text = fmt_number(value, decimals)
+    if np.isfinite(value) and not any(c in "123456789" for c in text):
+        return fmt_number(0.0, decimals)
     return text if value < 0 or text.startswith("-") else "+" + text
 
 
