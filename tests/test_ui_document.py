@@ -389,3 +389,20 @@ def test_a_monte_carlo_still_queued_at_shutdown_never_starts(qtbot, mini_model):
     qtbot.wait(50)
     assert calls == [("quick", False)]  # the central run only
     assert _background_threads() == []
+
+
+def test_an_app_ending_without_a_window_close_stops_the_bands_run_first(qtbot, mini_model):
+    """The event loop can end without the window's close (QApplication.exit): the document's
+    Monte Carlo run is stopped before the window and the document are deleted, so it never
+    reports through a deleted runner nor outlives the app."""
+    from PySide6.QtWidgets import QWidget
+
+    from planner.ui import app as app_module
+
+    doc = ScenarioDocument(
+        mini_model.catalog, model=mini_model, evaluate=_fake_evaluate, make_task=_FakeTask
+    )
+    doc.edit(doc.scenario.replace(name="slow"), "slow")  # its Monte Carlo waits for a cancel
+    qtbot.waitUntil(doc._runner.is_busy, timeout=5_000)
+    app_module._close_down(QWidget(), doc)
+    assert _background_threads() == []

@@ -189,8 +189,21 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
     window.show()
     code = int(app.exec())
     router.detach()
-    _dispose(window, *started.values())
+    _close_down(window, started.get("document"))
     return code
+
+
+def _close_down(window: Any, document: Any) -> None:
+    """Stop ``document``'s background work, then delete the window and the document.
+
+    Closing the window shuts the document down (and drops its autosave).  The event loop can
+    also end without that close (``QApplication.exit``, as the bench's child process does):
+    a Monte Carlo run still going would then report progress through a deleted runner.  The
+    autosave is kept in that case: the session did not end through the window.
+    """
+    if document is not None and shiboken6.isValid(document):
+        document.shutdown(clean_exit=False)
+    _dispose(window, *([] if document is None else [document]))
 
 
 def _start_document(window: Any, settings: Any, scenario_path: str | None) -> Any:
