@@ -102,3 +102,25 @@ def test_cold_start_reports_time_to_first_paint_and_memory(qtbot):
     if run["to_ready_ms"] is not None and run["to_bands_ms"] is not None:
         assert run["to_bands_ms"] >= run["to_ready_ms"]
         assert run["bands_hwm_mb"] >= run["bands_rss_mb"] > 10
+
+
+def test_cold_starts_run_from_bytecode_as_an_installed_app_does(monkeypatch, tmp_path):
+    """The child may write its .pyc caches (so the warm-up start leaves them for the measured
+    ones) even where the environment says not to."""
+    import json
+    import subprocess
+    from types import SimpleNamespace
+
+    seen = {}
+
+    def run(args, env, **_kwargs):
+        seen.update(env)
+        paint = {"kind": "first_paint", "at": 0.0, "rss_mb": None, "hwm_mb": None}
+        line = "BENCH " + json.dumps({**paint, "charts_shown": False})
+        return SimpleNamespace(stdout=line, stderr="", returncode=0)
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setattr(subprocess, "run", run)
+    bench_start.cold_start_once(tmp_path)
+    assert seen["PLANNER_DATA_DIR"] == str(tmp_path)
+    assert "PYTHONDONTWRITEBYTECODE" not in seen

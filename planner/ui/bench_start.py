@@ -117,6 +117,10 @@ def cold_start_once(data_dir: Path, timeout_s: float = 120.0) -> dict[str, Any]:
     the steady state after start, and the peak that run caused)."""
     ensure_platform()
     env = dict(os.environ, PLANNER_DATA_DIR=str(data_dir))
+    # An installed app starts from compiled bytecode; with this set (as on some build
+    # machines) every start compiled the app's modules again and the warm-up could not
+    # write the caches it is there for (~1 s more to the first results, measured).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     child = _CHILD.replace("READY_TIMEOUT_MS", str(READY_TIMEOUT_MS))
     started = time.monotonic()
     proc = subprocess.run(
