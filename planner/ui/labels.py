@@ -7,6 +7,7 @@ through the .ts files.  Network node ids (ports) use the database's node labels.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -71,7 +72,26 @@ def choice_label(value: str, model: Any = None) -> str:
         return QCoreApplication.translate("Choice", _CHOICES[value])
     nodes = getattr(model, "network_nodes", None)
     if nodes is not None and not nodes.empty:
-        rows = nodes[nodes["id"] == value]
-        if not rows.empty and rows.iloc[0]["label"]:
-            return str(rows.iloc[0]["label"])
+        label = _node_labels(nodes).get(value)
+        if label:
+            return str(label)
     return humanize(value)
+
+
+# The node labels of the last network_nodes frame asked about: the lever panel and the
+# timeline ask for dozens of choices, and a pandas filter per choice cost more than the
+# widgets they label.
+_node_label_cache: tuple[Any, dict[Any, Any]] | None = None
+
+
+def _node_labels(nodes: Any) -> dict[Any, Any]:
+    """node id -> its label (the first row's, as a filter on ``id`` would find) for a
+    network_nodes frame; built once per frame."""
+    global _node_label_cache
+    if _node_label_cache is not None and _node_label_cache[0]() is nodes:
+        return _node_label_cache[1]
+    labels: dict[Any, Any] = {}
+    for node_id, label in zip(nodes["id"].tolist(), nodes["label"].tolist(), strict=True):
+        labels.setdefault(node_id, label)
+    _node_label_cache = (weakref.ref(nodes), labels)
+    return labels

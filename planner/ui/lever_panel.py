@@ -339,7 +339,7 @@ class LeverPanel(QWidget):
         for combo in combos:
             combo.setMinimumWidth(max(c.sizeHint().width() for c in combos))
         layout.addWidget(scroll, 1)
-        self.retranslate_ui()
+        self._retranslate_panel()  # each row set its own texts when it was built
         document.scenario_changed.connect(self.sync)
         self.sync(document.scenario)
 
@@ -372,12 +372,16 @@ class LeverPanel(QWidget):
         self.no_match.setVisible(not any_shown)
 
     def retranslate_ui(self) -> None:
+        for row in self.rows.values():
+            row.retranslate()
+        self._retranslate_panel()
+
+    def _retranslate_panel(self) -> None:
+        """The panel's own texts (filter, groups), then the filter applied to the new texts."""
         self.filter_box.setPlaceholderText(translate("LeverPanel", "Filter levers (Ctrl+F)"))
         self.no_match.setText(translate("LeverPanel", "No lever matches the filter."))
         for group, box in self.groups.items():
             box.setTitle(group_title(group).replace("&", "&&"))  # a literal &, no mnemonic
-        for row in self.rows.values():
-            row.retranslate()
         self.apply_filter(self.filter_box.text())
 
     def changeEvent(self, event: QEvent) -> None:
