@@ -338,6 +338,10 @@
             <translation>Bandas de incertidumbre</translation>
         </message>
         <message>
+            <source>Loading the model…</source>
+            <translation>Cargando el modelo…</translation>
+        </message>
+        <message>
             <source>&amp;Undo</source>
             <translation>&amp;Deshacer</translation>
         </message>

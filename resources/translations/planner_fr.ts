@@ -338,6 +338,10 @@
             <translation>Bandes d'incertitude</translation>
         </message>
         <message>
+            <source>Loading the model…</source>
+            <translation>Chargement du modèle…</translation>
+        </message>
+        <message>
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
