@@ -137,3 +137,53 @@ def test_a_change_below_the_last_digit_shows_unsigned_and_uncoloured(model, qtbo
     card.show_values(row, 8.35, 8.36, None, 2027, "en")  # a shown change keeps sign and colour
     assert card.delta.text() == "-0.01 vs baseline (8.36)"
     assert card.delta.palette().color(QPalette.ColorRole.WindowText) != text_colour
+
+
+def test_side_of_band_compares_the_numbers_as_the_card_shows_them():
+    from planner.ui.kpi_cards import side_of_band
+
+    assert side_of_band(0.066, (0.131, 0.511), 2) == -1
+    assert side_of_band(0.62, (0.131, 0.511), 2) == 1
+    assert side_of_band(0.3, (0.131, 0.511), 2) == 0
+    # 0.1304 shows as 0.13, the band's own low end: inside, as a reader sees it.
+    assert side_of_band(0.1304, (0.131, 0.511), 2) == 0
+    assert side_of_band(float("nan"), (0.131, 0.511), 2) == 0
+    assert side_of_band(-5.0, (3.0, -2.0), 0) == -1  # ends in either order
+
+
+def test_a_value_outside_its_own_band_says_why_in_every_language(in_language, model, qtbot):
+    """The leverage ratio of the tariff scenario sits below its p10-p90 range (export supply
+    ranges reach further up than down): the card explains it, and says nothing inside."""
+    from planner.ui.kpi_cards import KpiCard
+
+    card = KpiCard("mx_leverage_ratio")
+    qtbot.addWidget(card)
+    card.show()
+    row = model.kpis.set_index("id").loc["mx_leverage_ratio"].to_dict()
+    card.show_values(row, 0.066, -0.07, (0.131, 0.511), 2036, "en")
+    assert card.band_note.isVisible()
+    assert card.band_note.text().endswith("most draws come out higher.")
+    card.show_values(row, 0.7, -0.07, (0.131, 0.511), 2036, "en")
+    assert card.band_note.text().endswith("most draws come out lower.")
+    card.show_values(row, 0.3, -0.07, (0.131, 0.511), 2036, "en")
+    assert not card.band_note.isVisible()
+    card.show_values(row, 0.066, -0.07, None, 2036, "en")  # bands off: no band, no note
+    assert not card.band_note.isVisible()
+    assert in_language("es")
+    card.show_values(row, 0.066, -0.07, (0.131, 0.511), 2036, "es")
+    assert card.band_note.text().startswith("Fuera del rango p10–p90")
+    assert in_language("fr")
+    card.show_values(row, 0.066, -0.07, (0.131, 0.511), 2036, "fr")
+    assert card.band_note.text().startswith("Hors de la plage p10–p90")
+
+
+def test_the_model_can_put_a_central_value_outside_its_band(model):
+    """Why the note exists: with the seeded ranges, the tariff scenario's 2036 leverage
+    ratio lies below the p10 of 200 draws (if the model changes so that it no longer
+    does, the note is still right, but this test says the example went away)."""
+    from planner.ui.kpi_cards import side_of_band
+
+    results = chart_support.run(model, "us_tariff_25_non_usmca", draws=200)
+    kpis = results.kpis().set_index(["id", "year"])
+    row = kpis.loc[("mx_leverage_ratio", 2036)]
+    assert side_of_band(row["scenario"], (row["p10"], row["p90"]), 2) == -1

@@ -67,3 +67,15 @@ def test_export_writes_the_tidy_results(model, tariff_results, tmp_path):
     assert set(kpis["id"]) == set(tariff_results.kpi_ids)
     with pytest.raises(InputError):
         export_results(tariff_results, tmp_path / "out.txt")
+
+
+def test_report_marks_a_value_outside_its_band_and_explains_it(qtbot, model, tmp_path):
+    """The leverage ratio of the tariff scenario lies below its own p10-p90 range: its band
+    cell carries a star, and a footnote under the table says why."""
+    results = run(model, "us_tariff_25_non_usmca", draws=200)
+    info = write_report(tmp_path / "brief.pdf", model, results, lens="analyst", year=2036)
+    footnote = [s for s in info.drawn if s.startswith("* The scenario value")]
+    assert len(footnote) == 1
+    assert any(s.endswith(" *") for s in info.drawn)
+    plain = write_report(tmp_path / "plain.pdf", model, results, lens="analyst", show_bands=False)
+    assert not any(s.startswith("* The scenario value") for s in plain.drawn)

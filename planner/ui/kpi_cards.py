@@ -56,6 +56,22 @@ _BELOW_ZERO = {
         "Mexico has no leverage.",
     ),
 }
+# The central run takes every uncertain number at its most likely value; the draws spread
+# over ranges that are often lopsided (export supply 0.75-4.5 around 1.5), and ratios such
+# as Mexico's leverage respond far from linearly.  So a card's value can lie outside its own
+# p10-p90 range, which reads like a bug unless the card says why.
+_OUTSIDE_BAND = {
+    -1: QT_TRANSLATE_NOOP(
+        "KpiCards",
+        "Outside the p10–p90 range: this value takes each uncertain number at its most "
+        "likely value, and most draws come out higher.",
+    ),
+    1: QT_TRANSLATE_NOOP(
+        "KpiCards",
+        "Outside the p10–p90 range: this value takes each uncertain number at its most "
+        "likely value, and most draws come out lower.",
+    ),
+}
 HHI_TOP = 10_000  # a Herfindahl index in shares squared, percent units, runs 0 to 10,000
 # Units whose relative change would mislead ("a tariff up 40 %"): changes stay in points.
 _POINT_UNITS = ("%", "percentage points", "index (baseline = 100)", "0-10000")
@@ -107,6 +123,16 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
 def moves_at(delta: float, digits: int) -> bool:
     """Whether a change shows with ``digits`` decimals (a NaN or infinite one does not)."""
     return bool(np.isfinite(delta)) and abs(delta) >= 0.5 * 10.0**-digits
+
+
+def side_of_band(value: float, band: tuple[float, float], digits: int) -> int:
+    """-1 when ``value`` reads below the band's low end at ``digits`` decimals, 1 when it
+    reads above its high end, 0 inside (or when a number is not finite)."""
+    shown = [round(float(v), digits) for v in (value, *band)]
+    if not all(np.isfinite(shown)):
+        return 0
+    value, low, high = shown
+    return -1 if value < min(low, high) else 1 if value > max(low, high) else 0
 
 
 def decimals_for(value: float) -> int:
@@ -187,6 +213,8 @@ class KpiCard(QFrame):
         self.unit = WrappedLabel(self)
         self.delta = QLabel(self)
         self.band = QLabel(self)
+        self.band_note = WrappedLabel(self)  # shown only when the value is outside the band
+        self.band_note.setVisible(False)
         self.meaning = WrappedLabel(self)
         self.verdict = WrappedLabel(self)
         self.verdict.setObjectName("kpiVerdict")
@@ -195,11 +223,19 @@ class KpiCard(QFrame):
         self.meaning.setFont(small)
         self.verdict.setFont(small)
         self.band.setFont(small)
+        self.band_note.setFont(small)
         # The numbers and sentences can be selected (and copied) with the mouse.  A selectable
         # label lays its text out through a QTextDocument, several times slower than a plain
         # one, and every toggle sets new texts: the labels become selectable while the pointer
         # is over the card (or while they hold a selection), and look the same either way.
-        self.selectable = (self.value, self.unit, self.delta, self.band, self.verdict)
+        self.selectable = (
+            self.value,
+            self.unit,
+            self.delta,
+            self.band,
+            self.band_note,
+            self.verdict,
+        )
         value_row = QHBoxLayout()
         value_row.setSpacing(6)
         value_row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBaseline)
@@ -209,7 +245,7 @@ class KpiCard(QFrame):
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addLayout(value_row)
-        for widget in (self.delta, self.band, self.verdict, self.meaning):
+        for widget in (self.delta, self.band, self.band_note, self.verdict, self.meaning):
             layout.addWidget(widget)
         # Each label fills its own background (the window colour the card shows through):
         # a new number or sentence then repaints the label only, not the card's frame and
@@ -279,6 +315,7 @@ class KpiCard(QFrame):
             palette = self.delta.palette()
             palette.setColor(QPalette.ColorRole.WindowText, colour)
             self.delta.setPalette(palette)
+        side = 0
         if band is None:
             self.band.setVisible(False)
         else:
@@ -288,6 +325,11 @@ class KpiCard(QFrame):
                     low=fmt_number(band[0], digits), high=fmt_number(band[1], digits)
                 )
             )
+            side = side_of_band(value, band, digits)
+        if side:
+            self.band_note.setText(_tr(_OUTSIDE_BAND[side]))
+        if self.band_note.isVisibleTo(self) != bool(side):
+            self.band_note.setVisible(bool(side))
         self.verdict.setText(change_sentence(row, value, base, year))
         meaning = str(row.get(f"meaning_{language}") or row.get("meaning_en") or "")
         if self.kpi_id in _BELOW_ZERO and np.isfinite(value) and value < 0:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from planner.ui.charts.base import ChartInput, fmt_number, fmt_signed
 from planner.ui.compare import compare_frame
 from planner.ui.dashboard import CHART_GRID, lens_country
-from planner.ui.kpi_cards import decimals_for, unit_text
+from planner.ui.kpi_cards import decimals_for, side_of_band, unit_text
 
 RESOLUTION_DPI = 150
 CHART_SIZE_PX = (1000, 560)
@@ -221,12 +221,16 @@ def write_report(
             bold=True,
         )
         bands = getattr(results, "bands", None) if show_bands else None
+        outside = False
         for row in frame.itertuples(index=False):
             digits = decimals_for(row.baseline)
             band = "–"
             if bands is not None and row.id in bands:
                 b = np.asarray(bands[row.id])
                 band = f"{fmt_number(b[0, y], digits)} – {fmt_number(b[2, y], digits)}"
+                if side_of_band(row.scenario, (b[0, y], b[2, y]), digits):
+                    band += " *"
+                    outside = True
             pages.row(
                 [
                     row.label,
@@ -237,6 +241,15 @@ def write_report(
                     band,
                 ],
                 widths,
+            )
+        if outside:
+            # As on the KPI cards: a value outside its own band needs its reason beside it.
+            pages.text(
+                _tr(
+                    "* The scenario value takes each uncertain number at its most likely "
+                    "value and lies outside the p10–p90 range of the draws."
+                ),
+                8,
             )
         if pinned:
             pages.text(_tr("Pinned scenarios"), 12, bold=True)

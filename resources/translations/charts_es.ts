@@ -483,6 +483,16 @@
         <source>Below 0: the US would gain from the withdrawal, so the threat costs it nothing and Mexico has no leverage.</source>
         <translation>Por debajo de 0: EE. UU. ganaría con el retiro, así que la amenaza no le cuesta nada y México no tiene poder de negociación.</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out higher.</source>
+        <translation>Fuera del rango p10–p90: este valor toma cada número incierto en su valor más probable, y la mayoría de las simulaciones dan un resultado mayor.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out lower.</source>
+        <translation>Fuera del rango p10–p90: este valor toma cada número incierto en su valor más probable, y la mayoría de las simulaciones dan un resultado menor.</translation>
+    </message>
 </context>
 <context>
     <name>Compare</name>
@@ -613,6 +623,11 @@
         <location filename="../../planner/ui/report.py"/>
         <source>Pinned scenarios</source>
         <translation>Escenarios fijados</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>* The scenario value takes each uncertain number at its most likely value and lies outside the p10–p90 range of the draws.</source>
+        <translation>* El valor del escenario toma cada número incierto en su valor más probable y queda fuera del rango p10–p90 de las simulaciones.</translation>
     </message>
     <message>
         <location filename="../../planner/ui/report.py"/>

@@ -483,6 +483,16 @@
         <source>Below 0: the US would gain from the withdrawal, so the threat costs it nothing and Mexico has no leverage.</source>
         <translation>En dessous de 0 : les États-Unis gagneraient au retrait, la menace ne leur coûte donc rien et le Mexique n&apos;a aucun pouvoir de négociation.</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out higher.</source>
+        <translation>Hors de la plage p10–p90 : cette valeur retient pour chaque nombre incertain sa valeur la plus probable, et la plupart des tirages donnent plus.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_cards.py"/>
+        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out lower.</source>
+        <translation>Hors de la plage p10–p90 : cette valeur retient pour chaque nombre incertain sa valeur la plus probable, et la plupart des tirages donnent moins.</translation>
+    </message>
 </context>
 <context>
     <name>Compare</name>
@@ -613,6 +623,11 @@
         <location filename="../../planner/ui/report.py"/>
         <source>Pinned scenarios</source>
         <translation>Scénarios épinglés</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>* The scenario value takes each uncertain number at its most likely value and lies outside the p10–p90 range of the draws.</source>
+        <translation>* La valeur du scénario retient pour chaque nombre incertain sa valeur la plus probable et se situe hors de la plage p10–p90 des tirages.</translation>
     </message>
     <message>
         <location filename="../../planner/ui/report.py"/>
