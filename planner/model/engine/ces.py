@@ -17,7 +17,9 @@ positive for any finite wedge because they are products of positive powers.
 
 The unknowns are log z (so prices stay positive); Newton's method with the analytic
 Jacobian runs on the whole batch at once with one stacked ``numpy.linalg.solve`` per
-iteration, only over the elements that have not yet converged.
+iteration, only over the elements that have not yet converged.  It steps on the clearing
+condition in logs, log S_r − log Σ_v q_rv = 0, whose only curvature is the CES index's
+(supply is linear in log z), and stops on the excess supply in levels.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ import numpy as np
 _COBB_DOUGLAS_GAP = 1e-7
 # Largest Newton step in log price (a factor e^1); keeps a poor start from overshooting.
 _MAX_LOG_STEP = 1.0
-# The linear start is clipped here: a world price cannot fall by 100% or more.
-_LOWEST_START = -0.9
+# The start is clipped here (log 0.1): a world price cannot fall by 100% or more.
+_LOWEST_START = math.log(0.1)
 # Most times a Newton step is halved when it does not reduce the squared excess supply.
 _HALVINGS = 12
 # Armijo's bound (1 − 1e-4·α) for a whole step (α = 1), as the arithmetic gives it.
@@ -85,33 +87,33 @@ def solve_equilibrium(
     es: np.ndarray,
     ex: np.ndarray,
     sales: np.ndarray,
-    start: np.ndarray,
+    log_start: np.ndarray,
     tol: float,
     max_iterations: int,
     wedge_factor: np.ndarray | None = None,
     static: dict | None = None,
 ) -> Equilibrium:
-    """Newton's method on the excess supply S_r − Σ_v q_rv in log world prices.
+    """Newton's method on log S_r − log Σ_v q_rv in log world prices.
 
-    Array arguments broadcast against the batch of ``start`` (the linear world-price change
-    P̂*, shape (..., R)); elasticities may keep a trailing 1 (equal for every region).  Stops
-    per element when max_r |excess_r| < tol · max_r X_r, or after ``max_iterations`` steps:
-    a converged element takes no further step, so its result does not depend on the rest of
-    the batch.  A region with no sales gets the equation log z_r = 0.  Es within 1e-7 of 1
-    is treated as exactly 1 (the Cobb-Douglas limit of the index).  ``wedge_factor``
-    (optional) is exp(log_wedge_change), passed to save an exponential.  ``static``
-    (optional): a dict the caller keeps with its calibrated base (same flows, shares,
-    elasticities and sales); the parts of the equations that do not depend on the wedges
-    are kept in it per batch shape instead of rebuilt on every solve.
+    Array arguments broadcast against the batch of ``log_start`` (the start's log z, shape
+    (..., R), e.g. ``first_order``'s); elasticities may keep a trailing 1 (equal for every
+    region).  Stops per element when max_r |S_r − Σ_v q_rv| < tol · max_r X_r, or after
+    ``max_iterations`` steps: a converged element takes no further step, so its result
+    does not depend on the rest of the batch.  A region with no sales gets the equation
+    log z_r = 0.  Es within 1e-7 of 1 is treated as exactly 1 (the Cobb-Douglas limit of
+    the index).  ``wedge_factor`` (optional) is exp(log_wedge_change), passed to save an
+    exponential.  ``static`` (optional): a dict the caller keeps with its calibrated base
+    (same flows, shares, elasticities and sales); the parts of the equations that do not
+    depend on the wedges are kept in it per batch shape instead of rebuilt on every solve.
     """
-    vector = start.shape
+    vector = log_start.shape
     n = vector[-1]
     batch = vector[:-1]
     eq = _equations(
         flows, theta, log_wedge_change, wedge_factor, em, es, ex, sales, batch, n, static
     )
     size = eq.sales.shape[0]
-    log_z = np.log1p(np.maximum(start, _LOWEST_START)).reshape(size, n)
+    log_z = np.maximum(log_start, _LOWEST_START).reshape(size, n)
     if eq.idle is not None:
         log_z[eq.idle] = 0.0
     residual = np.empty(size)
@@ -123,8 +125,10 @@ def solve_equilibrium(
     # when an element converges, not copied on every step.  Of the whole batch's ``state``
     # only what the answer reads is kept up to date (``_put_output``).
     rows: np.ndarray | None = None
-    z, st, excess, sub = log_z, state, _excess(state, eq), eq
-    merit = None  # Σ_r excess_r² of the block, when the last step left it known
+    z, st, sub = log_z, state, eq
+    excess = _excess(st, sub)
+    gap = None  # log S − log Σq of the block, made when a step needs it
+    merit = None  # Σ_r gap_r² of the block, when the last step left it known
     while True:
         block = _row_max_abs(excess)
         block /= sub.scale
@@ -141,11 +145,13 @@ def solve_equilibrium(
                 _put_output(log_z, state, rows, z, st)
             keep = going.nonzero()[0]
             rows = keep if rows is None else rows.take(keep)
-            z, excess = z.take(keep, axis=0), excess.take(keep, axis=0)
+            z = z.take(keep, axis=0)
             st, sub = st.select(keep), sub.select(keep)
-            if merit is not None:
-                merit = merit.take(keep)
-        z, st, excess, merit = _damped_step(z, excess, st, sub, merit)
+            if gap is not None:
+                gap, merit = gap.take(keep, axis=0), merit.take(keep)
+        if gap is None:
+            gap = _log_excess(st, sub)
+        z, st, excess, gap, merit = _damped_step(z, gap, st, sub, merit)
         if rows is None:
             log_z, state = z, st
         iterations += 1
@@ -342,31 +348,39 @@ def _put_output(
     state.growth[rows] = part.growth
 
 
+def _log_excess(state: _State, eq: Equations) -> np.ndarray:
+    """log S_r − log Σ_v q_rv (B, R), 0 for a region without sales (its 0/0)."""
+    if eq.idle is None:
+        return np.log(state.supply / state.sold)
+    ratio = np.divide(state.supply, state.sold, out=np.ones_like(state.supply), where=~eq.idle)
+    return np.log(ratio)
+
+
 def _damped_step(
     log_z: np.ndarray,
-    excess: np.ndarray,
+    gap: np.ndarray,
     state: _State,
     eq: Equations,
     merit: np.ndarray | None = None,
-) -> tuple[np.ndarray, _State, np.ndarray, np.ndarray | None]:
-    """One Newton step, halved for an element while it does not cut Σ_r excess_r² enough
-    (Armijo): the full step near a solution, a safe one far from it (a large shock with
-    Es >> |Em| can make the plain iteration cycle).  ``merit``: Σ_r excess_r² when known.
-    Returns log z, state, excess and (when known) merit there."""
-    step = _newton_step(log_z, excess, state, eq)
+) -> tuple[np.ndarray, _State, np.ndarray, np.ndarray, np.ndarray | None]:
+    """One Newton step on ``gap`` (``_log_excess``), halved for an element while it does
+    not cut Σ_r gap_r² enough (Armijo): the full step near a solution, a safe one far from
+    it (a large shock with Es >> |Em| can make the plain iteration cycle).  ``merit``:
+    Σ_r gap_r² when known.  Returns log z, state, excess, gap and (when known) merit there."""
+    step = _newton_step(log_z, gap, state, eq, in_logs=True)
     if merit is None:
-        merit = np.einsum("br,br->b", excess, excess)
+        merit = np.einsum("br,br->b", gap, gap)
     trial = log_z + step
     new_state = _evaluate(trial, eq)
-    new_excess = _excess(new_state, eq)
+    new_gap = _log_excess(new_state, eq)
     alpha = None  # every step whole: (1 − 1e-4·α) is the constant _ARMIJO_FULL
     for _ in range(_HALVINGS):
-        new_merit = np.einsum("br,br->b", new_excess, new_excess)
+        new_merit = np.einsum("br,br->b", new_gap, new_gap)
         bound = _ARMIJO_FULL if alpha is None else 1.0 - 1e-4 * alpha
         fine = new_merit <= bound * merit  # False for a step to a non-finite point too
         if fine.all():
             # Also returned: the next step starts from this point and needs its merit.
-            return trial, new_state, new_excess, new_merit
+            return trial, new_state, _excess(new_state, eq), new_gap, new_merit
         if alpha is None:
             alpha = np.ones(len(log_z))
         rows = np.flatnonzero(~fine)
@@ -375,8 +389,8 @@ def _damped_step(
         sub = eq.select(rows)
         part = _evaluate(trial[rows], sub)
         _put(new_state, rows, part)
-        new_excess[rows] = _excess(part, sub)
-    return trial, new_state, new_excess, None
+        new_gap[rows] = _log_excess(part, sub)
+    return trial, new_state, _excess(new_state, eq), new_gap, None
 
 
 def _new_flows(state: _State, eq: Equations) -> np.ndarray:
@@ -387,11 +401,16 @@ def _new_flows(state: _State, eq: Equations) -> np.ndarray:
     return out
 
 
-def _newton_step(log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equations) -> np.ndarray:
+def _newton_step(
+    log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equations, in_logs: bool = False
+) -> np.ndarray:
     """Solve J·step = −excess with J_rs = ∂excess_r/∂log z_s, for every element at once.
 
     J = diag(Ex_r S_r + Σ_v σ_v q_rv) − Σ_v q_rv (σ_v + Em_v) s_sv, where
-    s_sv = θ_sv π_sv^(1−σ_v) / total_v are the current spending shares.
+    s_sv = θ_sv π_sv^(1−σ_v) / total_v are the current spending shares.  ``in_logs``:
+    ``excess`` is log S_r − log Σ_v q_rv instead (``_log_excess``), whose Jacobian is J's
+    with row r divided by Σ_v q_rv and S_r by itself: diag(Ex_r + σ_v) − Σ_v (q_rv / Σ_v q_rv)
+    (σ_v + Em_v) s_sv, the same cost to build.
     """
     # Built and solved as −J·step = excess: negation is exact in floating point and LU's
     # pivots and sums are sign-symmetric, so the step is bit for bit −J⁻¹·excess without
@@ -401,20 +420,28 @@ def _newton_step(log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equat
         per_total = state.growth / safe_total
         # q_rv s_sv summed over v = z_r^(−σ) z_s^(1−σ) Σ_v DW_rv (growth_v / total_v) IW_sv.
         jacobian = (eq.demand_weight * per_total[:, None, :]) @ eq.index_weight_t
-        jacobian *= (eq.cross * state.lower)[:, :, None]
+        row = eq.cross * state.lower
+        if in_logs:
+            row /= _safe_sold(state, eq)
+            own = eq.sigma + eq.ex  # (B, 1 or R)
+        else:
+            own = eq.ex * state.supply + eq.sigma * state.sold
+        jacobian *= row[:, :, None]
         jacobian *= state.power[:, None, :]
-        own = eq.sigma * state.sold
     else:
         demand = eq.demand_weight * state.lower * state.growth[:, None, :]
+        if in_logs:
+            demand /= _safe_sold(state, eq)[:, :, None]
         shares = eq.index_weight * state.power
         shares /= safe_total[:, None, :]
         shares_t = np.swapaxes(shares, -1, -2)
         jacobian = (demand * eq.cross[:, None, :]) @ shares_t
         own = row_sum(demand * eq.sigma[:, None, :])
+        own += eq.ex if in_logs else eq.ex * state.supply
     size, n = excess.shape
     # The diagonal as a strided view: einsum's parsing costs more than the view.
     diagonal = jacobian.reshape(size, n * n)[:, :: n + 1]
-    diagonal -= eq.ex * state.supply + own
+    diagonal -= own
     if eq.idle is not None:
         # A region without sales has the empty equation 0 = 0: use log z_r = 0 instead.
         jacobian[eq.idle] = 0.0
@@ -428,3 +455,8 @@ def _newton_step(log_z: np.ndarray, excess: np.ndarray, state: _State, eq: Equat
     cut = np.minimum(1.0, _MAX_LOG_STEP / np.maximum(largest, np.finfo(float).tiny))
     step *= cut[:, None]
     return step
+
+
+def _safe_sold(state: _State, eq: Equations) -> np.ndarray:
+    """Σ_v q_rv, 1 for a region without sales (its row is replaced by log z_r = 0)."""
+    return state.sold if eq.idle is None else np.where(eq.idle, 1.0, state.sold)

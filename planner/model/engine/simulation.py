@@ -58,8 +58,9 @@ class RunOutput:
     regional: regions.RegionalOutcome
     form: str
     converged: bool
-    # CES P̂* of the run and of its disagreement point (D, 2, Y, S, R), with the linear P̂*
-    # of the same markets: a later solve of a nearby run starts Newton from them.
+    # CES log z of the run and of its disagreement point (D, 2, Y, S, R), with the
+    # first-order log z of the same markets: a later solve of a nearby run starts Newton from
+    # them (``trade.GsimResult.warm_start``).
     solution: tuple[np.ndarray, np.ndarray] | None = None
     tariff_disagreement: np.ndarray | None = None  # (D, Y, S, R, R) its disagreement point's
 
@@ -249,7 +250,10 @@ def solve_runs(
         reference = prep.memo(("reference", memo), lambda: logistics.reference(prep, params))
     elif reference is None:
         reference = logistics.reference(prep, params)
-    per_day = _per_day(prep, params)
+    if memo is None:
+        per_day = _per_day(prep, params)
+    else:  # the central parameters': one lookup per sector is ~2% of a central evaluate
+        per_day = prep.memo(("per_day", memo), lambda: _per_day(prep, params))
     fixed = fixed or [None] * len(runs)
     # Parts are remembered only with the corridor's detail: a later run may show it.
     remember = memo if detail else None
@@ -350,14 +354,14 @@ class _Solved:
     parts: dict[str, np.ndarray]  # welfare part -> (D, 2K, Y, R)
     form: str
     converged: bool
-    linear_world_price: np.ndarray | None = None  # (D, 2K, Y, S, R)
+    warm_start: tuple[np.ndarray, np.ndarray] | None = None  # 2 x (D, 2K, Y, S, R)
 
     def solution(self, main: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """(P̂*, linear P̂*) of run ``main`` and its disagreement point ``main + 1``."""
-        if self.form != "ces" or self.linear_world_price is None:
+        """``warm_start`` of run ``main`` and its disagreement point ``main + 1``."""
+        if self.form != "ces" or self.warm_start is None:
             return None
         pick = slice(main, main + 2)
-        return self.world_price[:, pick], self.linear_world_price[:, pick]
+        return tuple(part[:, pick] for part in self.warm_start)
 
 
 def _solve_each(
@@ -402,7 +406,7 @@ def _solve_each(
         parts,
         solved.form,
         solved.converged,
-        solved.linear_world_price_change,
+        solved.warm_start,
     )
 
 
