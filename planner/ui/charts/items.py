@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 import pyqtgraph as pg  # isort: skip
+from pyqtgraph.Qt.internals import PrimitiveArray  # isort: skip
 
 
 class CachedBounds:
@@ -154,3 +155,73 @@ class Markers(CachedBounds, pg.ScatterPlotItem):
         frags[:, 2:6] = np.frombuffer(sources, dtype=int).reshape((-1, 4))
         frags[:, 6:10] = [1 / dpr, 1 / dpr, 0.0, 1.0]
         p.drawPixmapFragments(*fragments.drawargs(), atlas.pixmap)
+
+
+class BarPart(pg.BarGraphItem):
+    """One part of a ``StackedBars`` (its values, brush and pen), standing in for that part
+    in the legend: it is never added to a plot, so new values cost no layout of its own."""
+
+    def __init__(self, n: int, **opts: Any) -> None:
+        super().__init__(x=np.zeros(n), y0=np.zeros(n), height=np.zeros(n), width=0.0, **opts)
+
+    def set_values(self, **values: Any) -> bool:
+        """Keep ``values`` (``y0``, ``height``); False when the part already shows them."""
+        opts = self.opts
+        if all(
+            key in opts
+            and np.shape(opts[key]) == np.shape(value)
+            and np.array_equal(opts[key], value)
+            for key, value in values.items()
+        ):
+            return False
+        opts.update(values)
+        return True
+
+
+class StackedBars(Bars):
+    """The bars of several parts at the same x, each part in its own brush and pen, in one
+    item: one item to lay out, bound and paint per toggle instead of one per part.
+
+    It paints part after part, each with the calls a single-colour BarGraphItem makes (pen,
+    brush, one ``drawRects``), in the parts' order, so the picture is that of one Bars item
+    per part added in that order."""
+
+    def __init__(self, x: Any, parts: list[BarPart], width: float) -> None:
+        n, count = len(x), len(parts)
+        super().__init__(
+            x=np.tile(np.asarray(x, dtype=float), count),
+            y0=np.zeros(n * count),
+            height=np.zeros(n * count),
+            width=width,
+        )
+        self.parts = parts
+        self._part_rects = [PrimitiveArray(QRectF, 4) for _ in parts]
+        self._prepareData()
+
+    def show_parts(self) -> None:
+        """Draw the parts' current values (nothing to do when no part changed since)."""
+        self.set_values(
+            y0=np.concatenate([np.asarray(p.opts["y0"], dtype=float) for p in self.parts]),
+            height=np.concatenate([np.asarray(p.opts["height"], dtype=float) for p in self.parts]),
+        )
+
+    def restyle(self) -> None:
+        """Take up the parts' brushes and pens (the bounds follow the first part's pen)."""
+        first = self.parts[0]
+        self.setOpts(pen=first.opts["pen"], brush=first.opts["brush"])
+
+    def _prepareData(self) -> None:  # pyqtgraph override
+        super()._prepareData()
+        part_arrays = getattr(self, "_part_rects", ())  # none yet inside __init__
+        rects = self._rectarray.ndarray()
+        n = len(rects) // max(len(part_arrays), 1)
+        for k, part_rects in enumerate(part_arrays):
+            chunk = rects[k * n : (k + 1) * n]
+            part_rects.resize(len(chunk))
+            part_rects.ndarray()[:] = chunk
+
+    def paint(self, p: QPainter, *args: Any) -> None:  # Qt override
+        for part, rects in zip(self.parts, self._part_rects, strict=True):
+            p.setPen(part._sharedPen)
+            p.setBrush(part._sharedBrush)
+            p.drawRects(*rects.drawargs())

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_signed, label_for
-from planner.ui.charts.items import Bars, Markers
+from planner.ui.charts.items import BarPart, Markers, StackedBars
 from planner.ui.charts.series import stack_bars, welfare_parts_usd_bn
 
 import pyqtgraph as pg  # isort: skip
@@ -43,12 +43,11 @@ class WelfareChart(ChartPanel):
         self.setObjectName("welfare")
         n = len(model.regions)
         self._x = np.arange(n, dtype=float)
-        self.bars = {
-            part: Bars(x=self._x, y0=np.zeros(n), height=np.zeros(n), width=BAR_WIDTH)
-            for part in PARTS
-        }
-        for item in self.bars.values():
-            self.plot.addItem(item)
+        # The parts hold their values and colours (and stand in for them in the legend); one
+        # item paints them all.
+        self.bars = {part: BarPart(n) for part in PARTS}
+        self.stack = StackedBars(self._x, [self.bars[p] for p in PARTS], width=BAR_WIDTH)
+        self.plot.addItem(self.stack)
         self.total = Markers(symbol="d", size=11)
         self.plot.addItem(self.total)
         self.zero_line = pg.InfiniteLine(pos=0.0, angle=0, movable=False)
@@ -78,6 +77,7 @@ class WelfareChart(ChartPanel):
     def apply_colours(self, colours: Colours) -> None:
         for part, item in self.bars.items():
             item.setOpts(brush=pg.mkBrush(PART_COLOURS[part]), pen=pg.mkPen(colours.bg, width=0.5))
+        self.stack.restyle()
         self.total.setBrush(pg.mkBrush(colours.fg))
         self.total.setPen(pg.mkPen(colours.bg, width=1))
         self.zero_line.setPen(pg.mkPen(colours.fg, width=1))
@@ -98,8 +98,11 @@ class WelfareChart(ChartPanel):
             return  # the bars, the totals and the scale already show these numbers
         self._drawn = True
         bottoms, heights = stack_bars(values)
-        for k, part in enumerate(PARTS):
-            self.bars[part].set_values(y0=bottoms[k], height=heights[k])
+        changed = [
+            self.bars[p].set_values(y0=bottoms[k], height=heights[k]) for k, p in enumerate(PARTS)
+        ]
+        if any(changed):
+            self.stack.show_parts()
         self.total.set_points(self._x, total)
         tops, bottoms_ = bottoms + heights, bottoms
         self.fit_value_range(
