@@ -122,6 +122,24 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Charts", text)
 
 
+def draws_nothing(item: QGraphicsItem) -> bool:
+    """Whether ``item`` is a pyqtgraph container whose ``paint`` draws nothing: a layout, a
+    plot item (a colour bar is one), a label (its text is a child item), a view box without
+    a border, a legend without a frame."""
+    if isinstance(item, (pg.GraphicsLayout, pg.PlotItem, pg.LabelItem)):
+        return True
+    if isinstance(item, pg.ViewBox):  # its paint strokes the border pen, NoPen by default
+        return item.border is None or item.border.style() == Qt.PenStyle.NoPen
+    if isinstance(item, pg.LegendItem):
+        return not item.frame
+    return False
+
+
+def _plain_text_item(item: pg.TextItem) -> bool:
+    """Whether a TextItem has no box to draw (its text is a child item that paints itself)."""
+    return item.border.style() == Qt.PenStyle.NoPen and item.fill.style() == Qt.BrushStyle.NoBrush
+
+
 class ChartView(pg.GraphicsLayoutWidget):
     """A chart's pyqtgraph view, keeping the time spent painting charts (``planner bench``
     reads ``ChartView.paint_ms`` to split a toggle's paint into charts and the rest)."""
@@ -144,6 +162,33 @@ class ChartView(pg.GraphicsLayoutWidget):
         if self._view_boxes is None:
             self._view_boxes = [i for i in self.scene().items() if isinstance(i, pg.ViewBox)]
         return any(getattr(vb, "_matrixNeedsUpdate", True) for vb in self._view_boxes)
+
+    def skip_empty_items(self) -> None:
+        """Flag the scene's containers that draw nothing as having no contents.
+
+        Qt then neither calls their ``paint`` nor asks their ``boundingRect`` to test them
+        against the repainted area, and both are Python overrides in pyqtgraph: a C++ to
+        Python call each, on every paint however small (their children still paint)."""
+        scene = self.scene()
+        for item in scene.items():
+            if draws_nothing(item):
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+            elif (
+                isinstance(item, pg.TextItem)
+                and _plain_text_item(item)
+                # pyqtgraph's private hook state: without it (another pyqtgraph), leave
+                # the item to paint itself rather than lose its orientation updates.
+                and hasattr(item, "_lastScene")
+            ):
+                # Its paint also hooks the text's orientation to every prepared paint, the
+                # first time it paints in a scene: with the paint skipped, hook it here.
+                if item._lastScene is not scene:
+                    if item._lastScene is not None:
+                        item._lastScene.sigPrepareForPaint.disconnect(item.updateTransform)
+                    item._lastScene = scene
+                    scene.sigPrepareForPaint.connect(item.updateTransform)
+                    item.updateTransform()
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         start = time.perf_counter()
@@ -277,6 +322,8 @@ class ChartPanel(QFrame):
         self.legend.clear()
         for item, name in entries:
             self.legend.addItem(item, name)
+        for _sample, label in self.legend.items:  # new labels: see ChartView.skip_empty_items
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def set_fixed_range(self, axis: str, low: float, high: float, padding: float = 0.0) -> None:
         """Show [low, high] (with ``padding``) on an axis whose range follows no data; asked
@@ -340,6 +387,7 @@ class ChartPanel(QFrame):
         self.retranslate()
         self.colours = Colours.from_palette(self.palette())
         self.apply_colours(self.colours)
+        self.view.skip_empty_items()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         kind = event.type()
