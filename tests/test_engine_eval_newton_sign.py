@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 import pytest
+from ces_markets import random_market
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,20 +50,7 @@ def _reference_step(log_z, excess, state, eq) -> np.ndarray:
 
 def _market(seed: int, batch: int, n: int, per_region: bool, idle: bool):
     """A calibrated random market and a point near its solution: (log z, excess, state, eq)."""
-    rng = np.random.default_rng(seed)
-    flows = rng.uniform(0.0, 100.0, (batch, n, n)) * (rng.random((batch, n, n)) > 0.2)
-    flows[:, np.arange(n), np.arange(n)] += 50.0
-    if idle:
-        flows[0, n - 1, :] = 0.0  # region n-1 sells nothing in the first market
-    wedge = rng.uniform(0.8, 1.6, (batch, n, n))
-    spending = flows.sum(axis=-2)
-    theta = flows / np.where(spending > 0, spending, 1.0)[:, None, :]
-    last = n if per_region else 1
-    em = -rng.uniform(0.3, 2.0, (batch, last))
-    es = rng.uniform(1.5, 9.0, (batch, last))
-    ex = rng.uniform(0.5, 3.0, (batch, last))
-    log_wedge = np.log(wedge)
-    eq = ces._equations(flows, theta, log_wedge, wedge, em, es, ex, flows.sum(axis=-1), (batch,), n)
+    eq, rng = random_market(seed, batch, n, per_region, idle)
     # An idle region's log z is left off 0 here (the solver starts it at 0) so that its
     # row's step, −log z, shows the sign of that row.
     log_z = rng.normal(0.0, 0.2, (batch, n))

@@ -48,6 +48,14 @@ class CachedBounds:
         super().informViewBoundsChanged()
 
 
+def _shows(opts: dict[str, Any], values: dict[str, Any]) -> bool:
+    """Whether ``opts`` already holds exactly ``values`` (same shapes and numbers)."""
+    return all(
+        key in opts and np.shape(opts[key]) == np.shape(value) and np.array_equal(opts[key], value)
+        for key, value in values.items()
+    )
+
+
 class Bars(CachedBounds, pg.BarGraphItem):
     """A BarGraphItem that remembers its bounding rectangle."""
 
@@ -57,13 +65,7 @@ class Bars(CachedBounds, pg.BarGraphItem):
     def set_values(self, **values: Any) -> None:
         """``setOpts(**values)`` unless the bars already show exactly these values: a part a
         lever does not move keeps its picture and is not repainted."""
-        opts = self.opts
-        if all(
-            key in opts
-            and np.shape(opts[key]) == np.shape(value)
-            and np.array_equal(opts[key], value)
-            for key, value in values.items()
-        ):
+        if _shows(self.opts, values):
             return
         self.setOpts(**values)
 
@@ -166,15 +168,9 @@ class BarPart(pg.BarGraphItem):
 
     def set_values(self, **values: Any) -> bool:
         """Keep ``values`` (``y0``, ``height``); False when the part already shows them."""
-        opts = self.opts
-        if all(
-            key in opts
-            and np.shape(opts[key]) == np.shape(value)
-            and np.array_equal(opts[key], value)
-            for key, value in values.items()
-        ):
+        if _shows(self.opts, values):
             return False
-        opts.update(values)
+        self.opts.update(values)
         return True
 
 
