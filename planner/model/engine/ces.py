@@ -92,6 +92,7 @@ def solve_equilibrium(
     max_iterations: int,
     wedge_factor: np.ndarray | None = None,
     static: dict | None = None,
+    changed: np.ndarray | None = None,
 ) -> Equilibrium:
     """Newton's method on log S_r − log Σ_v q_rv in log world prices.
 
@@ -105,12 +106,15 @@ def solve_equilibrium(
     exponential.  ``static`` (optional): a dict the caller keeps with its calibrated base
     (same flows, shares, elasticities and sales); the parts of the equations that do not
     depend on the wedges are kept in it per batch shape instead of rebuilt on every solve.
+    ``changed`` (optional): the flat indices of the nonzero cells of ``log_wedge_change``
+    (which must then be whole, (..., R, R)), with ``wedge_factor`` given: the wedge terms
+    are then computed on those cells only (the same numbers).
     """
     vector = log_start.shape
     n = vector[-1]
     batch = vector[:-1]
     eq = _equations(
-        flows, theta, log_wedge_change, wedge_factor, em, es, ex, sales, batch, n, static
+        flows, theta, log_wedge_change, wedge_factor, em, es, ex, sales, batch, n, static, changed
     )
     size = eq.sales.shape[0]
     log_z = np.maximum(log_start, _LOWEST_START).reshape(size, n)
@@ -251,7 +255,7 @@ def _static(theta, em, es, ex, sales, batch, n) -> _Static:
 
 
 def _equations(
-    flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, n, static=None
+    flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, n, static=None, changed=None
 ) -> Equations:
     size = math.prod(batch)
     fixed = None if static is None else static.get(batch)
@@ -265,23 +269,60 @@ def _equations(
             array = np.broadcast_to(array, (*batch, *trailing))
         return array.reshape(size, *trailing)
 
-    # Constant parts of the variety terms: θ_rv·T̂W_rv^(1−σ_v) and M_rv·T̂W_rv^(−σ_v).
-    exponent = fixed.exponent.reshape(*batch, -1)  # 1 − σ_v, kept with the static parts
-    power_of = exponent[..., None, :] * log_wedge
-    # exp(±0) = 1: a wedge that does not change (most of them) needs no exponential.
-    wedge_power = np.exp(power_of, out=np.ones(power_of.shape), where=power_of != 0)
-    index_weight = flat(theta * wedge_power, n, n)
-    inverse = np.exp(-log_wedge) if wedge_factor is None else 1.0 / wedge_factor
-    wedge_power *= inverse
+    if changed is not None and wedge_factor is not None:
+        index_weight, demand_weight = _changed_weights(
+            flows, theta, log_wedge, wedge_factor, fixed.exponent, batch, n, changed
+        )
+    else:
+        # Constant parts of the variety terms: θ_rv·T̂W_rv^(1−σ_v) and M_rv·T̂W_rv^(−σ_v).
+        exponent = fixed.exponent.reshape(*batch, -1)  # 1 − σ_v, kept with the static parts
+        power_of = exponent[..., None, :] * log_wedge
+        # exp(±0) = 1: a wedge that does not change (most of them) needs no exponential.
+        wedge_power = np.exp(power_of, out=np.ones(power_of.shape), where=power_of != 0)
+        index_weight = flat(theta * wedge_power, n, n)
+        inverse = np.exp(-log_wedge) if wedge_factor is None else 1.0 / wedge_factor
+        wedge_power *= inverse
+        demand_weight = flat(flows * wedge_power, n, n)
     return Equations(
         index_weight=index_weight,
         index_weight_t=np.ascontiguousarray(np.swapaxes(index_weight, -1, -2)),
-        demand_weight=flat(flows * wedge_power, n, n),
+        demand_weight=demand_weight,
         theta_log_wedge=(
             None if fixed.theta is None else flat((theta * log_wedge).sum(axis=-2), n)
         ),
         **fixed._asdict(),
     )
+
+
+def _changed_weights(
+    flows, theta, log_wedge, wedge_factor, exponent, batch, n, changed
+) -> tuple[np.ndarray, np.ndarray]:
+    """θ·T̂W^(1−σ) and M·T̂W^(−σ) (B, R, R) with the wedge terms on the ``changed`` cells
+    only: elsewhere T̂W is exactly 1, so the weights are θ and M themselves (x·1 = x), and
+    on the changed cells the products are the whole arrays' element for element."""
+    size = math.prod(batch)
+    cells = n * n
+    # Broadcast by assignment: reshaping the broadcast view would copy it once more.
+    index_weight = np.empty((*batch, n, n))
+    index_weight[...] = theta
+    index_weight = index_weight.reshape(size, n, n)
+    demand_weight = np.empty((*batch, n, n))
+    demand_weight[...] = flows
+    demand_weight = demand_weight.reshape(size, n, n)
+    if changed.size == 0:
+        return index_weight, demand_weight
+    if exponent.shape[-1] == 1:
+        per_cell = exponent[:, 0].take(changed // cells)
+    else:
+        per_cell = exponent.ravel().take((changed // cells) * n + changed % n)
+    power = per_cell * log_wedge.reshape(-1).take(changed)
+    np.exp(power, out=power)
+    flat_index = index_weight.reshape(-1)
+    flat_index[changed] = flat_index.take(changed) * power
+    power *= 1.0 / wedge_factor.reshape(-1).take(changed)
+    flat_demand = demand_weight.reshape(-1)
+    flat_demand[changed] = flat_demand.take(changed) * power
+    return index_weight, demand_weight
 
 
 class _State(NamedTuple):

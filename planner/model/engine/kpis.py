@@ -76,16 +76,18 @@ def landed_cost(x: KpiInputs) -> np.ndarray:
     """(D, K, Y) a US buyer's landed cost of Mexican and Canadian inputs against the base."""
     mex, can, cam = x.r("MEX"), x.r("CAN"), x.r("CAM")
     # Landed price of each cell into the US against the base year: world price, tariff and
-    # trade costs.
-    price = (1.0 + x.world_price) * (1.0 + x.tariff_us) * x.iceberg_us
-    price /= 1.0 + x.tariff_base_us  # (D, K, Y, S, R) into the US
-    weight = x.flows_start_us  # (D, 1, Y, S, R)
-    w_mex = weight[..., mex].sum(-1)
-    w_can = weight[..., can].sum(-1)
-    p_mex = (weight[..., mex] * price[..., mex]).sum(-1) / np.maximum(w_mex, 1e-12)
-    p_can = (weight[..., can] * price[..., can]).sum(-1) / np.maximum(w_can, 1e-12)
-    cam_w = weight[..., cam]
-    p_cam = (cam_w * price[..., cam]).sum(-1) / np.maximum(cam_w.sum(-1), 1e-12)
+    # trade costs, of the three suppliers read only (3 of the R columns: the same numbers).
+    cols = [mex, can, cam]
+    price = (1.0 + x.world_price.take(cols, -1)) * (1.0 + x.tariff_us.take(cols, -1))
+    price *= x.iceberg_us.take(cols, -1)
+    price /= 1.0 + x.tariff_base_us.take(cols, -1)  # (D, K, Y, S, 3) into the US
+    weight = x.flows_start_us.take(cols, -1)  # (D, 1, Y, S, 3)
+    w_mex = weight[..., 0].sum(-1)
+    w_can = weight[..., 1].sum(-1)
+    p_mex = (weight[..., 0] * price[..., 0]).sum(-1) / np.maximum(w_mex, 1e-12)
+    p_can = (weight[..., 1] * price[..., 1]).sum(-1) / np.maximum(w_can, 1e-12)
+    cam_w = weight[..., 2]
+    p_cam = (cam_w * price[..., 2]).sum(-1) / np.maximum(cam_w.sum(-1), 1e-12)
     d = x.dual_share[None, :, None]
     premium = x.dual_premium[:, None, None]
     mexican = (1.0 - d) * p_mex + d * p_cam * (1.0 + premium)

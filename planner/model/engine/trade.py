@@ -219,8 +219,14 @@ def solve_on(
     if form != "ces":
         raise ValueError(f"form must be 'ces' or 'linear', got {form!r}")
     change = market.wedge_change
-    # log1p(±0) = ±0: a wedge that does not change (most of them) needs no logarithm.
-    log_change = np.log1p(change, out=change.copy(), where=change != 0)
+    # log1p(±0) = ±0: a wedge that does not change (most of them) needs no logarithm, nor
+    # (``ces.solve_equilibrium``'s ``changed``) any of the CES solve's wedge terms.
+    changed = np.flatnonzero(change) if change.shape[:-2] == batch else None
+    log_change = change.copy()
+    if changed is None:
+        np.log1p(change, out=log_change, where=change != 0)
+    else:
+        log_change.reshape(-1)[changed] = np.log1p(change.reshape(-1).take(changed))
     # The linear system in log changes is the CES model's own first-order expansion at the
     # base: a better start than log(1 + P̂*) of the linear form for large shocks (a 25%
     # tariff at Es ≈ 8 is 2.2x closer) and the same cost.
@@ -231,7 +237,7 @@ def solve_on(
         if known.shape == first.shape and known_first.shape == first.shape:
             # The CES solution moves roughly like the first-order one.
             start = known + (first - known_first)
-    return _solve_ces(market, log_change, start, first, tol, max_iterations)
+    return _solve_ces(market, log_change, start, first, tol, max_iterations, changed)
 
 
 def _market(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, ...]) -> _Market:
@@ -467,6 +473,7 @@ def _solve_ces(
     first: np.ndarray,
     tol: float,
     max_iterations: int,
+    changed: np.ndarray | None = None,
 ) -> GsimResult:
     solution = ces.solve_equilibrium(
         flows=market.flows,
@@ -481,6 +488,7 @@ def _solve_ces(
         max_iterations=max_iterations,
         wedge_factor=market.wedge_change + 1.0,
         static=market.solver_cache,
+        changed=changed,
     )
     return _result(
         market,
