@@ -253,17 +253,13 @@ def solve(
     # share both factors.  w = −Es puts the Es factor of the new flows in for free and is
     # divided out of the (small) sums again, which a zero Es would not allow.
     tiled_g = np.tile(g, n_regions).reshape(n_draws, n_years, 1, cells)  # g_v at (r, v)
-    grown = _scratch("grown", run, dt)
-    np.multiply(
-        fac.flows.reshape(n_sectors, cells),
-        tiled_g,
-        out=grown.reshape(n_draws, n_years, n_sectors, cells),
-    )
     fold = bool((es != 0).all())
     w = -es if fold else np.ones_like(es)
     w_n = -sub if fold else np.ones_like(sub)
     real = (fac.flows * fac.inv_power_old).reshape(n_sectors, cells) * w[:, :, None]
-    weight = _scratch("weight", run, dt)  # w G / T0
+    # w G / T0, read only while Q is built: its memory is then the elimination's and
+    # ``shift``'s (``_SPARE``), so a thread touches two fewer run-sized arrays.
+    weight = _scratch(_SPARE, run, dt)
     np.multiply(real[:, None], tiled_g, out=weight.reshape(n_draws, n_years, n_sectors, cells))
     keep = list(range(n_runs)) if keep_flows is None else [int(k) for k in keep_flows]
     if len(set(keep)) != len(keep) or not all(0 <= k < n_runs for k in keep):
@@ -366,11 +362,19 @@ def solve(
     # finished in Q.  a_v + b_r over every (R, R) block is the product [a, b]·outer_sum.
     world = np.empty((n_runs, n, n_sectors, n_regions))
     np.copyto(world, solved.transpose(0, 3, 1, 2))
-    terms = _scratch("terms", (n_runs, n_sectors, 2 * n_regions, n), dt)  # [a, b]
+    # G and [a, b] in the friction factors' memory, not read after Q was built (G only
+    # now: made at the start, it would hold a run-sized array through the whole solve).
+    grown = _scratch("offset0", run, dt)
+    np.multiply(
+        fac.flows.reshape(n_sectors, cells),
+        tiled_g,
+        out=grown.reshape(n_draws, n_years, n_sectors, cells),
+    )
+    terms = _scratch("friction0", (n_runs, n_sectors, 2 * n_regions, n), dt)  # [a, b]
     np.multiply(composite, total, out=terms[:, :, :n_regions])
     terms[:, :, :n_regions] += 1.0
     np.multiply(solved, -sub, out=terms[:, :, n_regions:])
-    shift = _scratch("shift", run, dt)
+    shift = _scratch(_SPARE, run, dt)
     grow = _scratch("grow", (n_runs, n, n_sectors, n_regions, 1), dt)  # 1 + P̂*_r
     np.add(solved.transpose(0, 3, 1, 2)[..., None], 1.0, out=grow)
     paid = np.empty((n_runs, n, n_regions), dt)
@@ -513,7 +517,7 @@ def _solve(augmented: np.ndarray, dominant: bool) -> np.ndarray:
     # Elimination on (R, R + K, S·N), the right-hand sides carried as extra columns: every
     # step is a few long loops.
     a = augmented.reshape(n_regions, width, n_sectors * n)
-    spare = _scratch("elimination", ((n_regions - 1) * (width - 1) * a.shape[-1],), a.dtype)
+    spare = _scratch(_SPARE, ((n_regions - 1) * (width - 1) * a.shape[-1],), a.dtype)
     for p in range(n_regions):
         a[p, p + 1 :] *= 1.0 / a[p, p]
         if p + 1 < n_regions:
@@ -548,6 +552,10 @@ def matmul_on_one_thread(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
 
 
 _SCRATCH = threading.local()
+# The slot of ``solve``'s w G / T0, then of the elimination's steps, then of ``shift``: their
+# lifetimes do not overlap (nor do those of the friction factors and G, [a, b]).  Every page
+# a chunk touches faults again after the trim that follows a run (planner.native_memory).
+_SPARE = "spare"
 
 
 def _scratch(slot: str, shape: tuple[int, ...], dtype=np.float64) -> np.ndarray:
