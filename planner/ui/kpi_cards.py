@@ -287,13 +287,14 @@ class KpiCard(QFrame):
         band: tuple[float, float] | None,
         year: int,
         language: str,
-    ) -> None:
-        """Fill the card from one kpis-table row and the Results numbers for ``year``."""
+    ) -> bool:
+        """Fill the card from one kpis-table row and the Results numbers for ``year``;
+        whether anything was set (False: the card already showed these numbers)."""
         # A lever often leaves some of the lens's KPIs where they were: their texts, colour
         # and sentences would come out the same, so they are not formatted again.
         shown = (row.get("id"), value, base, band, year, language)
         if shown == self._shown:
-            return
+            return False
         self._shown = shown
         label = row.get(f"label_{language}") or row.get("label_en") or self.kpi_id
         self.title.setText(f"{label} ({year})")
@@ -335,6 +336,7 @@ class KpiCard(QFrame):
         if self.kpi_id in _BELOW_ZERO and np.isfinite(value) and value < 0:
             meaning = f"{meaning} {_tr(_BELOW_ZERO[self.kpi_id])}".strip()
         self.meaning.setText(meaning)
+        return True
 
 
 class KpiArea(QWidget):
@@ -469,6 +471,7 @@ class KpiArea(QWidget):
                 lens=self.lens_name(language), year=year
             )
         )
+        changed = False
         for row in rows:
             kid = row["id"]
             value = float(np.asarray(self.results.kpi[kid])[y])
@@ -477,14 +480,19 @@ class KpiArea(QWidget):
             if self.show_bands and bands is not None and kid in bands:
                 b = np.asarray(bands[kid])
                 band = (float(b[0, y]), float(b[2, y]))
-            self.cards[kid].show_values(row, value, base, band, year, language)
+            changed |= self.cards[kid].show_values(row, value, base, band, year, language)
         # Lay the cards out now rather than from the posted layout requests: those come after
         # the charts' repaints, and a card whose sentence took another line would be painted
-        # at its old size first and then again.
-        if self.inner.isVisible():
+        # at its old size first and then again.  A lever that moves none of the lens's KPIs
+        # left every card as it was: the column's pass would place them where they are.
+        if changed and self.inner.isVisible():
             for card in self.cards.values():
                 card.layout().activate()
-            self.inner.relayout()
+            # Each re-laid card has just posted the column a layout request (its size may
+            # have changed): the column handles it now, and the queued copies, which would
+            # place the cards a second time where they already are, are dropped.
+            QCoreApplication.sendEvent(self.inner, QEvent(QEvent.Type.LayoutRequest))
+            QCoreApplication.removePostedEvents(self.inner, QEvent.Type.LayoutRequest.value)
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if (

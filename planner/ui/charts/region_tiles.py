@@ -360,7 +360,9 @@ class RegionTilesChart(ChartPanel):
             self.retranslate()
 
     def _paint_tiles(self) -> None:
-        pct = np.nan_to_num(self._pct)
+        pct = self._pct
+        if not np.isfinite(pct).all():  # nan_to_num costs more than this test on five tiles
+            pct = np.nan_to_num(pct)
         # The scale is symmetric around zero so white always means "no change"; it is kept
         # while the values still fill most of it (re-laying the colour bar is costly).
         # No change at all (a lever switched back off) reads on any scale: keep it.
@@ -402,12 +404,13 @@ class RegionTilesChart(ChartPanel):
         px, py = self._tile_px()
         font = self.labels[0].textItem.font() if self.labels else QFont()
         lines, rooms = [], []
+        unit = _tr("USD m", "compact unit on a region tile")  # translated once, not per tile
         for i, rid in enumerate(self.region_ids):
             name = label_for(self.model.mx_region_labels, self.language, rid)
             digits = 2 if abs(self._pct[i]) < 1 else 1
             pct = "–" if np.isnan(self._pct[i]) else f"{fmt_signed(self._pct[i], digits)} %"
             # A short unit: "millones USD" would not fit a small tile (the hover spells it).
-            usd = f"{fmt_signed(delta[i], 0)} " + _tr("USD m", "compact unit on a region tile")
+            usd = f"{fmt_signed(delta[i], 0)} {unit}"
             _x, _y, w, h = self.rects[rid]
             room_w = (w - 2 * GAP) * px - 2 * LABEL_MARGIN_PX - 2.0  # 2.0: the text margin
             room_h = (h - 2 * GAP) * py - 2 * LABEL_MARGIN_PX - 2.0

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QBrush, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts.base import (
@@ -65,6 +65,8 @@ class SectorBarsChart(ChartPanel):
         self._extra: dict[str, np.ndarray] = {}
         self._us_lens = False
         self._signs: tuple[bool, ...] = ()
+        self._brushes: tuple[Any, QBrush, QBrush] | None = None  # see _bar_colours
+        self._no_pen = pg.mkPen(None)
         self._axis_title = ""
         # The value axis's title fits the plot's width, known once the layout has run.
         self.plot.vb.sigResized.connect(lambda *_: self._fit_axis_title())
@@ -131,8 +133,19 @@ class SectorBarsChart(ChartPanel):
         if not force and signs == self._signs:
             return {}
         self._signs = signs
-        up, down = pg.mkBrush(self.colours.scenario), pg.mkBrush(self.colours.bad)
-        return {"brushes": [up if s else down for s in signs], "pen": pg.mkPen(None)}
+        # Two brushes per palette, not two new ones on every sign flip (mkBrush parses its
+        # argument each time); setOpts takes a brush per bar, sharing them is as before.
+        # (Colours is frozen: a new palette brings a new one.)
+        if self._brushes is None or self._brushes[0] is not self.colours:
+            colours = self.colours
+            self._brushes = (colours, pg.mkBrush(colours.scenario), pg.mkBrush(colours.bad))
+        _colours, up, down = self._brushes
+        options: dict[str, Any] = {"brushes": [up if s else down for s in signs]}
+        # The bars' outline is none, set once: passing it again on every sign flip would make
+        # a new pen here and another in setOpts, and reset the pen widths to the same zeros.
+        if force or self.bars.opts.get("pen") is not self._no_pen:
+            options["pen"] = self._no_pen
+        return options
 
     def set_input(self, data: ChartInput) -> None:
         previous = self.current
