@@ -18,13 +18,16 @@ own, whose freed chunks stay scattered after the trim.  Measured in the app afte
 bands: 248-256 MB with glibc's default arenas, 232 MB with one, and a 1,000-draw run was
 no slower (numpy allocates a few blocks per array operation, not per element).
 
-The price is the trim's: the next run faults the ~65 MB its chunks use in again, page by page
-(~17,000 faults and ~50 ms of system time a 1,000-draw run on a 2-core VM, ~8% of its CPU
-time); glibc's defaults keep that memory and end ~100 MB larger.  Measured in paired rounds,
-no mallopt setting alone or together avoids the faults and keeps the memory, and the faults
-are the solve's sub-4 MiB temporaries, not the 28 MB flows array (numpy madvises it: a dozen
-huge-page faults), so a larger threshold or huge pages for it would not pay.  ``planner
-bench`` runs under this configuration, trim included, so its figures are the app's.
+The price is the trim's: the next run faults the ~50-65 MB its chunks use in again, page by
+page (~13,000-17,000 faults and ~50 ms of system time a 1,000-draw run on a 2-core VM, ~8%
+of its CPU time); glibc's defaults keep that memory and end ~100 MB larger.  Measured in
+paired rounds, no mallopt setting alone or together avoids the faults and keeps the memory,
+and the faults are the solve's sub-4 MiB temporaries, not the 28 MB flows array (numpy
+madvises it: a dozen huge-page faults), so a larger threshold or huge pages for it would not
+pay.  So the app's worker trims only once it has been idle for a moment
+(``planner.ui.worker``): the runs of a burst of edits keep their memory, and an app left
+alone returns to its resting size.  ``planner bench`` runs under this configuration and
+measures both cases (``monte_carlo_1000``: runs in a row; ``..._after_idle``: after a trim).
 """
 
 from __future__ import annotations

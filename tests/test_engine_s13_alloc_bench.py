@@ -1,5 +1,6 @@
 """``planner bench`` measures the engine under the app's allocator configuration: tuned at
-start, trimmed after every Monte Carlo run, as the app and its worker do."""
+start; Monte Carlo runs in a row keep their memory, as a burst of edits does in the app, and
+the after-idle measurement trims before each run, as the app's idle worker does."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def test_bench_tunes_the_allocator_before_anything_is_measured(monkeypatch, caps
     assert row["name"] == "probe" and row["median_ms"] == 1.0
 
 
-def test_every_monte_carlo_sample_ends_with_the_workers_release(monkeypatch, model):
+def test_runs_in_a_row_keep_their_memory_and_after_idle_runs_follow_a_trim(monkeypatch, model):
     calls: list[str] = []
     evaluate = engine.evaluate
 
@@ -41,6 +42,10 @@ def test_every_monte_carlo_sample_ends_with_the_workers_release(monkeypatch, mod
 
     monkeypatch.setattr(engine, "evaluate", recording_evaluate)
     monkeypatch.setattr(native_memory, "release_free_memory", lambda: calls.append("release"))
-    samples = bench._monte_carlo(40, repeat=2)(bench.BenchContext(_model=model))
-    assert len(samples) == 2
-    assert calls == ["evaluate", "release"] * 3  # the warm-up run, then each sample
+    context = bench.BenchContext(_model=model)
+    assert len(bench._monte_carlo(40, repeat=2)(context)) == 2
+    assert calls == ["evaluate"] * 3  # the warm-up run, then each sample: no trim between
+    calls.clear()
+    assert len(bench._monte_carlo(40, repeat=2, after_idle=True)(context)) == 2
+    assert calls == ["evaluate", "release", "evaluate", "release", "evaluate"]
+    assert "monte_carlo_1000_after_idle" in bench.MEASUREMENTS

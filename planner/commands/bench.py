@@ -166,12 +166,22 @@ def _central(scenario_of: Callable[[Any], Any], model_of=lambda m: m):
 
 
 def _monte_carlo(
-    draws: int, model_of=lambda m: m, repeat: int = 3, scenario_of=busy_scenario, cold=False
+    draws: int,
+    model_of=lambda m: m,
+    repeat: int = 3,
+    scenario_of=busy_scenario,
+    cold=False,
+    after_idle=False,
 ):
     """Monte Carlo of ``scenario_of(model)``.  Warm (default): the baseline's draws are
     remembered from a first run, as in the app after its first run of a session, so each
     sample solves the scenario's draws; ``cold``: every sample is a session's first run
-    (the baseline's draws solved too, the draws and their base-year network made again)."""
+    (the baseline's draws solved too, the draws and their base-year network made again).
+
+    Samples follow each other as the runs of a burst of edits do in the app, whose worker
+    hands memory back only once it has been idle (``planner.ui.worker.IDLE_TRIM_MS``);
+    ``after_idle``: each sample follows that trim instead (untimed), as the first run after
+    a pause does, and pays for faulting its memory in again."""
 
     def run(ctx: BenchContext) -> list[float]:
         from planner.model.engine import evaluate, logistics
@@ -190,11 +200,15 @@ def _monte_carlo(
                 forget_draws()
                 logistics.forget_references(prepare(model))
             evaluate(model, scenario, draws=draws)
-            # As the app's worker does after every job, before its result is delivered:
-            # the next run then faults its memory in again, a cost the app pays too.
-            release_free_memory()
 
-        return timed(once, repeat, warmup=1)
+        if not after_idle:
+            return timed(once, repeat, warmup=1)
+        once()  # the warm-up run
+        samples = []
+        for _ in range(repeat):
+            release_free_memory()  # the worker's idle trim, between the app's bursts
+            samples += timed(once, 1, warmup=0)
+        return samples
 
     return run
 
@@ -233,6 +247,11 @@ def _register_engine() -> None:
         "Monte Carlo, 1,000 draws, busy scenario (baseline's draws remembered)",
         _monte_carlo(1000),
         budget_ms=300,
+    )
+    register_measurement(
+        "monte_carlo_1000_after_idle",
+        "Monte Carlo, 1,000 draws, busy scenario, first run after the idle trim",
+        _monte_carlo(1000, after_idle=True),
     )
     register_measurement(
         "monte_carlo_1000_cold",
@@ -299,10 +318,9 @@ def bench_command(args: argparse.Namespace) -> int:
     from planner.errors import InputError
     from planner.native_memory import tune_allocator
 
-    # The app runs under this allocator configuration, whose trims cost a Monte Carlo run
-    # ~8% more CPU time than glibc's defaults (planner.native_memory): without it the bench
-    # measured a faster engine than the app's.  Before anything starts a thread, as in the
-    # app (an arena limit does not apply to threads that already have one).
+    # The app runs under this allocator configuration (planner.native_memory): without it
+    # the bench measured an engine the app does not run.  Before anything starts a thread,
+    # as in the app (an arena limit does not apply to threads that already have one).
     tune_allocator()
     notes = _load_plugins()
     chosen = [m for m in MEASUREMENTS.values() if args.scaling or not m.slow]

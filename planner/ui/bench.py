@@ -18,7 +18,8 @@ times process start → first paint of the main window (the shell: the model, ch
 baseline follow right after it); ``cold_start_ready`` times process start → the window painted
 with the baseline results; ``memory_after_start`` is that process's VmRSS at that later moment,
 ``memory_after_bands`` and ``memory_peak_bands`` its VmRSS and VmHWM once the first Monte
-Carlo run (started after that paint) has delivered its bands.
+Carlo run (started after that paint) has delivered its bands and the worker, idle, has handed
+the run's memory back.
 Every figure works with QT_QPA_PLATFORM=offscreen (chosen automatically on Linux without a
 display).
 """
@@ -333,7 +334,8 @@ _register(
 )
 _register(
     "memory_after_bands",
-    "resident memory once the first Monte Carlo run (bands) has ended",
+    "resident memory once the first Monte Carlo run (bands) has ended and the idle worker "
+    "has handed its memory back",
     lambda ctx: [float(r.get("bands_rss_mb") or "nan") for r in _cold_runs(ctx)],
     None,
     unit="MB",

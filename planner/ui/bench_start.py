@@ -77,11 +77,14 @@ class Paints(QObject):
         return False
 
 def wait_bands(window):
-    # Then the first Monte Carlo run: its results carry bands; the memory after it is the
-    # app's steady state, and the peak (VmHWM) is the run's.
+    # Then the first Monte Carlo run: its results carry bands; the memory once the worker
+    # has gone idle and handed the run's memory back is the app's steady state, and the
+    # peak (VmHWM) is the run's.
     document = getattr(window, "document", None)
     results = getattr(document, "results", None)
-    if getattr(results, "bands", None) is not None or document is None:
+    if document is None or (
+        getattr(results, "bands", None) is not None and getattr(document, "memory_trims", 1)
+    ):
         report("bands", window)
         app.exit(0)
         return
@@ -113,8 +116,9 @@ def cold_start_once(data_dir: Path, timeout_s: float = 120.0) -> dict[str, Any]:
     (``to_first_paint_ms``) and to the window painted with the baseline results
     (``to_ready_ms``, None if they never showed), its resident memory at each (MB), and
     whether the charts were showing at the first paint; then the same once the first Monte
-    Carlo run has delivered its bands (``to_bands_ms``, ``bands_rss_mb``, ``bands_hwm_mb``:
-    the steady state after start, and the peak that run caused)."""
+    Carlo run has delivered its bands and the idle worker has trimmed (``to_bands_ms``,
+    ``bands_rss_mb``, ``bands_hwm_mb``: the steady state after start, and the peak that run
+    caused)."""
     ensure_platform()
     env = dict(os.environ, PLANNER_DATA_DIR=str(data_dir))
     # An installed app starts from compiled bytecode; with this set (as on some build

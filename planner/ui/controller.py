@@ -129,6 +129,11 @@ class ScenarioDocument(QObject):
         return not self.undo_stack.isClean()
 
     @property
+    def memory_trims(self) -> int:
+        """How often the background worker has handed freed memory back after going idle."""
+        return self._runner.trims
+
+    @property
     def can_compute(self) -> bool:
         return self._evaluate is not None and self.model is not None
 
