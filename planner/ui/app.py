@@ -20,6 +20,7 @@ from planner.errors import InputError
 from planner.native_memory import tune_allocator
 from planner.paths import resources_dir
 from planner.ui.i18n import set_language, system_language, translate
+from planner.ui.model_loader import BackgroundLoad, LoadOutcome
 from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
 from planner.ui.theme import follow_system_theme
 
@@ -176,19 +177,34 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
     started: dict[str, Any] = {}
     # A plain QApplication (one made before, as under pytest-qt) gets no file-open events.
     router = app.files if isinstance(app, PlannerApplication) else FileOpenRouter()
+    # The model loads on a thread of its own while the window stays live (model_loader).
+    loader = BackgroundLoad()
 
-    def start() -> None:
-        document = _start_document(window, settings, scenario_path)
+    def loaded(outcome: LoadOutcome) -> None:
+        if not shiboken6.isValid(window) or not window.isVisible():
+            return  # closed while loading: nothing to finish
+        if outcome.error is not None:
+            _report(
+                [f"{type(outcome.error).__name__}: {outcome.error}"],
+                translate("App", "The model database could not be loaded"),
+                True,
+            )
+            app.exit(1)
+            return
+        window.show_startup_step("building")
+        document = _start_document(window, settings, scenario_path, outcome.value)
         if document is None:
             app.exit(2)
             return
         started["document"] = document
         router.deliver_to(lambda path: window.open_file(Path(path)))
 
-    window.call_after_first_paint(start)
+    loader.finished.connect(loaded)
+    window.call_after_first_paint(lambda: loader.start(preload_engine))
     window.show()
     code = int(app.exec())
     router.detach()
+    loader.join()  # a window closed while loading: let the load end before the process does
     _close_down(window, started.get("document"))
     return code
 
@@ -206,14 +222,29 @@ def _close_down(window: Any, document: Any) -> None:
     _dispose(window, *([] if document is None else [document]))
 
 
-def _start_document(window: Any, settings: Any, scenario_path: str | None) -> Any:
-    """Load the model, finish the window for it, offer crash recovery, open ``scenario_path``
-    and compute the baseline; the document, or None (reported) when the model failed."""
+def preload_engine() -> tuple[Any, Any, list[str]]:
+    """``load_engine``, and the model layer's scenario schema imported beside it: what the
+    start-up thread does before the GUI thread builds the window's views."""
+    outcome = load_engine()
+    import planner.model.scenario  # noqa: F401  (pydantic builds its schemas on import)
+
+    return outcome
+
+
+def _start_document(
+    window: Any,
+    settings: Any,
+    scenario_path: str | None,
+    loaded: tuple[Any, Any, list[str]] | None = None,
+) -> Any:
+    """Finish the window for the model (``loaded``: what ``load_engine`` returned; None: load
+    it now), offer crash recovery, open ``scenario_path`` and compute the baseline; the
+    document, or None (reported) when the model failed."""
     from planner.ui.autosave import AutosaveSession, find_recoverable
     from planner.ui.controller import ScenarioDocument
     from planner.ui.dialogs import ask_recover
 
-    model, evaluate, problems = load_engine()
+    model, evaluate, problems = load_engine() if loaded is None else loaded
     if model is None:
         _report(problems, translate("App", "The model database could not be loaded"), True)
         return None

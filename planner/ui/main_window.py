@@ -77,6 +77,7 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(False)
         self._after_paint: list[Any] = []
+        self._startup_step = "loading"  # what the shell says it is doing: see show_startup_step
         self._paint_watch = _FirstPaintWatch(self, self._run_after_paint)
 
         # Placeholders until ``finish_startup``: the centre and both docks say "Loading…".
@@ -162,6 +163,18 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         self._on_scenario_changed(document.scenario)
         self._on_results_changed(document.results)
         self._update_title()
+
+    def show_startup_step(self, step: str) -> None:
+        """Say what start-up is doing ("loading": the model; "building": the charts) and paint
+        that at once: the step that follows keeps the GUI thread busy, so a repaint queued
+        for later would only show once it is over."""
+        if self.document is not None or step == self._startup_step:
+            return
+        self._startup_step = step
+        self.retranslate_ui()
+        for widget in (*self._loading_labels, self.model_label, self.busy):
+            if widget.isVisible():
+                widget.repaint()
 
     def call_after_first_paint(self, callback: Any, fallback_ms: int = 2000) -> None:
         """Run ``callback()`` once the window has painted, from a zero-delay timer so the

@@ -322,7 +322,10 @@ class WindowChrome(QMainWindow):
         self.language_actions[current_language()].setChecked(True)
         self.progress_label.setText(translate("MainWindow", "Uncertainty bands"))
         if self.document is None:  # the shell before ``finish_startup``
-            loading = translate("MainWindow", "Loading the model…")
+            if getattr(self, "_startup_step", "loading") == "building":
+                loading = translate("MainWindow", "Building the charts…")
+            else:
+                loading = translate("MainWindow", "Loading the model…")
             self.model_label.setText(loading)
             for label in self._loading_labels:
                 label.setText(loading)

@@ -342,6 +342,10 @@
             <translation>Cargando el modelo…</translation>
         </message>
         <message>
+            <source>Building the charts…</source>
+            <translation>Construyendo los gráficos…</translation>
+        </message>
+        <message>
             <source>&amp;Undo</source>
             <translation>&amp;Deshacer</translation>
         </message>

@@ -342,6 +342,10 @@
             <translation>Chargement du modèle…</translation>
         </message>
         <message>
+            <source>Building the charts…</source>
+            <translation>Construction des graphiques…</translation>
+        </message>
+        <message>
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>

@@ -1,0 +1,122 @@
+"""Start-up loads the model on a thread of its own: the window keeps answering meanwhile."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner.ui import app as app_module
+from planner.ui.i18n import set_language
+from planner.ui.main_window import MainWindow
+from planner.ui.model_loader import BackgroundLoad
+from planner.ui.translations_build import build_translations
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_translations():
+    build_translations()
+
+
+def _gate_opened_by_the_event_loop(delay_ms: int = 50) -> threading.Event:
+    """An event only a timer of the GUI thread sets: a load that waits on it can finish only
+    if the GUI thread's event loop keeps running while it loads."""
+    gate = threading.Event()
+    QTimer.singleShot(delay_ms, gate.set)
+    return gate
+
+
+def test_the_load_runs_off_the_gui_thread_and_delivers_on_it(qtbot):
+    gate = _gate_opened_by_the_event_loop()
+    delivered = []
+    loader = BackgroundLoad()
+    loader.finished.connect(
+        lambda outcome: delivered.append((outcome, threading.current_thread().name))
+    )
+
+    loader.start(lambda: (gate.wait(10), threading.current_thread().name))
+    qtbot.waitUntil(lambda: bool(delivered), timeout=15_000)
+    loader.join(5)
+
+    outcome, receiver_thread = delivered[0]
+    assert outcome.error is None
+    assert outcome.value == (True, "planner-model-load")
+    assert receiver_thread == threading.main_thread().name
+    assert not loader.running
+
+
+def test_an_error_in_the_load_is_delivered_not_lost_in_the_thread(qtbot):
+    delivered = []
+    loader = BackgroundLoad()
+    loader.finished.connect(delivered.append)
+
+    def broken():
+        raise ValueError("seeds/flows.csv: row 3: expected a number")
+
+    loader.start(broken)
+    qtbot.waitUntil(lambda: bool(delivered), timeout=15_000)
+    loader.join(5)
+    assert delivered[0].value is None
+    assert isinstance(delivered[0].error, ValueError)
+    assert "row 3" in str(delivered[0].error)
+
+
+def test_the_shell_says_which_start_up_step_runs_in_the_current_language(qtbot):
+    set_language("en")
+    win = MainWindow(None, None)
+    qtbot.addWidget(win)
+    assert win.model_label.text() == "Loading the model…"
+    win.show_startup_step("building")
+    assert win.model_label.text() == "Building the charts…"
+    assert win.centralWidget().text() == "Building the charts…"
+    set_language("es")
+    try:
+        win.retranslate_ui()
+        assert win.model_label.text() == "Construyendo los gráficos…"
+    finally:
+        set_language("en")
+
+
+def test_the_app_window_stays_live_while_the_model_loads_then_shows_results(
+    qtbot, mini_model, monkeypatch
+):
+    from planner.model.engine import evaluate
+
+    app = QApplication.instance()
+    gate = _gate_opened_by_the_event_loop(delay_ms=200)
+    loaded_on: list[str] = []
+    steps: list[str] = []
+
+    def slow_load():
+        loaded_on.append(threading.current_thread().name)
+        assert gate.wait(10), "the GUI thread's timer never fired while the model loaded"
+        return mini_model, evaluate, []
+
+    monkeypatch.setattr(app_module, "load_engine", slow_load)
+    original_step = MainWindow.show_startup_step
+    monkeypatch.setattr(
+        MainWindow,
+        "show_startup_step",
+        lambda self, step: (steps.append(step), original_step(self, step))[1],
+    )
+    seen = {}
+
+    def close_once_computed() -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                document = widget.document
+                if document is not None and document.results is not None:
+                    seen["title"] = widget.windowTitle()
+                    seen["shown"] = widget.dashboard.body.isVisible()
+                    widget.close()
+                    return
+        QTimer.singleShot(20, close_once_computed)
+
+    QTimer.singleShot(0, close_once_computed)
+    assert app_module.run_gui(None) == 0
+    assert loaded_on == ["planner-model-load"]
+    assert gate.is_set()
+    assert steps == ["building"]
+    assert seen.get("shown") is True
