@@ -231,6 +231,21 @@ def preload_engine() -> tuple[Any, Any, list[str]]:
     return outcome
 
 
+def _load_off_the_gui_thread() -> tuple[Any, Any, list[str]]:
+    """``preload_engine`` on the start-up thread, as the interactive start runs it (so that a
+    screenshot, and the packaged app's smoke test, go the same way), waited for here."""
+    loader = BackgroundLoad()
+    loop = QEventLoop()
+    outcomes: list[LoadOutcome] = []
+    loader.finished.connect(lambda outcome: (outcomes.append(outcome), loop.quit()))
+    loader.start(preload_engine)
+    loop.exec()  # the outcome is queued to this thread: it arrives inside the loop
+    loader.join()
+    if outcomes[0].error is not None:
+        raise outcomes[0].error
+    return outcomes[0].value
+
+
 def _start_document(
     window: Any,
     settings: Any,
@@ -275,7 +290,7 @@ def _screenshot(app: QApplication, scenario_path: str | None, screenshot: str) -
     from planner.ui.controller import ScenarioDocument
     from planner.ui.main_window import MainWindow
 
-    model, evaluate, problems = load_engine()
+    model, evaluate, problems = _load_off_the_gui_thread()
     if model is None:
         _report(problems, translate("App", "The model database could not be loaded"), False)
         return 2
