@@ -5,8 +5,8 @@
 #   dist/planner-VERSION-linux-x86_64.tar.gz      the bundle, compressed
 #   dist/usmca-planner_VERSION_amd64.deb          /opt/usmca-planner + launcher, .desktop, MIME
 #
-# The bundle carries LICENSE and THIRD-PARTY-NOTICES.txt (packaging/notices.py); the .deb also
-# installs them in /usr/share/doc/usmca-planner/ (LICENSE as copyright).
+# The bundle carries LICENSE and THIRD-PARTY-NOTICES.txt (packaging/notices.py); the .deb's
+# /usr/share/doc/usmca-planner/copyright is the two in one file.
 #
 # Fails when a smoke test fails or a size budget is exceeded (bundle 150 MB, archive 60 MB;
 # MB = 10^6 bytes, the stricter reading). Prints the sizes and how long each step took.
@@ -101,10 +101,19 @@ install -m 644 packaging/debian/usmca-planner.desktop "$share/applications/usmca
 install -m 644 packaging/debian/usmca-planner-mime.xml "$share/mime/packages/usmca-planner.xml"
 # The app's own icon (the window uses the same file), under its freedesktop name.
 install -m 644 resources/icons/usmca-planner.svg "$share/icons/hicolor/scalable/apps/"
-# Debian's place for a package's licence (the copyright file) and the third-party notices, where
-# a user looks for them; the same files are also in /opt/usmca-planner with the program.
-install -D -m 644 LICENSE "$share/doc/usmca-planner/copyright"
-install -m 644 dist/planner/THIRD-PARTY-NOTICES.txt "$share/doc/usmca-planner/"
+# Debian's place for a package's licence, where a user looks for it: the copyright file must
+# cover everything the package installs (Debian Policy 12.5), so it is the planner's own
+# licence followed by the third-party notices of the bundle (both also ship in
+# /opt/usmca-planner beside the program).
+mkdir -p "$share/doc/usmca-planner"
+{
+  cat LICENSE
+  printf '\n%s\n%s\n\n' \
+    "The planner ships third-party software under the licences below (the same text is in" \
+    "/opt/usmca-planner/THIRD-PARTY-NOTICES.txt)."
+  cat dist/planner/THIRD-PARTY-NOTICES.txt
+} >"$share/doc/usmca-planner/copyright"
+chmod 644 "$share/doc/usmca-planner/copyright"
 
 # Depends: the Debian packages owning the libraries the bundle links but does not carry
 # (PyInstaller leaves out libc, libGL, libEGL; the spec leaves D-Bus, fontconfig, X11, GLib to
@@ -154,7 +163,7 @@ dpkg-deb -x "$deb" "$scratch"
 for f in usr/bin/usmca-planner usr/share/applications/usmca-planner.desktop \
   usr/share/mime/packages/usmca-planner.xml \
   usr/share/icons/hicolor/scalable/apps/usmca-planner.svg \
-  usr/share/doc/usmca-planner/copyright usr/share/doc/usmca-planner/THIRD-PARTY-NOTICES.txt \
+  usr/share/doc/usmca-planner/copyright \
   opt/usmca-planner/LICENSE opt/usmca-planner/THIRD-PARTY-NOTICES.txt; do
   [ -f "$scratch/$f" ] || { echo "the .deb lacks /$f" >&2; exit 1; }
 done

@@ -286,15 +286,17 @@ def test_deb_installs_a_working_launcher(tmp_path):
         "usr/share/icons/hicolor/scalable/apps/usmca-planner.svg",
         "opt/usmca-planner/planner",
         "usr/share/doc/usmca-planner/copyright",
-        f"usr/share/doc/usmca-planner/{NOTICES}",
         "opt/usmca-planner/LICENSE",
         f"opt/usmca-planner/{NOTICES}",
     ):
         assert (tmp_path / installed).is_file(), installed
-    licence = (ROOT / "LICENSE").read_text()
-    assert (tmp_path / "usr/share/doc/usmca-planner/copyright").read_text() == licence
-    notices = (tmp_path / f"usr/share/doc/usmca-planner/{NOTICES}").read_bytes()
-    assert notices == (BUNDLE / NOTICES).read_bytes()
+    # Debian's copyright file covers the whole package: the planner's licence, then the
+    # bundle's third-party notices, each whole.
+    copyright_text = (tmp_path / "usr/share/doc/usmca-planner/copyright").read_text()
+    assert copyright_text.startswith((ROOT / "LICENSE").read_text())
+    notices = (BUNDLE / NOTICES).read_text(encoding="utf-8")
+    assert copyright_text.endswith(notices)
+    assert (tmp_path / f"opt/usmca-planner/{NOTICES}").read_text(encoding="utf-8") == notices
     desktop = (tmp_path / "usr/share/applications/usmca-planner.desktop").read_text()
     assert "Exec=usmca-planner %f" in desktop
     assert "MimeType=application/x-usmca-scenario+json;" in desktop
