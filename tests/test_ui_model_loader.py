@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -120,3 +121,36 @@ def test_the_app_window_stays_live_while_the_model_loads_then_shows_results(
     assert gate.is_set()
     assert steps == ["building"]
     assert seen.get("shown") is True
+
+
+def test_closing_the_window_while_the_model_loads_ends_the_app_cleanly(
+    qtbot, mini_model, monkeypatch
+):
+    app = QApplication.instance()
+    loading, closed = threading.Event(), threading.Event()
+    finished_loading = []
+
+    def slow_load():
+        loading.set()
+        closed.wait(10)  # the window closes first
+        time.sleep(0.3)  # and the load goes on a while after that
+        finished_loading.append(True)
+        return mini_model, None, []
+
+    def close_the_shell() -> None:
+        for widget in app.topLevelWidgets():
+            if loading.is_set() and isinstance(widget, MainWindow) and widget.isVisible():
+                assert widget.document is None  # still loading
+                widget.close()
+                closed.set()
+                return
+        QTimer.singleShot(10, close_the_shell)
+
+    monkeypatch.setattr(app_module, "load_engine", slow_load)
+    built = []
+    monkeypatch.setattr(app_module, "_start_document", lambda *args: built.append(args))
+    QTimer.singleShot(0, close_the_shell)
+    assert app_module.run_gui(None) == 0
+    assert finished_loading == [True]  # run_gui waited for the load to end
+    qtbot.wait(50)  # the load's late delivery, if any, arrives now
+    assert not built
