@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 # pyqtgraph picks PyQt6 first when both bindings are installed: pin ours before any import.
@@ -222,12 +223,24 @@ def _close_down(window: Any, document: Any) -> None:
     _dispose(window, *([] if document is None else [document]))
 
 
-def preload_engine() -> tuple[Any, Any, list[str]]:
-    """``load_engine``, and the model layer's scenario schema imported beside it: what the
-    start-up thread does before the GUI thread builds the window's views."""
-    outcome = load_engine()
-    import planner.model.scenario  # noqa: F401  (pydantic builds its schemas on import)
+_IMPORTED_WHILE_LOADING = (
+    "planner.model.scenario",
+    "planner.ui.controller",
+    "planner.ui.dashboard",
+    "planner.ui.lever_panel",
+)
 
+
+def preload_engine() -> tuple[Any, Any, list[str]]:
+    """``load_engine``, and the modules the window's views need imported beside it: what the
+    start-up thread does before the GUI thread builds those views."""
+    outcome = load_engine()
+    # The model's scenario schema (pydantic builds its schemas on import) and the views'
+    # modules (pyqtgraph above all) import here too, so that the GUI thread has that much
+    # less to do while the window cannot answer.  Importing them only defines classes: no
+    # widget or other QObject is made, which would belong to this thread.
+    for module in _IMPORTED_WHILE_LOADING:
+        importlib.import_module(module)
     return outcome
 
 
