@@ -21,9 +21,9 @@ from planner.errors import InputError
 from planner.native_memory import tune_allocator
 from planner.paths import resources_dir
 from planner.ui.i18n import set_language, system_language, translate
-from planner.ui.model_loader import BackgroundLoad, LoadOutcome
 from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
 from planner.ui.theme import follow_system_theme
+from planner.ui.worker import BackgroundRunner
 
 SCREENSHOT_SIZE = (1600, 1000)
 SCREENSHOT_WAIT_MS = 30_000  # the longest a screenshot waits for the uncertainty bands
@@ -152,9 +152,11 @@ def _report(problems: list[str], title: str, interactive: bool) -> None:
 def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> int:
     """Open the main window (optionally with a scenario file) and run until it closes.
 
-    The window paints first as a light shell ("Loading the model…"); the model, the lever
-    panel, the charts and the baseline results follow right after that first paint
-    (``_start_document``), so the cold start shows a window within the DESIGN §8 budget.
+    The window paints first as a light shell ("Loading the model…"), so the cold start shows
+    a window within the DESIGN §8 budget.  After that first paint the model loads on a
+    background thread (``preload_engine``), then the lever panel, the charts and the
+    baseline results are built on the GUI thread (``_start_document``).  Returns 1 when the
+    load fails unexpectedly.
 
     With ``screenshot``: render the window at 1600x1000 with the scenario computed (bands
     included when on), save it as PNG and return 0, without autosave, recovery or settings
@@ -178,34 +180,36 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
     started: dict[str, Any] = {}
     # A plain QApplication (one made before, as under pytest-qt) gets no file-open events.
     router = app.files if isinstance(app, PlannerApplication) else FileOpenRouter()
-    # The model loads on a thread of its own while the window stays live (model_loader).
-    loader = BackgroundLoad()
+    # The model loads on a background thread while the window stays live: importing pandas
+    # and the engine and reading the database (building it, on a first run) take a second
+    # or more, during which a window loading on the GUI thread could neither repaint nor
+    # answer a move or Quit.
+    loader = BackgroundRunner()
 
-    def loaded(outcome: LoadOutcome) -> None:
+    def loaded(_job: int, value: tuple[Any, Any, list[str]]) -> None:
+        loader.shutdown()  # its one job is done
         if not shiboken6.isValid(window) or not window.isVisible():
             return  # closed while loading: nothing to finish
-        if outcome.error is not None:
-            _report(
-                [f"{type(outcome.error).__name__}: {outcome.error}"],
-                translate("App", "The model database could not be loaded"),
-                True,
-            )
-            app.exit(1)
-            return
         window.show_startup_step("building")
-        document = _start_document(window, settings, scenario_path, outcome.value)
+        document = _start_document(window, settings, scenario_path, value)
         if document is None:
             app.exit(2)
             return
         started["document"] = document
         router.deliver_to(lambda path: window.open_file(Path(path)))
 
+    def load_failed(_job: int, message: str) -> None:
+        loader.shutdown()
+        _report([message], translate("App", "The model database could not be loaded"), True)
+        app.exit(1)
+
     loader.finished.connect(loaded)
-    window.call_after_first_paint(lambda: loader.start(preload_engine))
+    loader.failed.connect(load_failed)
+    window.call_after_first_paint(lambda: loader.submit(lambda _progress: preload_engine()))
     window.show()
     code = int(app.exec())
     router.detach()
-    loader.join()  # a window closed while loading: let the load end before the process does
+    loader.shutdown()  # a window closed while loading: let the load end before the process does
     _close_down(window, started.get("document"))
     return code
 
@@ -245,34 +249,32 @@ def preload_engine() -> tuple[Any, Any, list[str]]:
 
 
 def _load_off_the_gui_thread() -> tuple[Any, Any, list[str]]:
-    """``preload_engine`` on the start-up thread, as the interactive start runs it (so that a
+    """``preload_engine`` on a background thread, as the interactive start runs it (so that a
     screenshot, and the packaged app's smoke test, go the same way), waited for here."""
-    loader = BackgroundLoad()
+    loader = BackgroundRunner()
     loop = QEventLoop()
-    outcomes: list[LoadOutcome] = []
-    loader.finished.connect(lambda outcome: (outcomes.append(outcome), loop.quit()))
-    loader.start(preload_engine)
+    outcome: dict[str, Any] = {}
+    loader.finished.connect(lambda _job, value: (outcome.update(value=value), loop.quit()))
+    loader.failed.connect(lambda _job, message: (outcome.update(error=message), loop.quit()))
+    loader.submit(lambda _progress: preload_engine())
     loop.exec()  # the outcome is queued to this thread: it arrives inside the loop
-    loader.join()
-    if outcomes[0].error is not None:
-        raise outcomes[0].error
-    return outcomes[0].value
+    loader.shutdown()
+    if "error" in outcome:
+        raise RuntimeError(outcome["error"])
+    return outcome["value"]
 
 
 def _start_document(
-    window: Any,
-    settings: Any,
-    scenario_path: str | None,
-    loaded: tuple[Any, Any, list[str]] | None = None,
+    window: Any, settings: Any, scenario_path: str | None, loaded: tuple[Any, Any, list[str]]
 ) -> Any:
-    """Finish the window for the model (``loaded``: what ``load_engine`` returned; None: load
-    it now), offer crash recovery, open ``scenario_path`` and compute the baseline; the
-    document, or None (reported) when the model failed."""
+    """Finish the window for the model (``loaded``: what ``load_engine`` returned), offer
+    crash recovery, open ``scenario_path`` and compute the baseline; the document, or None
+    (reported) when the model failed."""
     from planner.ui.autosave import AutosaveSession, find_recoverable
     from planner.ui.controller import ScenarioDocument
     from planner.ui.dialogs import ask_recover
 
-    model, evaluate, problems = load_engine() if loaded is None else loaded
+    model, evaluate, problems = loaded
     if model is None:
         _report(problems, translate("App", "The model database could not be loaded"), True)
         return None

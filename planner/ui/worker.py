@@ -1,4 +1,5 @@
-"""One-worker background executor for long jobs (Monte Carlo): submit, supersede, deliver.
+"""One-worker background executor for long jobs (Monte Carlo, the model's load at start-up):
+submit, supersede, deliver.
 
 A job is a plain callable run on a single worker thread.  Submitting a new job cancels the
 one before it (through the cancel callable given with it, e.g. a TaskState's cancel flag)

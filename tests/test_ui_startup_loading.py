@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from planner.ui import app as app_module
 from planner.ui.i18n import set_language
 from planner.ui.main_window import MainWindow
-from planner.ui.model_loader import BackgroundLoad
 from planner.ui.translations_build import build_translations
 
 
@@ -29,39 +28,18 @@ def _gate_opened_by_the_event_loop(delay_ms: int = 50) -> threading.Event:
     return gate
 
 
-def test_the_load_runs_off_the_gui_thread_and_delivers_on_it(qtbot):
-    gate = _gate_opened_by_the_event_loop()
-    delivered = []
-    loader = BackgroundLoad()
-    loader.finished.connect(
-        lambda outcome: delivered.append((outcome, threading.current_thread().name))
-    )
-
-    loader.start(lambda: (gate.wait(10), threading.current_thread().name))
-    qtbot.waitUntil(lambda: bool(delivered), timeout=15_000)
-    loader.join(5)
-
-    outcome, receiver_thread = delivered[0]
-    assert outcome.error is None
-    assert outcome.value == (True, "planner-model-load")
-    assert receiver_thread == threading.main_thread().name
-    assert not loader.running
-
-
-def test_an_error_in_the_load_is_delivered_not_lost_in_the_thread(qtbot):
-    delivered = []
-    loader = BackgroundLoad()
-    loader.finished.connect(delivered.append)
-
+def test_an_unexpected_error_while_loading_is_reported_and_exits_1(qtbot, monkeypatch):
     def broken():
         raise ValueError("seeds/flows.csv: row 3: expected a number")
 
-    loader.start(broken)
-    qtbot.waitUntil(lambda: bool(delivered), timeout=15_000)
-    loader.join(5)
-    assert delivered[0].value is None
-    assert isinstance(delivered[0].error, ValueError)
-    assert "row 3" in str(delivered[0].error)
+    reported = []
+    monkeypatch.setattr(app_module, "load_engine", broken)
+    monkeypatch.setattr(
+        app_module, "_report", lambda problems, title, interactive: reported.append(problems)
+    )
+    assert app_module.run_gui(None) == 1
+    assert len(reported) == 1
+    assert "ValueError" in reported[0][0] and "row 3" in reported[0][0]
 
 
 def test_the_shell_says_which_start_up_step_runs_in_the_current_language(qtbot):
@@ -101,6 +79,13 @@ def test_the_app_window_stays_live_while_the_model_loads_then_shows_results(
         return mini_model, evaluate, []
 
     monkeypatch.setattr(app_module, "load_engine", slow_load)
+    built_on: list[str] = []
+    original_start = app_module._start_document
+    monkeypatch.setattr(
+        app_module,
+        "_start_document",
+        lambda *args: (built_on.append(threading.current_thread().name), original_start(*args))[1],
+    )
     original_step = MainWindow.show_startup_step
     monkeypatch.setattr(
         MainWindow,
@@ -122,7 +107,9 @@ def test_the_app_window_stays_live_while_the_model_loads_then_shows_results(
 
     QTimer.singleShot(0, close_once_computed)
     assert app_module.run_gui(None) == 0
-    assert loaded_on == ["planner-model-load"]
+    main = threading.main_thread().name
+    assert len(loaded_on) == 1 and loaded_on[0] != main  # loaded off the GUI thread
+    assert built_on == [main]  # the views are built on it
     assert gate.is_set()
     assert steps == ["building"]
     assert seen.get("shown") is True
