@@ -301,7 +301,6 @@ def _start_document(
 
 def _screenshot(app: QApplication, scenario_path: str | None, screenshot: str) -> int:
     """The fully built and computed window at 1600x1000, saved as PNG (see ``run_gui``)."""
-    from planner.model.scenario import Scenario  # noqa: F401  (fail early if missing)
     from planner.ui.controller import ScenarioDocument
     from planner.ui.main_window import MainWindow
 
