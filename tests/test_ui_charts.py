@@ -296,3 +296,28 @@ def test_an_opened_scenario_shows_the_year_it_changes_trade_most(dashboard, mode
     flood = flood_results.scenario.effective_params(model.catalog, "bajio_flood")
     dashboard.show_year_of_largest_change(flood_results)
     assert dashboard.year == int(flood["start_year"]) != max(flood_results.years)
+
+
+def test_region_tile_text_keeps_a_legible_contrast_across_the_colour_scale(
+    dashboard, corridor_results
+):
+    from planner.ui.charts.region_tiles import _relative_luminance, legible_ink
+
+    dashboard.set_results(corridor_results, {}, lens="mx_sme")
+    chart = dashboard.charts["region_tiles"]
+    fills = chart.colour_map.map(np.linspace(0.0, 1.0, 201), mode="qcolor")
+
+    def contrast(a, b) -> float:
+        la, lb = sorted((_relative_luminance(a), _relative_luminance(b)))
+        return (lb + 0.05) / (la + 0.05)
+
+    # The diverging scale's worst fill for the better of black and white is ~4.6:1, WCAG's
+    # AA level for normal text; the old lightness rule fell to 3.3:1 at the scale's ends.
+    worst = min(contrast(fill, legible_ink(fill)) for fill in fills)
+    assert worst >= 4.5
+    ends = (fills[0], fills[-1])
+    assert all(legible_ink(fill).name() == "#ffffff" for fill in ends)
+    assert legible_ink(fills[100]).name() == "#000000"  # the white middle: no change
+    # And the tiles on screen use it.
+    for tile, label in zip(chart.tiles, chart.labels, strict=True):
+        assert label.color == legible_ink(tile.brush().color())

@@ -65,6 +65,32 @@ def tile_rects(region_ids: tuple[str, ...]) -> dict[str, tuple[float, float, flo
     return rects
 
 
+def _relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an sRGB colour (0 black .. 1 white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+
+
+def legible_ink(fill: QColor) -> QColor:
+    """Black or white, whichever contrasts more with ``fill`` (WCAG contrast ratio).
+
+    HSL lightness misjudges saturated colours: the strong blue at the top of the scale has
+    lightness 0.5 but luminance 0.11, so black text on it reached only 3.3:1, against 6.4:1
+    for white.
+    """
+    luminance = _relative_luminance(fill)
+    on_black = (luminance + 0.05) / 0.05
+    on_white = 1.05 / (luminance + 0.05)
+    return QColor("black") if on_black >= on_white else QColor("white")
+
+
 class LineMetrics:
     """Widths and line heights of one font's text by point size (the first line of a label in
     bold), remembered: the tiles' labels are fitted on every toggle, mostly to the same names
@@ -380,7 +406,7 @@ class RegionTilesChart(ChartPanel):
         colours = self.colour_map.map((pct + limit) / (2 * limit), mode="qcolor")
         for tile, colour, label in zip(self.tiles, colours, self.labels, strict=True):
             tile.setBrush(QBrush(colour))  # pg.mkBrush's brush, without its argument parsing
-            ink = QColor("black") if colour.lightnessF() > 0.5 else QColor("white")
+            ink = legible_ink(colour)
             if ink != label.color:
                 label.setColor(ink)
 
