@@ -321,3 +321,14 @@ def test_region_tile_text_keeps_a_legible_contrast_across_the_colour_scale(
     # And the tiles on screen use it.
     for tile, label in zip(chart.tiles, chart.labels, strict=True):
         assert label.color == legible_ink(tile.brush().color())
+
+
+def test_every_region_map_colours_a_fall_red_and_a_rise_blue(qtbot, model):
+    # A second chart (the PDF brief makes one) must not flip the colours of the first.
+    first, second = Dashboard(model=model), Dashboard(model=model)
+    for board in (first, second):
+        qtbot.addWidget(board)
+    for board in (first, second):
+        scale = board.charts["region_tiles"].colour_map
+        fall, rise = scale.map(np.array([0.0, 1.0]), mode="qcolor")
+        assert fall.red() > fall.blue() and rise.blue() > rise.red()

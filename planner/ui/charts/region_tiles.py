@@ -316,8 +316,11 @@ class RegionTilesChart(ChartPanel):
         right = max(x + w for x, _, w, _ in self.rects.values())
         bottom = max(y + h for _, y, _, h in self.rects.values())
         self.plot.setRange(xRange=(0, right), yRange=(0, bottom), padding=0.02)
-        self.colour_map = pg.colormap.get("CET-D1")  # blue - white - red
-        self.colour_map.reverse()  # so that a fall in exports is red, a rise blue
+        # CET-D1 runs blue - white - red; reversed, a fall in exports is red and a rise blue.
+        # pyqtgraph hands every caller the same ColorMap object, so reversing it in place
+        # would flip every chart made before this one (the PDF brief makes its own).
+        pos, colours = pg.colormap.get("CET-D1").getStops()
+        self.colour_map = pg.ColorMap(1.0 - pos[::-1], colours[::-1])
         self.colour_bar = pg.ColorBarItem(
             values=(-1.0, 1.0),
             colorMap=self.colour_map,
