@@ -153,6 +153,16 @@ def test_unpinned_file_gives_no_fingerprint_warning(tmp_path):
     assert load_scenario_with_warnings(path, CATALOG, FINGERPRINT).warnings == ()
 
 
+def test_unpinned_file_of_another_model_version_loads_with_a_warning(tmp_path):
+    path = write(tmp_path, minimal(model={"version": "2023.9", "fingerprint": ""}))
+    loaded = load_scenario_with_warnings(path, CATALOG, FINGERPRINT, "2024.1")
+    (warning,) = loaded.warnings
+    assert warning.startswith("model.version: expected 2024.1 (the model in use), found 2023.9")
+    # The same version, or no version known on either side: nothing to warn about.
+    assert load_scenario_with_warnings(path, CATALOG, FINGERPRINT, "2023.9").warnings == ()
+    assert load_scenario_with_warnings(path, CATALOG, FINGERPRINT).warnings == ()
+
+
 # --- schema and catalog messages --------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -60,6 +61,21 @@ def test_a_bad_file_lists_its_problems_and_keeps_the_scenario(window, document, 
     assert title == "Cannot open scenario"
     assert "bad.usmca.json" in text
     assert "warp_drive" in listing and "nobody" in listing
+
+
+def test_a_file_of_another_model_version_opens_with_a_warning(window, document, dialogs_seen,
+                                                               tmp_path):  # fmt: skip
+    older = document.scenario.to_dict()
+    older["model"] = {"version": "2023.9", "fingerprint": ""}
+    path = tmp_path / "older.usmca.json"
+    path.write_text(json.dumps(older), encoding="utf-8")
+
+    assert window.open_file(path)
+
+    assert document.path == path
+    _title, text, listing = dialogs_seen.seen[-1]
+    assert "older.usmca.json" in text
+    assert f"expected {document.model.version} (the model in use), found 2023.9" in listing
 
 
 def test_the_title_carries_name_file_and_modified_mark(window, document):

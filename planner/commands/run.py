@@ -65,7 +65,7 @@ def _load(args: argparse.Namespace, *files: str) -> tuple[Any, list[Any]]:
     model = load_model(args.model)
     scenarios = []
     for name in files:
-        loaded = load_scenario_with_warnings(name, model.catalog, model.fingerprint)
+        loaded = load_scenario_with_warnings(name, model.catalog, model.fingerprint, model.version)
         for warning in loaded.warnings:
             print(f"{name}: warning: {warning}", file=sys.stderr)
         scenarios.append(loaded.scenario)

@@ -37,7 +37,7 @@ def run_validate(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(f"{name}: {problem}", file=sys.stderr)
             continue
-        warnings += scenario_files.fingerprint_warnings(scenario, model.fingerprint)
+        warnings += scenario_files.fingerprint_warnings(scenario, model.fingerprint, model.version)
         for warning in warnings:
             print(f"{name}: warning: {warning}", file=sys.stderr)
         print(f"{name}: valid ({scenario.name})")

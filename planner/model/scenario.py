@@ -251,15 +251,27 @@ def read_scenario_content(path: str | os.PathLike[str]) -> tuple[dict[str, Any],
     return migrate(read_scenario_json(path))
 
 
-def fingerprint_warnings(scenario: Scenario, model_fingerprint: str | None) -> list[str]:
-    """A warning when the file pins a model other than ``model_fingerprint``."""
+def fingerprint_warnings(
+    scenario: Scenario, model_fingerprint: str | None, model_version: str | None = None
+) -> list[str]:
+    """A warning when the file was made with a model other than the one in use: another
+    pinned fingerprint, or (a file that pins none) another model version."""
     pinned = scenario.model.fingerprint
-    if not model_fingerprint or not pinned or pinned == model_fingerprint:
+    if pinned:
+        if not model_fingerprint or pinned == model_fingerprint:
+            return []
+        return [
+            f"model.fingerprint: expected {_short(model_fingerprint)} (the model in use), found "
+            f"{_short(pinned)}: the scenario was saved with other model data, so its results "
+            "may differ from when it was saved"
+        ]
+    version = scenario.model.version
+    if not model_version or not version or version == model_version:
         return []
     return [
-        f"model.fingerprint: expected {_short(model_fingerprint)} (the model in use), found "
-        f"{_short(pinned)}: the scenario was saved with other model data, so its results "
-        "may differ from when it was saved"
+        f"model.version: expected {model_version} (the model in use), found {version}: the "
+        "scenario was made with another model version, so its results may differ from when "
+        "it was saved"
     ]
 
 
@@ -275,6 +287,7 @@ class LoadedScenario(NamedTuple):
 class DefaultModel(NamedTuple):
     catalog: Catalog
     fingerprint: str
+    version: str = ""
 
 
 def default_model() -> DefaultModel:
@@ -287,19 +300,24 @@ def default_model() -> DefaultModel:
 
     path = database.ensure_default_database()
     with closing(database.connect_read_only(path)) as conn:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'seeds_fingerprint'").fetchone()
-        return DefaultModel(database.catalog_from_db(conn), row[0] if row else "")
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        return DefaultModel(
+            database.catalog_from_db(conn),
+            meta.get("seeds_fingerprint", ""),
+            meta.get("model_version", ""),
+        )
 
 
 def load_scenario_with_warnings(
     path: str | os.PathLike[str],
     catalog: Catalog | None = None,
     model_fingerprint: str | None = None,
+    model_version: str | None = None,
 ) -> LoadedScenario:
     """Load, migrate and validate a scenario file.  Raises ScenarioError with every problem.
 
-    Warnings (not errors): the file was upgraded from an older version, or it pins a model
-    fingerprint other than ``model_fingerprint`` (when given).
+    Warnings (not errors): the file was upgraded from an older version, or it was made with
+    another model than the one in use (``fingerprint_warnings``, when given).
     """
     content, warnings = read_scenario_content(path)
     if catalog is None:
@@ -308,7 +326,7 @@ def load_scenario_with_warnings(
         scenario = Scenario.from_dict(content, catalog)
     except ScenarioError as exc:
         raise ScenarioError(exc.problems, warnings) from None
-    warnings += fingerprint_warnings(scenario, model_fingerprint)
+    warnings += fingerprint_warnings(scenario, model_fingerprint, model_version)
     return LoadedScenario(scenario, tuple(warnings))
 
 

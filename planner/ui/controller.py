@@ -188,8 +188,11 @@ class ScenarioDocument(QObject):
         """Load ``path``; on bad input emit ``open_failed`` and keep the current scenario."""
         path = Path(path)
         fingerprint = getattr(self.model, "fingerprint", None)
+        version = getattr(self.model, "version", None)
         try:
-            scenario, warnings = load_scenario_with_warnings(path, self.catalog, fingerprint)
+            scenario, warnings = load_scenario_with_warnings(
+                path, self.catalog, fingerprint, version
+            )
         except InputError as exc:  # ScenarioError and any other bad-input report
             self.open_failed.emit(str(path), list(exc.problems))
             return False
