@@ -57,6 +57,16 @@ def test_sentence_states_direction_size_and_verdict(qtbot):
     assert "does not move" in change_sentence(row, 1000.0, 1000.001, 2030)
 
 
+def test_sentence_gives_a_percentage_only_between_positive_levels(qtbot):
+    ratio = {"unit": "ratio", "better": "higher", "lens": "analyst"}
+    # A leverage ratio from -0.07 to -0.01: "(85.7 %) higher" would say nothing.
+    assert "%" not in change_sentence(ratio, -0.01, -0.07, 2030)
+    balance = {"unit": "USD m", "better": "neutral", "lens": "analyst"}
+    assert "%" not in change_sentence(balance, 50.0, -120.0, 2030)  # crosses zero
+    assert "%" not in change_sentence(balance, -150.0, -120.0, 2030)
+    assert "(25.0 %)" in change_sentence(balance, 150.0, 120.0, 2030)
+
+
 def test_cards_show_the_unit_and_the_sentence_from_results(qtbot, model, tariff_results):
     area = KpiArea(model=model)
     qtbot.addWidget(area)

@@ -103,7 +103,7 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     unit = str(row.get("unit") or "")
     change_unit = _tr(_UNITS[unit][1]) if unit in _UNITS and _UNITS[unit][1] else ""
     amount = f"{fmt_number(abs(delta), digits)} {change_unit}".strip()
-    if unit not in _POINT_UNITS and base != 0 and np.isfinite(base):
+    if shows_relative_change(unit, value, base):
         amount += f" ({fmt_number(100.0 * abs(delta) / abs(base), 1)} %)"
     change = (
         _tr("In {year} this indicator is {amount} higher than in the baseline.")
@@ -118,6 +118,15 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     good = (delta > 0) == (better == "higher")
     verdict = _tr("Good news for {who}.") if good else _tr("Bad news for {who}.")
     return f"{change} {verdict.format(who=who)}"
+
+
+def shows_relative_change(unit: str, value: float, base: float) -> bool:
+    """Whether a change reads as a percentage of the baseline: only between two positive
+    levels.  A balance, a ratio or a welfare change may be negative or cross zero, and then
+    "0.06 (90.5 %) higher" (a leverage ratio from -0.07 to -0.01) says nothing."""
+    if unit in _POINT_UNITS or not (np.isfinite(base) and np.isfinite(value)):
+        return False
+    return base > 0 and value > 0
 
 
 def moves_at(delta: float, digits: int) -> bool:
