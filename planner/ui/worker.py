@@ -21,7 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from planner.native_memory import release_free_memory
 
@@ -136,7 +136,17 @@ class BackgroundRunner(QObject):
             self.trimmed.emit()
 
     def _deliver(self, number: int, future: Future) -> None:
-        # Runs on the worker thread (or here, if the job had already ended): emit only.
+        # Runs on the worker thread, or on this runner's own thread when the job ended before
+        # ``submit`` added this callback.  From there an emit would call a directly connected
+        # slot inside ``submit``: a caller that submits and then waits in an event loop for
+        # the result would see its loop quit before it started, and wait for ever.  So the
+        # result always arrives later, through the event loop.
+        if QThread.currentThread() == self.thread():
+            QTimer.singleShot(0, self, lambda: self._emit_result(number, future))
+        else:
+            self._emit_result(number, future)
+
+    def _emit_result(self, number: int, future: Future) -> None:
         if number != self._job or self._executor is None:
             return
         try:
