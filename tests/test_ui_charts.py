@@ -332,3 +332,28 @@ def test_every_region_map_colours_a_fall_red_and_a_rise_blue(qtbot, model):
         scale = board.charts["region_tiles"].colour_map
         fall, rise = scale.map(np.array([0.0, 1.0]), mode="qcolor")
         assert fall.red() > fall.blue() and rise.blue() > rise.red()
+
+
+def test_a_small_dashboard_keeps_charts_readable_in_one_scrolling_column(
+    qtbot, model, corridor_results
+):
+    from planner.ui.dashboard import MIN_CHART_HEIGHT, MIN_CHART_WIDTH
+
+    board = Dashboard(model=model)
+    qtbot.addWidget(board)
+    board.set_results(corridor_results, {}, lens="mx_sme")
+    board.resize(880, 915)  # the dashboard of the 1600x1000 window: two columns, no scroll
+    board.show()
+    qtbot.waitExposed(board)
+    qtbot.waitUntil(lambda: board.columns == 2)
+    assert not board.scroll.verticalScrollBar().isVisible()
+    board.resize(640, 680)  # a 1366x768 laptop screen with both docks open
+    qtbot.waitUntil(lambda: board.columns == 1)
+    qtbot.wait(10)
+    for chart in board.charts.values():
+        assert chart.width() >= MIN_CHART_WIDTH and chart.height() >= MIN_CHART_HEIGHT
+    assert board.minimumSizeHint().height() < 300  # it scrolls instead of growing the window
+    board.resize(880, 915)
+    qtbot.waitUntil(lambda: board.columns == 2)
+    places = {board.grid.getItemPosition(board.grid.indexOf(c))[:2] for c in board.charts.values()}
+    assert places == {(r, c) for r in range(3) for c in range(2)}

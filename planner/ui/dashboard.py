@@ -12,7 +12,17 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.ui.charts.base import ChartInput, ChartPanel
 from planner.ui.charts.corridor_map import CorridorMapChart
@@ -34,6 +44,13 @@ CHART_GRID: tuple[tuple[str, type[ChartPanel], int, int], ...] = (
     ("corridor_map", CorridorMapChart, 2, 0),
     ("timeline", TimelineChart, 2, 1),
 )
+# The smallest readable chart (pixels): below it axis labels run together and legends clip
+# (seen at 1366x768).  The grid never squeezes a chart under it: a dashboard too narrow for
+# two such columns shows one, and one too short scrolls.  At the default 1600x1000 window
+# the charts are ~432x290, so nothing changes there.
+MIN_CHART_WIDTH = 400
+MIN_CHART_HEIGHT = 270
+GRID_SPACING = 6
 
 
 def _tr(text: str) -> str:
@@ -140,6 +157,19 @@ class Dashboard(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.message)
         layout.addWidget(self.body, 1)
+        # The charts scroll under the fixed year selector when the window is small.
+        self.scroll = QScrollArea(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_area = QWidget()
+        self.chart_area.setAutoFillBackground(False)
+        self.scroll.setWidget(self.chart_area)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.grid = QGridLayout(self.chart_area)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(GRID_SPACING)
+        self.columns = 0  # charts per row, set when the charts are placed
         self.year_label = QLabel(self.body)
         self.year_slider = QSlider(Qt.Orientation.Horizontal, self.body)
         self.year_slider.setPageStep(1)
@@ -165,21 +195,48 @@ class Dashboard(QWidget):
         header.addWidget(self.year_label)
         header.addWidget(self.year_slider, 1)
         header.addWidget(self.year_value)
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        for name, cls, row, col in CHART_GRID:
-            chart = cls(model, self.body)
+        for name, cls, _row, _col in CHART_GRID:
+            chart = cls(model, self.chart_area)
+            chart.setMinimumSize(MIN_CHART_WIDTH, MIN_CHART_HEIGHT)
             self.charts[name] = chart
-            grid.addWidget(chart, row, col)
-        for row in range(3):
-            grid.setRowStretch(row, 1)
+        self._place_charts(self._columns_for(self.scroll.viewport().width()))
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(header)
-        body.addLayout(grid, 1)
+        body.addWidget(self.scroll, 1)
         self._update_visibility()
         if self.results is not None:
             self._redraw()
+
+    @staticmethod
+    def _columns_for(width: int) -> int:
+        """Two columns when two readable charts fit across ``width`` pixels, else one."""
+        return 2 if width >= 2 * MIN_CHART_WIDTH + GRID_SPACING else 1
+
+    def _place_charts(self, columns: int) -> None:
+        """Lay the charts out ``columns`` to a row, in CHART_GRID's reading order."""
+        if columns == self.columns or not self.charts:
+            return
+        self.columns = columns
+        order = sorted(CHART_GRID, key=lambda entry: (entry[2], entry[3]))
+        for index, (name, _cls, _row, _col) in enumerate(order):
+            self.grid.removeWidget(self.charts[name])
+            self.grid.addWidget(self.charts[name], index // columns, index % columns)
+        rows = -(-len(order) // columns)
+        for row in range(len(order)):
+            self.grid.setRowStretch(row, 1 if row < rows else 0)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        # The viewport's width before this resize's layout pass is stale; the dashboard's own
+        # width less its margins and a scroll bar is what the grid will get.
+        margins = self.layout().contentsMargins()
+        width = event.size().width() - margins.left() - margins.right()
+        if self.columns == 1:
+            width -= self.scroll.verticalScrollBar().sizeHint().width()
+        self._place_charts(self._columns_for(width))
 
     @property
     def year(self) -> int:
