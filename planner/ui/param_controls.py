@@ -1,7 +1,8 @@
 """One widget per lever parameter, chosen by its ParamSpec kind and range.
 
 - number: a slider for dragging plus a spin box for exact values; slider drags are
-  rate-limited (at most one edit per ``SLIDER_INTERVAL_MS``; the last value always lands);
+  rate-limited (at most one edit per ``SLIDER_INTERVAL_MS``; the last value always lands).
+  A share stored as 0..1 shows as a percentage (the spin box works in 0..100 %);
 - integer: a spin box (an optional parameter without a default gets a "none" first entry);
 - choice: a combo box; switch: a check box.
 
@@ -43,16 +44,37 @@ def _decimals(step: float) -> int:
     return max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
 
 
-def _suffix(unit: str) -> str:
-    """The spin box suffix for a unit: years and shares read plainly without one."""
+_SHARE_UNITS = ("share", "fraction")
+
+
+def display_scale(spec: ParamSpec) -> float:
+    """How many display units one stored unit is: 100 for a share kept as 0..1, which the
+    spin box shows in per cent like the other shares (the scenario keeps 0..1), else 1."""
+    low = spec.minimum if spec.minimum is not None else 0.0
+    high = spec.maximum if spec.maximum is not None else 1.0
+    if spec.unit.strip() in _SHARE_UNITS and low >= 0 and high <= 1:
+        return 100.0
+    return 1.0
+
+
+def _suffix(unit: str, scale: float = 1.0) -> str:
+    """The spin box suffix for a unit: years and plain numbers read without one."""
     unit = unit.strip()
-    if unit in ("%", "pct", "percent"):
+    if unit in ("%", "pct", "percent") or scale == 100.0:
         return " %"
     if unit in ("week", "weeks"):
         return " " + QCoreApplication.translate("ParamControl", "weeks")
     if unit in ("", "year", "years", "share", "fraction", "index"):
         return ""
     return f" {unit}" if len(unit) <= 6 else ""
+
+
+def number_text(spec: ParamSpec, value: float, locale: QLocale) -> str:
+    """``value`` as a number control's spin box shows it in ``locale`` ("100 %" for a
+    share of 1.0), for texts that should read like the lever panel (reports)."""
+    scale = display_scale(spec)
+    decimals = _decimals(slider_step(spec) * scale)
+    return locale.toString(float(value) * scale, "f", decimals) + _suffix(spec.unit, scale)
 
 
 class ParamControl(QWidget):
@@ -84,14 +106,16 @@ class NumberControl(ParamControl):
         self._minimum = float(spec.minimum if spec.minimum is not None else 0.0)
         self._maximum = float(spec.maximum if spec.maximum is not None else 1.0)
         self._step = slider_step(spec)
+        # The slider counts notches of stored values; the spin box shows stored * scale.
+        self._scale = display_scale(spec)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, round((self._maximum - self._minimum) / self._step))
         self.slider.setPageStep(max(1, self.slider.maximum() // 10))
         self.spin = QDoubleSpinBox(self)
-        self.spin.setDecimals(_decimals(self._step))
-        self.spin.setRange(self._minimum, self._maximum)
-        self.spin.setSingleStep(self._step)
-        self.spin.setSuffix(_suffix(spec.unit))
+        self.spin.setDecimals(_decimals(self._step * self._scale))
+        self.spin.setRange(self._minimum * self._scale, self._maximum * self._scale)
+        self.spin.setSingleStep(self._step * self._scale)
+        self.spin.setSuffix(_suffix(spec.unit, self._scale))
         self.spin.setKeyboardTracking(False)  # typed text commits on Enter / focus out
         self.spin.setMinimumWidth(84)
         self._layout.addWidget(self.slider, 1)
@@ -113,14 +137,18 @@ class NumberControl(ParamControl):
     def _to_notch(self, value: float) -> int:
         return round((value - self._minimum) / self._step)
 
+    def _stored(self, shown: float) -> float:
+        """The scenario's value for the spin box's ``shown`` one (rounded: 30 % is 0.3)."""
+        return round(shown / self._scale, 10) if self._scale != 1.0 else float(shown)
+
     def value(self) -> float:
-        return float(self.spin.value())
+        return self._stored(self.spin.value())
 
     def set_value(self, value: object) -> None:
         number = float(value) if value is not None else self._minimum
         with QSignalBlocker(self.slider), QSignalBlocker(self.spin):
             self.slider.setValue(self._to_notch(number))
-            self.spin.setValue(number)
+            self.spin.setValue(number * self._scale)
 
     def _new_gesture(self) -> None:
         self._gesture += 1
@@ -128,7 +156,7 @@ class NumberControl(ParamControl):
     def _slider_moved(self, notch: int) -> None:
         value = self._to_value(notch)
         with QSignalBlocker(self.spin):
-            self.spin.setValue(value)
+            self.spin.setValue(value * self._scale)
         self._pending = value
         if self.slider.isSliderDown():
             if not self._throttle.isActive():
@@ -144,14 +172,15 @@ class NumberControl(ParamControl):
         value, self._pending = self._pending, None
         self.edited.emit(value, f"slider{self._gesture}")
 
-    def _spin_changed(self, value: float) -> None:
+    def _spin_changed(self, shown: float) -> None:
+        value = self._stored(shown)
         with QSignalBlocker(self.slider):
             self.slider.setValue(self._to_notch(value))
-        self.edited.emit(float(value), "spin")
+        self.edited.emit(value, "spin")
 
     def retranslate(self) -> None:
         self.spin.setLocale(QLocale())
-        self.spin.setSuffix(_suffix(self.spec.unit))
+        self.spin.setSuffix(_suffix(self.spec.unit, self._scale))
         self.spin.setValue(self.spin.value())  # re-render with the new decimal separator
 
 

@@ -2,6 +2,7 @@
 
 Fusion draws the same on every platform and takes a full palette, so one stylesheet
 (resources/themes/planner.qss, written against ``palette(...)`` roles) serves both schemes.
+In the dark scheme a few control classes get their own palette so that their frames show.
 """
 
 from __future__ import annotations
@@ -42,9 +43,45 @@ def _dark_palette() -> QPalette:
     }
     for r, colour in colours.items():
         p.setColor(r, QColor(colour))
-    for r in (role.WindowText, role.Text, role.ButtonText):
-        p.setColor(group.Disabled, r, QColor("#6d7077"))
+    # A switched-off lever disables its controls: Fusion then paints them from this group,
+    # so it must be muted (a grey slider fill, a flat handle, grey text), as the light
+    # palette's Disabled group is, or disabled sliders stay bright blue and look live.
+    disabled = {
+        role.WindowText: "#6d7077",
+        role.Text: "#6d7077",
+        role.ButtonText: "#6d7077",
+        role.Highlight: "#4f535a",
+        role.HighlightedText: "#9a9ea6",
+        role.Button: "#25272a",
+        role.Base: "#1c1d20",
+        role.Light: "#2e3034",
+        role.Midlight: "#2a2c30",
+    }
+    for r, colour in disabled.items():
+        p.setColor(group.Disabled, r, QColor(colour))
     return p
+
+
+# Fusion draws the frame of a check box, line edit, spin box and slider groove in the
+# widget's window colour darkened by 40 %: on the dark window that is near black, so an
+# unchecked box, the filter box and a groove vanish.  These widgets never fill their own
+# background with the window colour, so giving their classes a palette with a lighter
+# window colour lightens only those frames.  Class palettes are app-wide and set once per
+# theme change: no work per widget or per repaint.
+_FRAMED_CLASSES = ("QCheckBox", "QLineEdit", "QAbstractSpinBox", "QSlider")
+_DARK_FRAME_WINDOW = {  # colour group -> window colour whose darker(140) is the frame
+    QPalette.ColorGroup.Active: "#a3a8b1",
+    QPalette.ColorGroup.Inactive: "#a3a8b1",
+    QPalette.ColorGroup.Disabled: "#6a6e76",
+}
+
+
+def _framed_palette(palette: QPalette) -> QPalette:
+    """``palette`` with the window colour that gives Fusion's frames contrast in the dark."""
+    framed = QPalette(palette)
+    for group, colour in _DARK_FRAME_WINDOW.items():
+        framed.setColor(group, QPalette.ColorRole.Window, QColor(colour))
+    return framed
 
 
 def _light_palette() -> QPalette:
@@ -71,7 +108,13 @@ def apply_theme(app: QApplication) -> None:
     gc.disable()
     try:
         app.setStyle("Fusion")
-        app.setPalette(_dark_palette() if is_dark() else _light_palette())
+        dark = is_dark()
+        palette = _dark_palette() if dark else _light_palette()
+        app.setPalette(palette)
+        # Always set, so that a switch back to light replaces the dark class palettes.
+        framed = _framed_palette(palette) if dark else palette
+        for name in _FRAMED_CLASSES:
+            app.setPalette(framed, name)
         app.setStyleSheet(text)
     finally:
         if collecting:
