@@ -4,14 +4,16 @@ about and recovery."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +28,32 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_LISTED_PROBLEMS = 12
+# The problem list's width: QMessageBox sizes itself to at most 500 px, where a dozen long
+# validation messages wrapped into one block of text.
+PROBLEMS_MIN_WIDTH = 720
+
+
+def problems_html(problems: list[str]) -> str:
+    """The first dozen problems as a bulleted list, one problem per item (the texts come
+    from validation, in English), and how many more there are."""
+    shown = problems[:MAX_LISTED_PROBLEMS]
+    items = "".join(f"<li>{html.escape(p, quote=False)}</li>" for p in shown)
+    listing = f"<ul style='-qt-list-indent: 1; margin-left: -24px'>{items}</ul>"
+    if len(problems) > len(shown):
+        more = translate("Dialogs", "… and {n} more").format(n=len(problems) - len(shown))
+        listing += f"<p>{html.escape(more)}</p>"
+    return listing
+
+
+def _widen_listing(box: QMessageBox, parent: QWidget | None) -> None:
+    """Give the informative list room for a problem per line (within the screen)."""
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if label is None:
+        return
+    label.setTextFormat(Qt.TextFormat.RichText)  # the list, even if a problem looks plain
+    screen = (parent or box).screen()
+    room = screen.availableGeometry().width() - 120 if screen is not None else PROBLEMS_MIN_WIDTH
+    label.setMinimumWidth(max(200, min(PROBLEMS_MIN_WIDTH, room)))
 
 
 def show_problems(parent: QWidget, path: str, problems: list[str], warning: bool = False) -> None:
@@ -44,12 +72,8 @@ def show_problems(parent: QWidget, path: str, problems: list[str], warning: bool
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    shown = problems[:MAX_LISTED_PROBLEMS]
-    listing = "\n".join(f"• {p}" for p in shown)
-    if len(problems) > len(shown):
-        more = translate("Dialogs", "… and {n} more").format(n=len(problems) - len(shown))
-        listing += f"\n{more}"
-    box.setInformativeText(listing)
+    box.setInformativeText(problems_html(problems))
+    _widen_listing(box, parent)
     box.setDetailedText("\n".join(problems))
     box.exec()
 
@@ -101,14 +125,24 @@ def show_about(parent: QWidget, model: Any) -> None:
 
 
 class SourcesDialog(QDialog):
-    """Every source in the model database: kind, title, publisher, year and where to find it."""
+    """Every source in the model database: kind, title, publisher, year and where to find it.
+
+    Columns have fixed, modest widths (the title takes the rest) and long cells are elided
+    with their full text in a tooltip: sized to their longest entry, Publisher and Where
+    pushed Year and Where off a wide horizontal scroll.
+    """
 
     COLUMNS = ("id", "kind", "title", "publisher", "year", "locator")
+    # Long free-text columns get fixed widths (px, at the default size); short ones fit their
+    # contents up to a cap; "title" stretches over what is left.
+    WIDTHS: ClassVar[dict[str, int]] = {"publisher": 210, "locator": 230}
+    FIT_CAP = 150
+    DEFAULT_SIZE = (1080, 600)
 
     def __init__(self, sources: pd.DataFrame | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Dialogs", "Sources"))
-        self.resize(980, 560)
+        self.resize(*self.DEFAULT_SIZE)
         layout = QVBoxLayout(self)
         headers = [
             translate("Dialogs", "Id"),
@@ -119,7 +153,7 @@ class SourcesDialog(QDialog):
             translate("Dialogs", "Where"),
         ]
         # pandas only here: this module is imported before the window's first paint, and
-        # pandas alone costs about a second of the cold start.
+        # pandas alone costs about a second of the cold start (lever_info imports it).
         import pandas as pd
 
         rows = sources if sources is not None else pd.DataFrame(columns=self.COLUMNS)
@@ -127,26 +161,41 @@ class SourcesDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(False)
+        self.table.setWordWrap(False)  # one line a row; elided text keeps rows even
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)  # row numbers say nothing here
         for i, record in enumerate(rows.itertuples(index=False)):
             for j, column in enumerate(self.COLUMNS):
-                value = getattr(record, column, "")
-                text = (
-                    ""
-                    if value is None or (not isinstance(value, str) and pd.isna(value))
-                    else value
-                )
-                item = QTableWidgetItem(str(text))
-                if column == "kind" and text == "article":
-                    item.setToolTip(translate("LeverInfo", "unverified (article)"))
-                self.table.setItem(i, j, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(2, 360)
+                self.table.setItem(i, j, self._item(column, getattr(record, column, "")))
+        self._size_columns()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    @staticmethod
+    def _item(column: str, value: Any) -> QTableWidgetItem:
+        """A cell: missing values empty, kinds translated, the full text as its tooltip."""
+        from planner.ui.lever_info import cell_text, source_kind_label, unverified_text
+
+        text = cell_text(value)
+        item = QTableWidgetItem(source_kind_label(text) if column == "kind" else text)
+        if column == "kind" and text == "article":
+            item.setToolTip(unverified_text())
+        elif text:
+            item.setToolTip(text)
+        return item
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for j, column in enumerate(self.COLUMNS):
+            if column in self.WIDTHS:
+                self.table.setColumnWidth(j, self.WIDTHS[column])
+            elif column != "title":
+                self.table.resizeColumnToContents(j)
+                self.table.setColumnWidth(j, min(self.table.columnWidth(j), self.FIT_CAP))
+        header.setSectionResizeMode(self.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)

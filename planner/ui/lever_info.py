@@ -12,16 +12,161 @@ import html
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from planner.model.catalog import LeverSpec
-from planner.ui.i18n import translate
-from planner.ui.labels import humanize, lever_description, lever_label
+from planner.ui.i18n import DEFAULT_LANGUAGE, current_language, translate
+from planner.ui.labels import choice_label, humanize, lever_description, lever_label
+
+# The values of sources.kind (few and fixed by the seed contract); the publisher is data.
+_SOURCE_KINDS = {
+    "article": QT_TRANSLATE_NOOP("SourceKind", "article"),
+    "assumption": QT_TRANSLATE_NOOP("SourceKind", "assumption"),
+    "derived": QT_TRANSLATE_NOOP("SourceKind", "derived"),
+    "paper": QT_TRANSLATE_NOOP("SourceKind", "paper"),
+    "statistic": QT_TRANSLATE_NOOP("SourceKind", "statistic"),
+}
+
+# lever_effects has no label columns: its keys (stems once the unit suffix is cut off) get
+# interface names here, so the popup never shows an id such as "capacity usd bn".
+_EFFECT_NAMES = {
+    "capacity": QT_TRANSLATE_NOOP("LeverInfo", "Capacity"),
+    "border_days_cut": QT_TRANSLATE_NOOP("LeverInfo", "Border delay cut"),
+    "days_cut": QT_TRANSLATE_NOOP("LeverInfo", "Border delay cut"),
+    "capacity_per_fdi": QT_TRANSLATE_NOOP("LeverInfo", "Capacity per unit of FDI"),
+    "base_tax_rate": QT_TRANSLATE_NOOP("LeverInfo", "Base tax rate"),
+    "certification_gap": QT_TRANSLATE_NOOP("LeverInfo", "Certification gap"),
+    "productivity_gain": QT_TRANSLATE_NOOP("LeverInfo", "Productivity gain"),
+    "fund": QT_TRANSLATE_NOOP("LeverInfo", "Fund"),
+    "output_capital_ratio": QT_TRANSLATE_NOOP("LeverInfo", "Exports per unit of capital"),
+    "sanction_reduction": QT_TRANSLATE_NOOP("LeverInfo", "Sanction reduction"),
+    "disruption_cut": QT_TRANSLATE_NOOP("LeverInfo", "Disruption reduction"),
+    "cost_premium": QT_TRANSLATE_NOOP("LeverInfo", "Cost premium"),
+    "carrying_cost": QT_TRANSLATE_NOOP("LeverInfo", "Inventory carrying cost"),
+    "preference_use_gain": QT_TRANSLATE_NOOP("LeverInfo", "Gain in preference use"),
+    "compliance_cost": QT_TRANSLATE_NOOP("LeverInfo", "Compliance cost"),
+    "tariff_cut": QT_TRANSLATE_NOOP("LeverInfo", "Tariff cut"),
+    "trade_cost_cut": QT_TRANSLATE_NOOP("LeverInfo", "Trade-cost cut"),
+    "region": QT_TRANSLATE_NOOP("LeverInfo", "Share of the region covered"),
+    "derivative": QT_TRANSLATE_NOOP("LeverInfo", "Steel and aluminium content"),
+    "usmca_dutiable": QT_TRANSLATE_NOOP("LeverInfo", "Dutiable part of USMCA vehicles"),
+    "uncertainty_cost": QT_TRANSLATE_NOOP("LeverInfo", "Uncertainty cost"),
+    "preference_loss": QT_TRANSLATE_NOOP("LeverInfo", "Preference loss"),
+    "notice": QT_TRANSLATE_NOOP("LeverInfo", "Notice period"),
+    "capacity_loss": QT_TRANSLATE_NOOP("LeverInfo", "Capacity loss"),
+    "output_loss": QT_TRANSLATE_NOOP("LeverInfo", "Output loss"),
+}
+
+# Unit suffixes of effect keys, longest first (``_pct_per_week`` before ``_pct``), and the
+# unit each one stands for when the effect row has no unit of its own.
+_UNIT_SUFFIXES = (
+    ("_pct_per_week", "%/week"),
+    ("_usd_bn", "USD bn"),
+    ("_usd_m", "USD m"),
+    ("_pct", "%"),
+    ("_share", "share"),
+    ("_years", "years"),
+    ("_days", "days"),
+)
+
+# The unit column's values (data written in English) as interface words; "%" needs none.
+_UNITS = {
+    "%/week": QT_TRANSLATE_NOOP("EffectUnit", "% a week"),
+    "share": QT_TRANSLATE_NOOP("EffectUnit", "share"),
+    "days": QT_TRANSLATE_NOOP("EffectUnit", "days"),
+    "years": QT_TRANSLATE_NOOP("EffectUnit", "years"),
+    "USD bn": QT_TRANSLATE_NOOP("EffectUnit", "USD bn"),
+    "USD bn/yr": QT_TRANSLATE_NOOP("EffectUnit", "USD bn a year"),
+    "USD m": QT_TRANSLATE_NOOP("EffectUnit", "USD m"),
+    "USD m/yr": QT_TRANSLATE_NOOP("EffectUnit", "USD m a year"),
+    "elasticity": QT_TRANSLATE_NOOP("EffectUnit", "elasticity"),
+    "USD exports per USD capital": QT_TRANSLATE_NOOP(
+        "EffectUnit", "USD of exports per USD of capital"
+    ),
+    "USD/USD": QT_TRANSLATE_NOOP("EffectUnit", "USD per USD"),
+}
 
 
 def unverified_text() -> str:
     return translate("LeverInfo", "unverified (article)")
+
+
+def cell_text(value: Any) -> str:
+    """A table value as text: missing (None, NaN, NA) is empty, a whole float has no ".0"."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        try:
+            if pd.isna(value):
+                return ""
+        except (TypeError, ValueError):  # arrays and other non-scalars are shown as they are
+            pass
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+    return str(value).strip()
+
+
+def source_kind_label(kind: str) -> str:
+    """A sources.kind value in the interface language (unknown kinds as they are)."""
+    if kind in _SOURCE_KINDS:
+        return QCoreApplication.translate("SourceKind", _SOURCE_KINDS[kind])
+    return kind
+
+
+def unit_label(unit: str) -> str:
+    """An effect's unit in the interface language (unknown units as written in the data)."""
+    if unit in _UNITS:
+        return QCoreApplication.translate("EffectUnit", _UNITS[unit])
+    return unit
+
+
+def _split_unit(key: str) -> tuple[str, str]:
+    """``capacity_usd_bn`` -> (``capacity``, ``USD bn``); keys without a suffix keep it ''."""
+    for suffix, unit in _UNIT_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)], unit
+    return key, ""
+
+
+def _member_label(member: str, model: Any) -> str:
+    """The region or sector a dotted key names (``region_share.CAN`` -> Canada)."""
+    lang = current_language()
+    for attr in ("region_labels", "sector_labels"):
+        labels = getattr(model, attr, None) or {}
+        text = (labels.get(lang) or {}).get(member) or (labels.get(DEFAULT_LANGUAGE) or {}).get(
+            member
+        )
+        if text:
+            return str(text)
+    return member
+
+
+def effect_label(key: str, unit: str = "", model: Any = None, data_label: str = "") -> str:
+    """A readable, translated name for a lever_effects key with its unit in brackets:
+    ``capacity_usd_bn`` -> "Capacity (USD bn a year)", ``region_share.CAN`` -> "Share of the
+    region covered: Canada (share)".  A label from the data wins over the built one."""
+    base, _, member = key.partition(".")
+    stem, suffix_unit = _split_unit(base)
+    if data_label:
+        name = data_label
+    elif stem in _EFFECT_NAMES:
+        name = QCoreApplication.translate("LeverInfo", _EFFECT_NAMES[stem])
+    else:
+        name = humanize(stem)
+    if member:
+        name = f"{name}: {_member_label(member, model)}"
+    shown = unit_label(unit) if unit else unit_label(suffix_unit)
+    return f"{name} ({shown})" if shown else name
+
+
+def _data_label(row: Any) -> str:
+    """The effect row's own label_<lang> (or label_en), should the table ever carry one."""
+    for column in (f"label_{current_language()}", f"label_{DEFAULT_LANGUAGE}"):
+        text = cell_text(getattr(row, column, None))
+        if text:
+            return text
+    return ""
 
 
 def source_ids(spec: LeverSpec, model: Any) -> list[str]:
@@ -49,15 +194,17 @@ def _effects_html(spec: LeverSpec, model: Any) -> str:
         return ""
     lines = []
     for r in rows.itertuples(index=False):
-        key = f"{r.option} · {r.key}" if r.option else r.key
+        label = effect_label(str(r.key), cell_text(r.unit), model, _data_label(r))
+        option = cell_text(r.option)
+        if option:
+            label = f"{choice_label(option, model)} · {label}"
         rng = ""
         if pd.notna(r.low) and pd.notna(r.high) and (r.low != r.value or r.high != r.value):
             rng = f" ({_number(r.low)}–{_number(r.high)})"
         lines.append(
-            f"<tr><td>{html.escape(humanize(str(key)))}</td>"
+            f"<tr><td>{html.escape(label)}</td>"
             f"<td align='right'>{_number(r.value)}{rng}</td>"
-            f"<td>{html.escape(str(r.unit or ''))}</td>"
-            f"<td><i>{html.escape(str(r.source_id))}</i></td></tr>"
+            f"<td><i>{html.escape(cell_text(r.source_id))}</i></td></tr>"
         )
     return (
         "<h4>" + html.escape(translate("LeverInfo", "What it changes in the model")) + "</h4>"
@@ -81,16 +228,19 @@ def _sources_html(spec: LeverSpec, model: Any) -> str:
             items.append(f"<li><i>{html.escape(sid)}</i></li>")
             continue
         s = known.loc[sid]
-        parts = [f"<b>{html.escape(str(s['title']))}</b>"]
+        if isinstance(s, pd.DataFrame):  # a repeated id: its first row, as the table shows
+            s = s.iloc[0]
+        # Every cell through cell_text: a missing publisher, year or locator is NaN here.
+        parts = [f"<b>{html.escape(cell_text(s.get('title')) or sid)}</b>"]
         for col in ("publisher", "year"):
-            if col in s and pd.notna(s[col]) and str(s[col]):
-                parts.append(html.escape(str(s[col])))
-        kind = str(s.get("kind", ""))
+            if cell_text(s.get(col)):
+                parts.append(html.escape(cell_text(s.get(col))))
+        kind = cell_text(s.get("kind"))
         if kind == "article":
             parts.append(f"<span style='color:#D55E00'>{html.escape(unverified_text())}</span>")
         elif kind:
-            parts.append(f"<i>{html.escape(kind)}</i>")
-        locator = str(s.get("locator") or "")
+            parts.append(f"<i>{html.escape(source_kind_label(kind))}</i>")
+        locator = cell_text(s.get("locator"))
         if locator.startswith(("http://", "https://")):
             parts.append(f"<a href='{html.escape(locator, quote=True)}'>{html.escape(locator)}</a>")
         elif locator:
@@ -137,7 +287,8 @@ class LeverInfoPopup(QFrame):
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         layout.addWidget(self.browser)
-        self.resize(460, 380)
+        # Wide enough for an effect's name, unit, value and range on one line.
+        self.resize(520, 420)
 
     def show_for(self, spec: LeverSpec, model: Any, at: QPoint) -> None:
         self.browser.setHtml(info_html(spec, model))
