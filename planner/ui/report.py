@@ -9,13 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtWidgets import QWidget
 
+from planner.model.catalog import LeverSpec, ParamSpec
 from planner.ui.charts.base import ChartInput, fmt_number, fmt_signed
 from planner.ui.compare import compare_frame
 from planner.ui.dashboard import CHART_GRID, lens_country
+from planner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from planner.ui.kpi_cards import decimals_for, side_of_band, unit_text
+from planner.ui.labels import choice_label, humanize
+
+# The lever panel's own unit suffixes and number precision, so that the brief reads each
+# parameter exactly as the panel shows it.
+from planner.ui.param_controls import _suffix, display_scale, number_text
 
 RESOLUTION_DPI = 150
 CHART_SIZE_PX = (1000, 560)
@@ -108,34 +117,117 @@ class _Pages:
         self.painter.end()
 
 
+def _locale(language: str) -> QLocale:
+    """The locale of ``language`` (numbers and dates), as the interface uses it."""
+    return QLocale(LANGUAGES.get(language, LANGUAGES[DEFAULT_LANGUAGE])[1])
+
+
+def _pick(labels: Mapping[str, str], language: str, fallback: str) -> str:
+    """A database label in ``language``, else in English, else the humanised id."""
+    return labels.get(language) or labels.get(DEFAULT_LANGUAGE) or humanize(fallback)
+
+
+def _labelled(label: str, value: str) -> str:
+    # Translated because typography differs: French puts a space before the colon.
+    return _tr("{label}: {value}").format(label=label, value=value)
+
+
+def _value_text(spec: ParamSpec, value: Any, model: Any, language: str) -> str:
+    """A parameter value as the lever panel shows it: choice names, locale numbers, units."""
+    if spec.kind == "choice":
+        return choice_label(str(value), model)
+    if spec.kind == "switch":
+        return _tr("on") if value else _tr("off")
+    if spec.kind == "integer":
+        # Years read "2026", without a group separator, as in the panel's spin boxes.
+        text, suffix = str(int(value)), _suffix(spec.unit)
+    else:
+        suffix = _suffix(spec.unit, display_scale(spec))
+        text = number_text(spec, float(value), _locale(language)).removesuffix(suffix)
+    # "Weeks of cover: 4", not "Weeks of cover: 4 weeks": the label already names the unit.
+    if suffix.strip().lower() in _pick(spec.labels, language, spec.name).lower():
+        suffix = ""
+    return text + suffix.replace(" ", "\u00a0")  # never wrap between number and unit
+
+
+def _params_text(spec: LeverSpec, params: Mapping[str, Any], model: Any, language: str) -> str:
+    """``Tariff rate: 25 % · Start year: 2026`` in the catalog's parameter order."""
+    parts = [
+        _labelled(_pick(p.labels, language, name), _value_text(p, params[name], model, language))
+        for name, p in spec.params.items()
+        if params.get(name) is not None  # an optional value left unset says nothing
+    ]
+    # A parameter the catalog does not know (a file from another model version): as given.
+    parts += [_labelled(humanize(k), str(v)) for k, v in params.items() if k not in spec.params]
+    return " · ".join(parts)
+
+
+def _lever_line(
+    model: Any, scenario: Any, lever_id: str, given: Mapping[str, Any], language: str
+) -> str:
+    catalog = model.catalog
+    spec = catalog.levers.get(lever_id) or catalog.shocks.get(lever_id)
+    if spec is None:  # not in this model's catalog: say what the file says
+        given_text = " · ".join(_labelled(humanize(k), str(v)) for k, v in given.items())
+        return f"• {humanize(lever_id)} — {given_text}" if given else f"• {humanize(lever_id)}"
+    try:
+        params = scenario.effective_params(catalog, lever_id)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        params = dict(given)
+    text = _params_text(spec, params, model, language)
+    name = _pick(spec.labels, language, lever_id)
+    return f"• {name} — {text}" if text else f"• {name}"
+
+
+def _alignment_line(model: Any, partner: str, value: str, language: str) -> str:
+    spec = model.catalog.alignment_specs.get(partner)
+    name = _pick(spec.labels, language, partner) if spec is not None else humanize(partner)
+    return "• " + _labelled(name, choice_label(str(value), model))
+
+
 def _active_settings(model: Any, scenario: Any, language: str) -> tuple[list[str], list[str]]:
     """Readable lines for what the scenario switches on, and the lever ids involved."""
-    levers = model.levers.set_index("id")
-    column = f"label_{language}" if f"label_{language}" in levers else "label_en"
-
-    def name(lever_id: str) -> str:
-        return str(levers.at[lever_id, column]) if lever_id in levers.index else lever_id
-
-    def params_text(lever_id: str, given: Mapping[str, Any]) -> str:
-        try:
-            params = scenario.effective_params(model.catalog, lever_id)
-        except (AttributeError, KeyError, TypeError, ValueError):
-            params = given
-        return ", ".join(f"{k} = {v}" for k, v in params.items())
-
     lines, ids = [], []
     for lever_id, setting in scenario.levers.items():
         if setting.enabled:
             ids.append(lever_id)
-            lines.append(f"• {name(lever_id)}: {params_text(lever_id, setting.params)}")
+            lines.append(_lever_line(model, scenario, lever_id, setting.params, language))
     for partner, value in scenario.alignments.items():
         if value != "none":
             ids.append(partner)
-            lines.append(f"• {name(partner)}: {value}")
+            lines.append(_alignment_line(model, partner, value, language))
     for shock in scenario.shocks:
         ids.append(shock.id)
-        lines.append(f"• {name(shock.id)}: {params_text(shock.id, shock.params)}")
+        lines.append(_lever_line(model, scenario, shock.id, shock.params, language))
     return lines, ids
+
+
+def _paper_palette() -> QPalette:
+    """Black on white whatever the screen theme: a brief is printed, and a dark ground would
+    be unreadable on paper and spend the ink."""
+    palette = QPalette(QColor("#efefef"), QColor("#ffffff"))  # button, window
+    role = QPalette.ColorRole
+    for r, colour in (
+        (role.Window, "#ffffff"),
+        (role.Base, "#ffffff"),
+        (role.AlternateBase, "#f5f5f5"),
+        (role.WindowText, "#000000"),
+        (role.Text, "#000000"),
+        (role.ButtonText, "#000000"),
+        (role.PlaceholderText, "#5f5f5f"),
+    ):
+        palette.setColor(r, QColor(colour))
+    return palette
+
+
+def _print_colours(chart: QWidget) -> None:
+    """Give a chart drawn for the brief the paper palette, the window's charts keeping the
+    screen's: charts take their colours from their palette (Colours.from_palette)."""
+    paper = _paper_palette()
+    # Under the app's style sheet a palette set on a widget does not reach its children
+    # (the title and read-out labels), so each one gets it.
+    for widget in (chart, *chart.findChildren(QWidget)):
+        widget.setPalette(paper)
 
 
 def _chart_images(model: Any, data: ChartInput) -> list[tuple[str, Any]]:
@@ -143,6 +235,7 @@ def _chart_images(model: Any, data: ChartInput) -> list[tuple[str, Any]]:
     images = []
     for _name, cls, _row, _col in CHART_GRID:
         chart = cls(model)
+        _print_colours(chart)
         chart.resize(*CHART_SIZE_PX)
         chart.set_input(data)
         chart.layout().activate()
@@ -150,6 +243,28 @@ def _chart_images(model: Any, data: ChartInput) -> list[tuple[str, Any]]:
         images.append((chart.title_label.text(), image))
         chart.deleteLater()
     return images
+
+
+def _brief_date(language: str, date: QDate | None = None) -> str:
+    """Today in the long form of the language's locale: a four-digit year and a month name,
+    so that no reader takes 11/12 for 12 November or 11 December."""
+    date = date or QDate.currentDate()
+    return _locale(language).toString(date, QLocale.FormatType.LongFormat)
+
+
+def _cell_text(value: Any) -> str:
+    """A sources cell as text; a missing one (NaN, None, <NA>, blank) as nothing."""
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a year read from a column with gaps comes back a float
+    return str(value).strip()
+
+
+def _source_text(source_id: str, source: Any) -> str:
+    """``[id] Title. Publisher. Year. Locator`` leaving out the parts the database lacks."""
+    parts = [_cell_text(source.get(c)) for c in ("title", "publisher", "year", "locator")]
+    return f"[{source_id}] " + ". ".join(p for p in parts if p)
 
 
 def write_report(
@@ -197,7 +312,7 @@ def write_report(
                 year=year,
                 version=results.model_version,
                 fingerprint=str(results.model_fingerprint)[:19],
-                date=QLocale().toString(QDate.currentDate(), QLocale.FormatType.ShortFormat),
+                date=_brief_date(language),
             ),
             8.5,
         )
@@ -297,13 +412,7 @@ def write_report(
             for sid in ids:
                 if sid not in sources.index:
                     continue
-                s = sources.loc[sid]
-                parts = [str(s["title"])] + [
-                    str(s[c])
-                    for c in ("publisher", "year", "locator")
-                    if c in s and str(s[c]) not in ("", "nan", "None", "<NA>")
-                ]
-                pages.text(f"[{sid}] " + ". ".join(parts), 8, gap=0.15)
+                pages.text(_source_text(sid, sources.loc[sid]), 8, gap=0.15)
     finally:
         pages.close()
     return info

@@ -644,6 +644,21 @@
         <source>Lens: {lens} · year shown: {year} · model {version} ({fingerprint}) · {date}</source>
         <translation>Perspectiva: {lens} · año mostrado: {year} · modelo {version} ({fingerprint}) · {date}</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>on</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/report.py"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
