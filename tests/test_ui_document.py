@@ -422,3 +422,16 @@ def test_an_app_ending_without_a_window_close_stops_the_bands_run_first(qtbot, m
     qtbot.waitUntil(doc._runner.is_busy, timeout=5_000)
     app_module._close_down(QWidget(), doc)
     assert _background_threads() == []
+
+
+def test_a_new_scenario_is_named_in_the_window_language(document):
+    from planner.ui.i18n import set_language
+
+    try:
+        assert set_language("es")
+        document.new_scenario()
+        assert document.scenario.name == "Escenario base (política actual)"
+    finally:
+        set_language("en")
+    document.new_scenario()
+    assert document.scenario.name == "Baseline (current policy)"

@@ -155,7 +155,8 @@ def test_a_new_window_computes_the_baseline_at_start(qtbot, mini_model, tmp_path
         raise RuntimeError("recorded")  # the dashboard then shows why nothing is drawn
 
     monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, evaluate, []))
-    assert app_module.run_gui(None, screenshot=str(tmp_path / "new.png")) == 0
+    # The recording evaluate fails on purpose, and a screenshot of a failed compute exits 1.
+    assert app_module.run_gui(None, screenshot=str(tmp_path / "new.png")) == 1
     assert seen and seen[0] == app_module_baseline(mini_model)
 
 

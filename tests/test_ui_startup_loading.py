@@ -42,6 +42,21 @@ def test_an_unexpected_error_while_loading_is_reported_and_exits_1(qtbot, monkey
     assert "ValueError" in reported[0][0] and "row 3" in reported[0][0]
 
 
+def test_an_error_while_building_the_window_is_reported_and_exits_1(qtbot, mini_model, monkeypatch):
+    # Left unhandled in the loaded-slot, it kept the window at "Building the charts..."
+    def broken(*_args):
+        raise KeyError("the views' layout")
+
+    reported = []
+    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, None, []))
+    monkeypatch.setattr(app_module, "_start_document", broken)
+    monkeypatch.setattr(
+        app_module, "_report", lambda problems, title, interactive: reported.append(problems)
+    )
+    assert app_module.run_gui(None) == 1
+    assert len(reported) == 1 and "KeyError" in reported[0][0]
+
+
 def test_the_shell_says_which_start_up_step_runs_in_the_current_language(qtbot):
     set_language("en")
     win = MainWindow(None, None)

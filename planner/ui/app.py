@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import importlib
+import logging
 import os
 
 # pyqtgraph picks PyQt6 first when both bindings are installed: pin ours before any import.
@@ -21,7 +24,7 @@ from planner.errors import InputError
 from planner.native_memory import tune_allocator
 from planner.paths import resources_dir
 from planner.ui.i18n import set_language, system_language, translate
-from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
+from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings, read_str
 from planner.ui.theme import follow_system_theme
 from planner.ui.worker import BackgroundRunner
 
@@ -161,11 +164,11 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
     With ``screenshot``: render the window at 1600x1000 with the scenario computed (bands
     included when on), save it as PNG and return 0, without autosave, recovery or settings
     writes; everything is built before the grab.  Works with QT_QPA_PLATFORM=offscreen.
-    Returns 2 for bad input.
+    Returns 2 for bad input, 1 (no PNG written) when the computation fails.
     """
     app = make_application()
     settings = open_settings()
-    set_language(str(settings.value("language", "") or system_language()))
+    set_language(read_str(settings, "language") or system_language())
     if screenshot is not None:
         return _screenshot(app, scenario_path, screenshot)
 
@@ -191,7 +194,17 @@ def run_gui(scenario_path: str | None = None, screenshot: str | None = None) -> 
         if not shiboken6.isValid(window) or not window.isVisible():
             return  # closed while loading: nothing to finish
         window.show_startup_step("building")
-        document = _start_document(window, settings, scenario_path, value)
+        try:
+            document = _start_document(window, settings, scenario_path, value)
+        except Exception as exc:  # a window left at "Building the charts..." would hang
+            logging.getLogger(__name__).exception("the window could not be finished")
+            _report(
+                [f"{type(exc).__name__}: {exc}"],
+                translate("App", "The planner could not start"),
+                True,
+            )
+            app.exit(1)
+            return
         if document is None:
             app.exit(2)
             return
@@ -270,33 +283,141 @@ def _start_document(
     """Finish the window for the model (``loaded``: what ``load_engine`` returned), offer
     crash recovery, open ``scenario_path`` and compute the baseline; the document, or None
     (reported) when the model failed."""
-    from planner.ui.autosave import AutosaveSession, find_recoverable
     from planner.ui.controller import ScenarioDocument
-    from planner.ui.dialogs import ask_recover
 
     model, evaluate, problems = loaded
     if model is None:
         _report(problems, translate("App", "The model database could not be loaded"), True)
         return None
-    autosave = AutosaveSession()
-    autosave.start()
+    autosave, autosave_problem = _open_autosave()
     document = ScenarioDocument(
         model.catalog, model=model, evaluate=evaluate, settings=settings, autosave=autosave
     )
     window.finish_startup(document)
     window.restore_state()  # again: the finished window's docks and toolbar
-    leftovers = find_recoverable()
-    if leftovers and ask_recover(None, leftovers[0].saved_at, leftovers[0].original_path):
-        document.recover(leftovers[0])
-        leftovers = leftovers[1:]
-    for item in leftovers:
-        item.discard()
+    if autosave is None:
+        _warn_without_autosave(window, autosave_problem)
+    else:
+        _offer_recovery(window, document, autosave)
     if scenario_path:
         window.open_file(Path(scenario_path))
     if document.results is None and document.can_compute:
         # A new window shows the current-policy baseline's numbers, not an empty dashboard.
         document.recompute()
     return document
+
+
+def _open_autosave() -> tuple[Any, str]:
+    """(this session's autosave, "") or (None, the message saying why there is none).
+
+    A data folder that is read-only, or a file where the autosave folder should be, must not
+    stop the app: it runs without autosave and says so."""
+    from planner.ui.autosave import autosave_folder, open_session
+
+    try:
+        return open_session(), ""
+    except OSError as exc:
+        folder = autosave_folder()
+        if folder.exists() and not folder.is_dir():
+            reason = translate("App", "a file of that name is in the way")
+        else:
+            reason = exc.strerror or str(exc)
+        message = translate(
+            "App",
+            "Cannot create the autosave folder {path} ({reason}); changes will not be autosaved.",
+        ).format(path=folder, reason=reason)
+        return None, message
+
+
+def _warn_without_autosave(window: Any, message: str) -> None:
+    """Say once, without blocking the start, that nothing will be autosaved."""
+    print(message, file=sys.stderr)
+    window.statusBar().showMessage(message)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("App", "Autosave is off"),
+        message,
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+
+
+def _offer_recovery(window: Any, document: Any, autosave: Any) -> None:
+    """Offer the autosaves of crashed sessions, newest first, until one is recovered.
+
+    Only what the user decided about goes: a declined copy is deleted, a recovered one
+    replaced by this session's autosave, a damaged one moved aside (and the user told
+    where); the copies after a recovered one stay for the next start."""
+    from planner.ui import dialogs
+    from planner.ui.autosave import find_recoverable
+
+    for item in find_recoverable():
+        problems = _unreadable(item, document.catalog)
+        if problems:
+            _report_damaged(window, item, problems)
+        elif not dialogs.ask_recover(window, item.saved_at, item.original_path):
+            item.discard()
+        elif _recover(document, autosave, item):
+            return
+
+
+def _unreadable(item: Any, catalog: Any) -> list[str]:
+    """Why the autosaved copy cannot be recovered (empty when it can), read before it is
+    offered: a damaged copy must not be offered, nor reported by its internal file name."""
+    from planner.model.scenario import load_scenario
+
+    try:
+        load_scenario(item.scenario_path, catalog)
+    except Exception as exc:  # whatever the reason, the copy cannot be opened
+        return [str(p) for p in getattr(exc, "problems", None) or [str(exc)]]
+    return []
+
+
+def _recover(document: Any, autosave: Any, item: Any) -> bool:
+    """Open ``item`` in ``document``; its copy becomes this session's autosave at once (the
+    copy is made before ``recover`` deletes the old one, so a crash at any moment in between
+    still leaves the work on disk)."""
+    # When the copy fails, the old copy is the only one until the autosave below.
+    with contextlib.suppress(OSError):
+        autosave.adopt(item)
+    if not document.recover(item):
+        autosave.clear()
+        return False
+    document.autosave_now()  # the recovered scenario and where it came from
+    return True
+
+
+def _report_damaged(window: Any, item: Any, problems: list[str]) -> None:
+    """Tell the user that the autosaved copy from ``item.saved_at`` cannot be read, and
+    where it is now (moved aside, or kept when it cannot be moved)."""
+    when = dt.datetime.fromtimestamp(item.saved_at).strftime("%Y-%m-%d %H:%M")
+    if item.original_path is not None:
+        text = translate("App", "The autosaved copy of {file} from {when} cannot be read.")
+        text = text.format(file=item.original_path.name, when=when)
+    else:
+        text = translate(
+            "App", "The autosaved copy of an unsaved scenario from {when} cannot be read."
+        )
+        text = text.format(when=when)
+    try:
+        moved = item.set_aside()
+        where = translate("App", "It was moved to {path}.").format(path=moved)
+    except OSError:
+        where = translate("App", "It was kept in {path}.").format(path=item.scenario_path)
+    print(f"{text} {where}", file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("App", "Autosaved copy damaged"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setInformativeText(where)
+    box.setDetailedText("\n".join(problems))
+    box.exec()
 
 
 def _screenshot(app: QApplication, scenario_path: str | None, screenshot: str) -> int:
@@ -320,6 +441,9 @@ def _screenshot(app: QApplication, scenario_path: str | None, screenshot: str) -
             return 2
 
     window = MainWindow(document, None)
+    # The central run and the Monte Carlo run report a failure only through this signal.
+    compute_errors: list[str] = []
+    document.compute_failed.connect(compute_errors.append)
     if document.results is None and document.can_compute:
         document.recompute()
     window.resize(*SCREENSHOT_SIZE)
@@ -327,6 +451,14 @@ def _screenshot(app: QApplication, scenario_path: str | None, screenshot: str) -
     window.show()
     _wait_for_bands(document, SCREENSHOT_WAIT_MS)
     app.processEvents()
+    if compute_errors:
+        # A picture of a failed computation is no screenshot of the scenario: say why, and
+        # let the caller (a script, the packaging smoke test) see the failure.
+        document.shutdown()
+        window.close()
+        _dispose(window, document)
+        _report([f"The computation failed: {e}" for e in compute_errors], "", False)
+        return 1
     ok = window.grab().save(str(screenshot), "PNG")
     document.shutdown()
     window.close()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.errors import InputError
@@ -38,6 +38,8 @@ from planner.ui.settings import add_recent_file, read_bool, recent_files
 from planner.ui.worker import BackgroundRunner
 
 log = logging.getLogger(__name__)
+# Scenario.baseline's name, marked here so that it is translated for a new scenario.
+BASELINE_NAME = QT_TRANSLATE_NOOP("ScenarioDocument", "Baseline (current policy)")
 
 AUTOSAVE_INTERVAL_MS = 60_000
 DEFAULT_DRAWS = 1000  # Monte Carlo draws when the scenario names none
@@ -140,7 +142,11 @@ class ScenarioDocument(QObject):
     def baseline(self) -> Scenario:
         version = getattr(self.model, "version", "2024.1")
         fingerprint = getattr(self.model, "fingerprint", "")
-        return Scenario.baseline(self.catalog, version, fingerprint)
+        baseline = Scenario.baseline(self.catalog, version, fingerprint)
+        if baseline.name != BASELINE_NAME:
+            return baseline
+        # A new scenario's name is the user's from then on: given in the window's language.
+        return baseline.replace(name=translate("ScenarioDocument", BASELINE_NAME))
 
     def file_label(self) -> str:
         return self.path.name if self.path else translate("ScenarioDocument", "not saved")

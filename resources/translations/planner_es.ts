@@ -4,8 +4,44 @@
     <context>
         <name>App</name>
         <message>
+            <source>The planner could not start</source>
+            <translation>El planificador no pudo iniciar</translation>
+        </message>
+        <message>
             <source>The model database could not be loaded</source>
             <translation>No se pudo cargar la base de datos del modelo</translation>
+        </message>
+        <message>
+            <source>a file of that name is in the way</source>
+            <translation>hay un archivo con ese nombre en su lugar</translation>
+        </message>
+        <message>
+            <source>Cannot create the autosave folder {path} ({reason}); changes will not be autosaved.</source>
+            <translation>No se puede crear la carpeta de guardado automático {path} ({reason}); los cambios no se guardarán automáticamente.</translation>
+        </message>
+        <message>
+            <source>Autosave is off</source>
+            <translation>El guardado automático está desactivado</translation>
+        </message>
+        <message>
+            <source>The autosaved copy of {file} from {when} cannot be read.</source>
+            <translation>No se puede leer la copia guardada automáticamente de {file} del {when}.</translation>
+        </message>
+        <message>
+            <source>The autosaved copy of an unsaved scenario from {when} cannot be read.</source>
+            <translation>No se puede leer la copia guardada automáticamente de un escenario sin guardar del {when}.</translation>
+        </message>
+        <message>
+            <source>It was moved to {path}.</source>
+            <translation>Se movió a {path}.</translation>
+        </message>
+        <message>
+            <source>It was kept in {path}.</source>
+            <translation>Se conservó en {path}.</translation>
+        </message>
+        <message>
+            <source>Autosaved copy damaged</source>
+            <translation>Copia guardada automáticamente dañada</translation>
         </message>
     </context>
     <context>
@@ -138,7 +174,173 @@
         </message>
     </context>
     <context>
+        <name>EffectUnit</name>
+        <message>
+            <source>% a week</source>
+            <translation>% por semana</translation>
+        </message>
+        <message>
+            <source>share</source>
+            <translation>proporción</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>días</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>años</translation>
+        </message>
+        <message>
+            <source>USD bn</source>
+            <translation>miles de millones de USD</translation>
+        </message>
+        <message>
+            <source>USD bn a year</source>
+            <translation>miles de millones de USD al año</translation>
+        </message>
+        <message>
+            <source>USD m</source>
+            <translation>millones de USD</translation>
+        </message>
+        <message>
+            <source>USD m a year</source>
+            <translation>millones de USD al año</translation>
+        </message>
+        <message>
+            <source>elasticity</source>
+            <translation>elasticidad</translation>
+        </message>
+        <message>
+            <source>USD of exports per USD of capital</source>
+            <translation>USD de exportaciones por USD de capital</translation>
+        </message>
+        <message>
+            <source>USD per USD</source>
+            <translation>USD por USD</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourceKind</name>
+        <message>
+            <source>article</source>
+            <translation>artículo</translation>
+        </message>
+        <message>
+            <source>assumption</source>
+            <translation>supuesto</translation>
+        </message>
+        <message>
+            <source>derived</source>
+            <translation>derivado</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>estudio</translation>
+        </message>
+        <message>
+            <source>statistic</source>
+            <translation>estadística</translation>
+        </message>
+    </context>
+    <context>
         <name>LeverInfo</name>
+        <message>
+            <source>Capacity</source>
+            <translation>Capacidad</translation>
+        </message>
+        <message>
+            <source>Border delay cut</source>
+            <translation>Reducción de la demora en la frontera</translation>
+        </message>
+        <message>
+            <source>Capacity per unit of FDI</source>
+            <translation>Capacidad por unidad de IED</translation>
+        </message>
+        <message>
+            <source>Base tax rate</source>
+            <translation>Tasa impositiva base</translation>
+        </message>
+        <message>
+            <source>Certification gap</source>
+            <translation>Brecha de certificación</translation>
+        </message>
+        <message>
+            <source>Productivity gain</source>
+            <translation>Aumento de productividad</translation>
+        </message>
+        <message>
+            <source>Fund</source>
+            <translation>Fondo</translation>
+        </message>
+        <message>
+            <source>Exports per unit of capital</source>
+            <translation>Exportaciones por unidad de capital</translation>
+        </message>
+        <message>
+            <source>Sanction reduction</source>
+            <translation>Reducción de sanciones</translation>
+        </message>
+        <message>
+            <source>Disruption reduction</source>
+            <translation>Reducción de interrupciones</translation>
+        </message>
+        <message>
+            <source>Cost premium</source>
+            <translation>Sobrecosto</translation>
+        </message>
+        <message>
+            <source>Inventory carrying cost</source>
+            <translation>Costo de mantener inventario</translation>
+        </message>
+        <message>
+            <source>Gain in preference use</source>
+            <translation>Aumento del uso de preferencias</translation>
+        </message>
+        <message>
+            <source>Compliance cost</source>
+            <translation>Costo de cumplimiento</translation>
+        </message>
+        <message>
+            <source>Tariff cut</source>
+            <translation>Reducción arancelaria</translation>
+        </message>
+        <message>
+            <source>Trade-cost cut</source>
+            <translation>Reducción de costos comerciales</translation>
+        </message>
+        <message>
+            <source>Share of the region covered</source>
+            <translation>Parte de la región cubierta</translation>
+        </message>
+        <message>
+            <source>Steel and aluminium content</source>
+            <translation>Contenido de acero y aluminio</translation>
+        </message>
+        <message>
+            <source>Dutiable part of USMCA vehicles</source>
+            <translation>Parte gravable de los vehículos del T-MEC</translation>
+        </message>
+        <message>
+            <source>Uncertainty cost</source>
+            <translation>Costo de la incertidumbre</translation>
+        </message>
+        <message>
+            <source>Preference loss</source>
+            <translation>Pérdida de preferencias</translation>
+        </message>
+        <message>
+            <source>Notice period</source>
+            <translation>Plazo de preaviso</translation>
+        </message>
+        <message>
+            <source>Capacity loss</source>
+            <translation>Pérdida de capacidad</translation>
+        </message>
+        <message>
+            <source>Output loss</source>
+            <translation>Pérdida de producción</translation>
+        </message>
         <message>
             <source>unverified (article)</source>
             <translation>no verificado (artículo)</translation>
@@ -250,8 +452,8 @@
             <translation>&amp;Buscar palanca</translation>
         </message>
         <message>
-            <source>Bands</source>
-            <translation>Bandas</translation>
+            <source>&amp;Bands</source>
+            <translation>&amp;Bandas</translation>
         </message>
         <message>
             <source>Show p10–p90 uncertainty bands (Monte Carlo)</source>
@@ -306,6 +508,14 @@
             <translation>Indicadores</translation>
         </message>
         <message>
+            <source>Le&amp;vers</source>
+            <translation>&amp;Palancas</translation>
+        </message>
+        <message>
+            <source>&amp;Indicators</source>
+            <translation>I&amp;ndicadores</translation>
+        </message>
+        <message>
             <source>Lens:</source>
             <translation>Perspectiva:</translation>
         </message>
@@ -352,6 +562,14 @@
         <message>
             <source>&amp;Redo</source>
             <translation>&amp;Rehacer</translation>
+        </message>
+        <message>
+            <source>&amp;Undo {step}</source>
+            <translation>&amp;Deshacer {step}</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {step}</source>
+            <translation>&amp;Rehacer {step}</translation>
         </message>
         <message>
             <source>The model database could not be loaded.</source>
@@ -443,7 +661,7 @@
         </message>
         <message>
             <source>PDF &amp;brief…</source>
-            <translation>&amp;Resumen PDF…</translation>
+            <translation>Resumen &amp;PDF…</translation>
         </message>
         <message>
             <source>&amp;Compare pinned…</source>
@@ -475,6 +693,10 @@
     </context>
     <context>
         <name>ScenarioDocument</name>
+        <message>
+            <source>Baseline (current policy)</source>
+            <translation>Escenario base (política actual)</translation>
+        </message>
         <message>
             <source>not saved</source>
             <translation>sin guardar</translation>

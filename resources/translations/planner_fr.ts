@@ -4,8 +4,44 @@
     <context>
         <name>App</name>
         <message>
+            <source>The planner could not start</source>
+            <translation>Le planificateur n’a pas pu démarrer</translation>
+        </message>
+        <message>
             <source>The model database could not be loaded</source>
             <translation>Impossible de charger la base de données du modèle</translation>
+        </message>
+        <message>
+            <source>a file of that name is in the way</source>
+            <translation>un fichier de ce nom occupe la place</translation>
+        </message>
+        <message>
+            <source>Cannot create the autosave folder {path} ({reason}); changes will not be autosaved.</source>
+            <translation>Impossible de créer le dossier d’enregistrement automatique {path} ({reason}) ; les modifications ne seront pas enregistrées automatiquement.</translation>
+        </message>
+        <message>
+            <source>Autosave is off</source>
+            <translation>L’enregistrement automatique est désactivé</translation>
+        </message>
+        <message>
+            <source>The autosaved copy of {file} from {when} cannot be read.</source>
+            <translation>La copie enregistrée automatiquement de {file} du {when} est illisible.</translation>
+        </message>
+        <message>
+            <source>The autosaved copy of an unsaved scenario from {when} cannot be read.</source>
+            <translation>La copie enregistrée automatiquement d’un scénario non enregistré du {when} est illisible.</translation>
+        </message>
+        <message>
+            <source>It was moved to {path}.</source>
+            <translation>Elle a été déplacée vers {path}.</translation>
+        </message>
+        <message>
+            <source>It was kept in {path}.</source>
+            <translation>Elle a été conservée dans {path}.</translation>
+        </message>
+        <message>
+            <source>Autosaved copy damaged</source>
+            <translation>Copie enregistrée automatiquement endommagée</translation>
         </message>
     </context>
     <context>
@@ -138,7 +174,173 @@
         </message>
     </context>
     <context>
+        <name>EffectUnit</name>
+        <message>
+            <source>% a week</source>
+            <translation>% par semaine</translation>
+        </message>
+        <message>
+            <source>share</source>
+            <translation>part</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>jours</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>ans</translation>
+        </message>
+        <message>
+            <source>USD bn</source>
+            <translation>milliards de USD</translation>
+        </message>
+        <message>
+            <source>USD bn a year</source>
+            <translation>milliards de USD par an</translation>
+        </message>
+        <message>
+            <source>USD m</source>
+            <translation>millions de USD</translation>
+        </message>
+        <message>
+            <source>USD m a year</source>
+            <translation>millions de USD par an</translation>
+        </message>
+        <message>
+            <source>elasticity</source>
+            <translation>élasticité</translation>
+        </message>
+        <message>
+            <source>USD of exports per USD of capital</source>
+            <translation>USD d'exportations par USD de capital</translation>
+        </message>
+        <message>
+            <source>USD per USD</source>
+            <translation>USD par USD</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourceKind</name>
+        <message>
+            <source>article</source>
+            <translation>article</translation>
+        </message>
+        <message>
+            <source>assumption</source>
+            <translation>hypothèse</translation>
+        </message>
+        <message>
+            <source>derived</source>
+            <translation>dérivé</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>étude</translation>
+        </message>
+        <message>
+            <source>statistic</source>
+            <translation>statistique</translation>
+        </message>
+    </context>
+    <context>
         <name>LeverInfo</name>
+        <message>
+            <source>Capacity</source>
+            <translation>Capacité</translation>
+        </message>
+        <message>
+            <source>Border delay cut</source>
+            <translation>Réduction du délai à la frontière</translation>
+        </message>
+        <message>
+            <source>Capacity per unit of FDI</source>
+            <translation>Capacité par unité d'IDE</translation>
+        </message>
+        <message>
+            <source>Base tax rate</source>
+            <translation>Taux d'imposition de base</translation>
+        </message>
+        <message>
+            <source>Certification gap</source>
+            <translation>Écart de certification</translation>
+        </message>
+        <message>
+            <source>Productivity gain</source>
+            <translation>Gain de productivité</translation>
+        </message>
+        <message>
+            <source>Fund</source>
+            <translation>Fonds</translation>
+        </message>
+        <message>
+            <source>Exports per unit of capital</source>
+            <translation>Exportations par unité de capital</translation>
+        </message>
+        <message>
+            <source>Sanction reduction</source>
+            <translation>Réduction des sanctions</translation>
+        </message>
+        <message>
+            <source>Disruption reduction</source>
+            <translation>Réduction des perturbations</translation>
+        </message>
+        <message>
+            <source>Cost premium</source>
+            <translation>Surcoût</translation>
+        </message>
+        <message>
+            <source>Inventory carrying cost</source>
+            <translation>Coût de possession des stocks</translation>
+        </message>
+        <message>
+            <source>Gain in preference use</source>
+            <translation>Hausse de l'utilisation des préférences</translation>
+        </message>
+        <message>
+            <source>Compliance cost</source>
+            <translation>Coût de conformité</translation>
+        </message>
+        <message>
+            <source>Tariff cut</source>
+            <translation>Réduction tarifaire</translation>
+        </message>
+        <message>
+            <source>Trade-cost cut</source>
+            <translation>Réduction des coûts commerciaux</translation>
+        </message>
+        <message>
+            <source>Share of the region covered</source>
+            <translation>Part de la région couverte</translation>
+        </message>
+        <message>
+            <source>Steel and aluminium content</source>
+            <translation>Teneur en acier et en aluminium</translation>
+        </message>
+        <message>
+            <source>Dutiable part of USMCA vehicles</source>
+            <translation>Part taxable des véhicules de l'ACEUM</translation>
+        </message>
+        <message>
+            <source>Uncertainty cost</source>
+            <translation>Coût de l'incertitude</translation>
+        </message>
+        <message>
+            <source>Preference loss</source>
+            <translation>Perte des préférences</translation>
+        </message>
+        <message>
+            <source>Notice period</source>
+            <translation>Délai de préavis</translation>
+        </message>
+        <message>
+            <source>Capacity loss</source>
+            <translation>Perte de capacité</translation>
+        </message>
+        <message>
+            <source>Output loss</source>
+            <translation>Perte de production</translation>
+        </message>
         <message>
             <source>unverified (article)</source>
             <translation>non vérifié (article)</translation>
@@ -250,8 +452,8 @@
             <translation>&amp;Chercher un levier</translation>
         </message>
         <message>
-            <source>Bands</source>
-            <translation>Bandes</translation>
+            <source>&amp;Bands</source>
+            <translation>&amp;Bandes</translation>
         </message>
         <message>
             <source>Show p10–p90 uncertainty bands (Monte Carlo)</source>
@@ -306,6 +508,14 @@
             <translation>Indicateurs</translation>
         </message>
         <message>
+            <source>Le&amp;vers</source>
+            <translation>Le&amp;viers</translation>
+        </message>
+        <message>
+            <source>&amp;Indicators</source>
+            <translation>&amp;Indicateurs</translation>
+        </message>
+        <message>
             <source>Lens:</source>
             <translation>Perspective :</translation>
         </message>
@@ -352,6 +562,14 @@
         <message>
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>&amp;Undo {step}</source>
+            <translation>&amp;Annuler {step}</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {step}</source>
+            <translation>&amp;Rétablir {step}</translation>
         </message>
         <message>
             <source>The model database could not be loaded.</source>
@@ -443,7 +661,7 @@
         </message>
         <message>
             <source>PDF &amp;brief…</source>
-            <translation>&amp;Note PDF…</translation>
+            <translation>Note &amp;PDF…</translation>
         </message>
         <message>
             <source>&amp;Compare pinned…</source>
@@ -475,6 +693,10 @@
     </context>
     <context>
         <name>ScenarioDocument</name>
+        <message>
+            <source>Baseline (current policy)</source>
+            <translation>Référence (politique actuelle)</translation>
+        </message>
         <message>
             <source>not saved</source>
             <translation>non enregistré</translation>
