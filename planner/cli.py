@@ -62,11 +62,16 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 
 def _log_internal_error() -> str:
+    """Save the traceback to a log file; the line telling the user where it went (or why not)."""
     from planner.paths import log_dir
 
-    path = log_dir() / f"error-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
-    path.write_text(traceback.format_exc(), encoding="utf-8")
-    return str(path)
+    try:
+        path = log_dir() / f"error-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"the traceback could not be saved ({where}{exc.strerror or exc})"
+    return f"the full traceback is in {path}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(scenario_path=args.scenario, screenshot=args.screenshot)
         return int(handler(args) or 0)
     except InputError as exc:
-        for problem in exc.problems:
+        for problem in exc.shown():
             print(problem, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -97,12 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
     except Exception as exc:
-        try:
-            where = _log_internal_error()
-        except OSError:
-            where = "(could not write a log file)"
+        where = _log_internal_error()
         print(f"internal error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
-        print(f"the full traceback is in {where}", file=sys.stderr)
+        print(where, file=sys.stderr)
         return 1
 
 

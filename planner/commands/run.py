@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
-from planner.errors import InputError
+from planner.errors import InputError, capped
+from planner.model.scenario_schema import MAX_DRAWS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,13 +27,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     run.add_argument("file", metavar="FILE", help="scenario file (.usmca.json)")
     run.add_argument("--json", action="store_true", help="print the KPIs as JSON")
-    run.add_argument("--csv", metavar="OUT", help="write the tidy long table to OUT (CSV)")
+    run.add_argument(
+        "--csv", type=_csv_path, metavar="OUT", help="write the tidy long table to OUT (CSV)"
+    )
     run.add_argument(
         "--draws",
-        type=int,
+        type=_draws,
         default=0,
         metavar="N",
-        help="Monte Carlo draws for p10/p50/p90 bands (default 0: central run only)",
+        help=f"Monte Carlo draws for p10/p50/p90 bands, 0 to {MAX_DRAWS:,} "
+        "(default 0: central run only)",
     )
     _common(run)
     run.set_defaults(handler=run_command)
@@ -58,30 +64,80 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _draws(text: str) -> int:
+    """--draws: checked while parsing, so a huge count never reaches the engine's arrays."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or not 0 <= value <= MAX_DRAWS:
+        # argparse prefixes "argument --draws: "; the file format has the same cap.
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 0 to {MAX_DRAWS:,}, found {text}"
+        )
+    return value
+
+
+def _csv_path(text: str) -> str:
+    if not text.strip():  # an empty path used to skip the export without a word
+        raise argparse.ArgumentTypeError("expected a file path, found an empty one")
+    return text
+
+
+def _unwritable_reason(path: Path) -> str | None:
+    """Why ``path`` cannot be a file we write, when that shows before the run (cheap checks)."""
+    if path.is_dir() or str(path).endswith(os.sep):
+        return "it is a folder"
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else f"{parent} is not a folder"
+    return None
+
+
+def _write_csv(results: Any, out: str) -> None:
+    from planner.model.export import export_csv
+
+    try:
+        export_csv(results, out)
+    except OSError as exc:
+        # strerror alone: the file named in exc is the export's hidden temp file.
+        raise InputError(f"--csv {out}: cannot write ({exc.strerror or exc})") from None
+
+
 def _load(args: argparse.Namespace, *files: str) -> tuple[Any, list[Any]]:
+    """The model and every scenario; InputError naming each bad file, not just the first."""
     from planner.model.data import load_model
-    from planner.model.scenario import load_scenario_with_warnings
+    from planner.model.scenario import ScenarioError, load_scenario_with_warnings
 
     model = load_model(args.model)
-    scenarios = []
+    scenarios, problems = [], []
     for name in files:
-        loaded = load_scenario_with_warnings(name, model.catalog, model.fingerprint, model.version)
+        try:
+            loaded = load_scenario_with_warnings(
+                name, model.catalog, model.fingerprint, model.version
+            )
+        except ScenarioError as exc:
+            # Same form as `planner validate`: every line starts with the file it is about.
+            problems += [f"{name}: {problem}" for problem in capped(exc.problems)]
+            continue
         for warning in loaded.warnings:
             print(f"{name}: warning: {warning}", file=sys.stderr)
         scenarios.append(loaded.scenario)
+    if problems:
+        raise InputError(problems, limit=None)  # capped per file above
     return model, scenarios
 
 
 def run_command(args: argparse.Namespace) -> int:
     from planner.model.engine import evaluate
-    from planner.model.export import export_csv, results_json
+    from planner.model.export import results_json
 
-    if args.draws < 0:
-        raise InputError(f"--draws: expected a whole number of 0 or more, found {args.draws}")
+    if args.csv and (reason := _unwritable_reason(Path(args.csv))):
+        raise InputError(f"--csv {args.csv}: cannot write ({reason})")  # before a long run
     model, (scenario,) = _load(args, args.file)
     results = evaluate(model, scenario, draws=args.draws or None, reference=args.reference)
     if args.csv:
-        export_csv(results, args.csv)
+        _write_csv(results, args.csv)
     if args.json:
         print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
         return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from planner.errors import capped
 from planner.model import scenario as scenario_files
 
 
@@ -34,7 +35,7 @@ def run_validate(args: argparse.Namespace) -> int:
             scenario = scenario_files.Scenario.from_dict(content, model.catalog)
         except scenario_files.ScenarioError as exc:
             failed = True
-            for problem in exc.problems:
+            for problem in capped(exc.problems):
                 print(f"{name}: {problem}", file=sys.stderr)
             continue
         warnings += scenario_files.fingerprint_warnings(scenario, model.fingerprint, model.version)

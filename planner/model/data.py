@@ -125,28 +125,64 @@ def load_model(path: Path | str | None = None) -> ModelData:
     """Read a model database into ModelData (None: the default one, built or rebuilt if needed).
 
     Cached per file on its (mtime, size): loading the same unchanged database again returns
-    the same object at the cost of one ``stat``.
+    the same object at the cost of one ``stat``.  A database that cannot be read raises
+    InputError naming the file and how to rebuild it; the default one (a cache of the seeds)
+    is first rebuilt once.
     """
-    from planner.errors import InputError
-    from planner.model.database import ensure_default_database
+    if path is not None:
+        return _load_cached(Path(path))
+    from planner.model.database import DamagedDatabaseError, build_database, ensure_default_database
 
-    db_path = ensure_default_database() if path is None else Path(path)
+    db_path = ensure_default_database()
+    try:
+        return _load_cached(db_path)
+    except DamagedDatabaseError as exc:
+        import sys
+
+        print(
+            f"Rebuilding the model database {db_path}: it is damaged ({exc.what}).", file=sys.stderr
+        )
+    build_database(None, db_path)
+    return _load_cached(db_path)  # damaged again: reported, not rebuilt in a loop
+
+
+# What reading a damaged database raises: a missing table, text where a number belongs, a
+# missing row (KeyError), a value the catalog cannot parse.
+_DAMAGE = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
+def _load_cached(db_path: Path) -> ModelData:
+    import sqlite3
+
+    from planner.errors import InputError
+    from planner.model.database import DamagedDatabaseError, describe_damage, journal_path
+
     try:
         st = db_path.stat()
-    except FileNotFoundError as exc:
-        raise InputError(f"{db_path}: expected a model database, found no such file") from exc
+    except OSError as exc:
+        found = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise InputError(f"{db_path}: expected a model database, found {found}") from None
+    if not db_path.is_file():
+        raise InputError(f"{db_path}: expected a model database file, found a folder")
+    try:
+        db_path.open("rb").close()  # else SQLite says only "unable to open database file"
+    except OSError as exc:
+        raise InputError(f"{db_path}: cannot read the model database ({exc.strerror})") from None
     key, stamp = str(db_path.resolve()), (st.st_mtime_ns, st.st_size)
     hit = _cache.get(key)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    import sqlite3
-
     try:
         model = _read_model(db_path)
     except sqlite3.DatabaseError as exc:
-        raise InputError(
-            f"{db_path}: expected a model database, found {exc} (rebuild it: planner db build)"
-        ) from exc
+        if journal_path(db_path).exists():
+            from planner.model.database import stray_journal_error
+
+            raise stray_journal_error(db_path) from None
+        raise DamagedDatabaseError(db_path, str(exc)) from None
+    except _DAMAGE as exc:
+        what = describe_damage(db_path) or f"{exc.__class__.__name__}: {exc}"
+        raise DamagedDatabaseError(db_path, what) from None
     _cache[key] = (stamp, model)
     return model
 

@@ -31,7 +31,7 @@ from planner.model.seed_loader import (
     render_csv,
     seeds_fingerprint,
 )
-from planner.model.tables import SOURCE_KINDS, TABLES, TABLES_BY_NAME, Table
+from planner.model.tables import REGION_IDS, SOURCE_KINDS, TABLES, TABLES_BY_NAME, Table
 
 BASE_YEAR = 2024
 FINAL_YEAR = 2036
@@ -44,7 +44,42 @@ Notify = Callable[[str], object]
 
 def default_database_path() -> Path:
     """Where the app keeps its model database: the user data folder, one file per version."""
-    return paths.user_data_dir() / f"model-{MODEL_VERSION}.sqlite"
+    try:
+        folder = paths.user_data_dir()
+    except OSError as exc:  # PLANNER_DATA_DIR is a file, or cannot be created
+        raise data_folder_error(Path(exc.filename or paths.APP_NAME), exc) from None
+    return folder / f"model-{MODEL_VERSION}.sqlite"
+
+
+def data_folder_error(folder: Path, exc: OSError) -> InputError:
+    reason = "it is not a folder" if folder.exists() and not folder.is_dir() else exc.strerror
+    return InputError(
+        f"{folder}: cannot use as the data folder ({reason or exc}); "
+        "set PLANNER_DATA_DIR to a writable folder"
+    )
+
+
+def _is_default(path: Path) -> bool:
+    """Whether ``path`` is the app's own cache (which it may rebuild or clean up freely)."""
+    try:
+        return path.resolve() == default_database_path().resolve()
+    except (OSError, InputError):
+        return False
+
+
+def rebuild_hint(path: Path) -> str:
+    """The command that rebuilds ``path``: the default cache needs no --out."""
+    return "`planner db build`" if _is_default(path) else f"`planner db build --out {path}`"
+
+
+class DamagedDatabaseError(InputError):
+    """A model database that opens but whose rows cannot be used (wrong types, missing rows)."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        self.path, self.what = path, what
+        super().__init__(
+            f"{path}: the model database is damaged ({what}); rebuild it with {rebuild_hint(path)}"
+        )
 
 
 # --- building -------------------------------------------------------------------------------
@@ -134,10 +169,67 @@ def build_database(seeds_dir: Path | str | None = None, out_path: Path | str | N
     """
     seeds_dir = Path(seeds_dir) if seeds_dir else paths.seeds_dir()
     out_path = Path(out_path) if out_path else default_database_path()
+    if out_path.is_dir():
+        raise _folder_in_the_way(out_path)
     seeds, fingerprint = _load_checked(seeds_dir)
-    tmp = _write_temp_database(seeds, fingerprint, out_path.parent)
-    os.replace(tmp, out_path)
+    tmp: Path | None = None
+    try:
+        tmp = _write_temp_database(seeds, fingerprint, out_path.parent)
+        os.replace(tmp, out_path)
+        tmp = None
+    except OSError as exc:
+        raise _unwritable(out_path, exc) from None
+    finally:
+        if tmp is not None:  # a failed swap must not leave a ~0.5 MB temp file per attempt
+            tmp.unlink(missing_ok=True)
+    if _is_default(out_path):
+        _remove_stray_journal(out_path)
     return out_path
+
+
+def _folder_in_the_way(path: Path) -> InputError:
+    return InputError(
+        f"{path}: expected the model database file, found a folder (move or remove it)"
+    )
+
+
+def _unwritable(out_path: Path, exc: OSError) -> InputError:
+    if _is_default(out_path):
+        return data_folder_error(out_path.parent, exc)
+    return InputError(f"{out_path}: cannot write the model database ({exc.strerror or exc})")
+
+
+# --- stray rollback journals ----------------------------------------------------------------
+# SQLite treats "<db>-journal" as an interrupted write to roll back, which a read-only
+# connection cannot do ("attempt to write a readonly database").  The app never writes its
+# database in place (it builds a new file and swaps it in), so a journal beside it is always
+# left over from something else -- and after a swap it would even "roll back" foreign pages
+# onto the new file.
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _remove_stray_journal(path: Path, notify: Notify | None = None) -> None:
+    journal = journal_path(path)
+    if not journal.exists():
+        return
+    try:
+        journal.unlink()
+    except OSError as exc:
+        raise stray_journal_error(path, exc.strerror) from None
+    if notify:
+        notify(f"Removed a leftover rollback journal {journal} (the app never writes one).")
+
+
+def stray_journal_error(path: Path, why: str | None = None) -> InputError:
+    """The journal beside ``path`` stops it from opening; tell the user which file to remove."""
+    reason = f"; it could not be removed: {why}" if why else ""
+    return InputError(
+        f"{journal_path(path)}: a leftover rollback journal stops the model database {path} "
+        f"from opening{reason}; remove it (once no other program has the database open)"
+    )
 
 
 # --- checking -------------------------------------------------------------------------------
@@ -166,6 +258,8 @@ def check_database(path: Path | str) -> list[str]:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         except sqlite3.DatabaseError as exc:
+            if journal_path(path).exists():
+                return stray_journal_error(path).problems
             return [f"{path}: expected a SQLite database, found {exc}"]
         if integrity != ["ok"]:
             return [f"{path}: integrity check failed: {line}" for line in integrity]
@@ -205,6 +299,7 @@ def _content_problems(conn: sqlite3.Connection, path: Path) -> list[str]:
             f"{path} table sources id {source_id} column kind: expected one of "
             f"{', '.join(SOURCE_KINDS)}, found {kind!r}"
         )
+    problems += [f"{path} {problem}" for problem in value_problems(conn)]
     label_cols = ", ".join(f"label_{lang}" for lang in LANGUAGES)
     for lever_id, *labels in conn.execute(f"SELECT id, {label_cols} FROM levers"):
         for lang, label in zip(LANGUAGES, labels, strict=True):
@@ -214,6 +309,71 @@ def _content_problems(conn: sqlite3.Connection, path: Path) -> list[str]:
                     "expected a label, found none"
                 )
     return problems
+
+
+# Where a value breaks its column's declaration (typeof: SQLite stores whatever it is given).
+_TYPE_CHECKS = {
+    "real": ("typeof({c}) NOT IN ('real', 'integer', 'null')", "a number"),
+    "integer": ("typeof({c}) NOT IN ('integer', 'null')", "a whole number"),
+    "text": ("typeof({c}) NOT IN ('text', 'null')", "text"),
+}
+
+
+def _column_checks(column) -> list[tuple[str, str]]:
+    """(SQL condition selecting bad rows, what was expected) for one declared column."""
+    c = f'"{column.name}"'
+    sql, expected = _TYPE_CHECKS[column.type]
+    checks = [(sql.format(c=c), expected)]
+    if column.required:
+        checks.append((f"{c} IS NULL", "a value"))
+    if column.choices:
+        marks = ", ".join("'" + v.replace("'", "''") + "'" for v in column.choices)
+        checks.append((f"{c} NOT IN ({marks})", f"one of {', '.join(column.choices)}"))
+    if column.minimum is not None:
+        checks.append((f"{c} < {column.minimum!r}", f"at least {column.minimum:g}"))
+    if column.maximum is not None:
+        checks.append((f"{c} > {column.maximum!r}", f"at most {column.maximum:g}"))
+    return checks
+
+
+def value_problems(conn: sqlite3.Connection, per_check: int = 3) -> list[str]:
+    """Values a model database holds against its tables' declarations: wrong types, missing
+    values or rows, values out of range.  ``quick_check`` passes all of these, yet the model
+    cannot be read from such a file."""
+    problems: list[str] = []
+    for table in TABLES:
+        for column in table.columns:
+            for condition, expected in _column_checks(column):
+                bad = conn.execute(
+                    f'SELECT rowid, "{column.name}" FROM "{table.name}" '
+                    f"WHERE {condition} LIMIT {per_check}"
+                ).fetchall()
+                problems += [
+                    f"table {table.name} row {rowid} column {column.name}: "
+                    f"expected {expected}, found {value!r}"
+                    for rowid, value in bad
+                ]
+    present = {r[0] for r in conn.execute("SELECT id FROM regions")}
+    problems += [
+        f"table regions: expected a row {r}, found none" for r in REGION_IDS if r not in present
+    ]
+    base_year = _read_meta(conn).get("base_year", "")
+    if not base_year.isdigit():
+        problems.append(f"table meta key base_year: expected a year, found {base_year!r}")
+    return problems
+
+
+def describe_damage(path: Path | str) -> str | None:
+    """The first thing wrong with a database's values (and how many more), or None."""
+    try:
+        with closing(connect_read_only(path)) as conn:
+            problems = value_problems(conn)
+    except (OSError, sqlite3.Error):
+        return None
+    if not problems:
+        return None
+    more = len(problems) - 1
+    return problems[0] + (f", and {more} more problem{'s' if more > 1 else ''}" if more else "")
 
 
 @dataclass(frozen=True)
@@ -231,6 +391,8 @@ def database_status(path: Path | str, seeds_dir: Path | str | None = None) -> St
     """
     path = Path(path)
     seeds_dir = Path(seeds_dir) if seeds_dir else paths.seeds_dir()
+    if path.is_dir():
+        raise _folder_in_the_way(path)  # "missing" would try to build over the folder
     if not path.is_file():
         return Status("missing", f"there is no model database at {path}")
     try:
@@ -268,6 +430,7 @@ def ensure_default_database(
     notify = notify or _stderr
     seeds_dir = Path(seeds_dir) if seeds_dir else paths.seeds_dir()
     path = default_database_path()
+    _remove_stray_journal(path, notify)
     status = database_status(path, seeds_dir)
     if status is None:
         return path
