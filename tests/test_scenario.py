@@ -214,7 +214,7 @@ def test_every_problem_is_reported_at_once():
         ({"shocks": [{"id": "us_tariff_non_usmca", "start_year": 2030, "end_year": 2027}]},
          "shocks[0].end_year", "expected a year ≥ start_year (2030), found 2027"),
         ({"overrides": {"not a path": 1}}, 'overrides["not a path"]', "dotted parameter path"),
-        ({"overrides": {"a.b": "4.5"}}, 'overrides["a.b"]', 'expected a number, found "4.5"'),
+        ({"overrides": {"a.b": "4.5"}}, "overrides.a.b", 'expected a number, found "4.5"'),
         ({"horizon": {"start": 2030, "end": 2026}}, "horizon", "expected start ≤ end"),
         ({"lens": 3}, "lens", "expected a stakeholder lens id, found 3"),
         ({"name": "x" * 300}, "name", "found \"xxxx"),
@@ -270,7 +270,7 @@ def test_nan_and_infinity_are_refused_where_they_are():
     assert problems == [
         "levers.tmfc_corridor.intensity: expected a finite number, found NaN "
         "(JSON has no NaN or Infinity)",
-        'overrides["elasticities.autos.substitution"]: expected a finite number, found Infinity '
+        "overrides.elasticities.autos.substitution: expected a finite number, found Infinity "
         "(JSON has no NaN or Infinity)",
     ]
 

@@ -1,11 +1,13 @@
 """What a scenario may switch: lever, alignment, shock and lens ids with their controls.
 
 Built from the model database (``catalog_from_db`` in ``planner.model.database``) so that
-scenario validation names the ids that really exist.  Qt-free, plain data.
+scenario validation names the ids that really exist, and the range each ``overrides`` key
+accepts (``override_range``, a fixed table: the database does not carry it).  Qt-free, plain data.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -51,3 +53,100 @@ class Catalog:
     shocks: dict[str, LeverSpec]  # group == "shock"
     lenses: tuple[str, ...]
     alignment_specs: dict[str, LeverSpec] = field(default_factory=dict)
+
+
+# --- what a scenario's overrides may set ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverrideRange:
+    """The values an override key accepts: every number from ``minimum`` to ``maximum``."""
+
+    minimum: float
+    maximum: float
+
+    def __contains__(self, value: float) -> bool:
+        return self.minimum <= value <= self.maximum
+
+    def expected(self) -> str:
+        return f"a number from {self.minimum:g} to {self.maximum:g}"
+
+
+_SHARE = OverrideRange(0.0, 1.0)
+_ANY_LEVER = r"lever_effects\.\w+(?:\.\w+)?"  # lever_effects.<lever>[.<option>]
+
+# Override key (a regular expression matching the whole key) -> the values it accepts; the first
+# match applies.  Each range holds the seed table's own range (seeds/*.csv) with room to spare
+# (about 10x its largest magnitude, the same sign, 0 where "none" is meaningful) and keeps every
+# factor the engine builds from it finite and positive.  Elasticities: with Em < 0, Es ≥ 0 and
+# Ex > 0 the GSIM matrix (Em + Es)·φθᵀ − (Es + Ex)·I is never singular, because φθᵀ's
+# eigenvalues lie in [0, 1] (checked on the model's markets); the lower bounds keep it far from
+# singular and the upper ones keep (1 + τ)^−σ inside float range.
+OVERRIDE_RANGES: tuple[tuple[str, OverrideRange], ...] = (
+    # Import demand falls as its price rises (seeds -2 to -0.25; Kee et al. find -0.1 to -10).
+    (r"elasticities\.\w+\.import_demand", OverrideRange(-20.0, -0.01)),
+    # Armington substitution between sources (seeds 3.7 to 11; estimates reach the 30s).
+    (r"elasticities\.\w+\.substitution", OverrideRange(0.01, 50.0)),
+    # Export supply rises with its price (seeds 0.5 to 4.5); a capacity change moves prices by
+    # log(1 + g) / Ex, so below 0.1 (0.01: USD 250 trillion of investment) it explodes.
+    (r"elasticities\.\w+\.export_supply", OverrideRange(0.1, 50.0)),
+    # Percent a year (seeds 0.5 to 5): a deep recession to a boom; (1 + g)^12 stays sane.
+    (r"growth\.\w+", OverrideRange(-20.0, 30.0)),
+    # Percent of value per day in transit (seeds 0.6 to 2.1); 0 = time costs nothing.
+    (r"parameters\.per_day_cost_pct\.\w+", OverrideRange(0.0, 20.0)),
+    # BPR delay coefficient (seeds 0.1 to 0.5); 0 = no congestion.
+    (r"parameters\.bpr_alpha", OverrideRange(0.0, 5.0)),
+    # BPR exponent (seeds 2 to 6; 1 to 10 in practice); below 1 the delay curve turns concave.
+    (r"parameters\.bpr_beta", OverrideRange(1.0, 10.0)),
+    # % FDI per point of tax (seeds -3.3 to -1.5): negative; 0 = FDI ignores the tax.
+    (r"parameters\.fdi_semi_elasticity", OverrideRange(-33.0, 0.0)),
+    # Jobs per USD m of exports (seeds 5 to 15 and 4.9 to 6.1).
+    (r"parameters\.jobs_per_usd_m_mx", OverrideRange(0.0, 150.0)),
+    (r"parameters\.jobs_per_usd_m_us", OverrideRange(0.0, 61.0)),
+    # Value-added and content shares.
+    (r"parameters\.(?:mx_domestic_va_share|us_content_share_mx)", _SHARE),
+    # Month-long disruptions a year (seeds 0.2 to 0.35).
+    (r"parameters\.disruption_hazard", OverrideRange(0.0, 3.5)),
+    # Elasticity (seeds 0 to 0.2); 0 = Leontief.
+    (r"parameters\.short_run_input_substitution", OverrideRange(0.0, 2.0)),
+    # A calendar constant (52.14): a shock's weeks (up to 38 together) are a share of it.
+    (r"parameters\.weeks_per_year", OverrideRange(48.0, 53.0)),
+    # Percent more trade after an FTA (seeds 50 to 150); checks only.
+    (r"parameters\.fta_trade_effect_pct", OverrideRange(0.0, 1500.0)),
+    # Shares (tariff cut, region weights, dutiable, derivative, losses, uptake): 0 to 1.
+    (_ANY_LEVER + r"\.(?:\w+_share|\w+_share\.\w+|preference_use_gain)", _SHARE),
+    # New corridor capacity, USD bn a year (seeds 20 to 50).
+    (_ANY_LEVER + r"\.capacity_usd_bn", OverrideRange(0.0, 500.0)),
+    # Days cut at the border or by a hub (seeds 0.05 to 0.5); the engine floors days at 0.
+    (_ANY_LEVER + r"\.(?:border_days_cut|days_cut)", OverrideRange(0.0, 5.0)),
+    # Capacity elasticity to FDI (seeds 0.1 to 0.5).
+    (_ANY_LEVER + r"\.capacity_per_fdi", OverrideRange(0.0, 5.0)),
+    # Tax rates and gaps in percent (seeds 0 to 30).
+    (_ANY_LEVER + r"\.(?:base_tax_rate_pct|certification_gap_pct)", OverrideRange(0.0, 100.0)),
+    # Productivity gain in percent (seeds 0 to 6).
+    (_ANY_LEVER + r"\.productivity_gain_pct", OverrideRange(0.0, 60.0)),
+    # Fund size, USD m a year (seeds 50 to 250).
+    (_ANY_LEVER + r"\.fund_usd_m", OverrideRange(0.0, 2500.0)),
+    # Exports per USD of capital (seeds 0.25 to 0.6); it divides, so it stays above 0.
+    (_ANY_LEVER + r"\.output_capital_ratio", OverrideRange(0.025, 6.0)),
+    # Cost mark-ups in percent (seeds: premium 2.4 to 8.4, compliance 0.5 to 2, review 0 to
+    # 4, carrying 0.3 to 0.6 a week); each enters as (1 + x/100) with x ≥ 0.
+    (_ANY_LEVER + r"\.cost_premium_pct", OverrideRange(0.0, 84.0)),
+    (_ANY_LEVER + r"\.compliance_cost_pct", OverrideRange(0.0, 20.0)),
+    (_ANY_LEVER + r"\.uncertainty_cost_pct", OverrideRange(0.0, 40.0)),
+    (_ANY_LEVER + r"\.carrying_cost_pct_per_week", OverrideRange(0.0, 6.0)),
+    # Trade-cost cut in percent (seeds 2 to 10, FTA02's whole range); 5x that keeps 1 - cut
+    # well above 0 (at 90% EU trade grows to USD 30 trillion).
+    (_ANY_LEVER + r"\.trade_cost_cut_pct", OverrideRange(0.0, 50.0)),
+    # Withdrawal notice in years (the treaty's 0.5).
+    (_ANY_LEVER + r"\.notice_years", OverrideRange(0.0, 5.0)),
+)
+_COMPILED = tuple((re.compile(pattern), bounds) for pattern, bounds in OVERRIDE_RANGES)
+
+
+def override_range(key: str) -> OverrideRange | None:
+    """The values ``key`` accepts, or None for a key no rule names (the engine rejects it)."""
+    for pattern, bounds in _COMPILED:
+        if pattern.fullmatch(key):
+            return bounds
+    return None

@@ -350,6 +350,7 @@ def scenario_json(scenario: Scenario) -> str:
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     """Write atomically: a temp file in the same folder, flushed and fsynced, replaces ``path``
     with ``os.replace``; the previous file is kept as ``NAME.bak``.  On any failure ``path`` is
-    untouched and no temp file is left behind."""
-    target = Path(path)
+    untouched and no temp file is left behind.  A symbolic link is followed: its target (e.g. in
+    a synced folder) gets the new text and the ``.bak``, and the link stays a link."""
+    target = Path(os.path.realpath(path))
     write_text_atomically(target, scenario_json(scenario))

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import errno
 import json
 import math
 import os
 import re
+import secrets
 import shutil
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -129,9 +130,7 @@ def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
             parse_float=_parse_float,
         )
     except json.JSONDecodeError as exc:
-        raise ScenarioError(
-            f"file: expected JSON, found {exc.msg.lower()} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+        raise ScenarioError(_json_problem(exc, text)) from None
     except RecursionError:
         raise ScenarioError("file: expected JSON of a few levels, found deep nesting") from None
     except ValueError:  # e.g. an integer of thousands of digits
@@ -147,6 +146,26 @@ def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     if problems:
         raise ScenarioError(problems)
     return clean
+
+
+# json's messages as "found ..." phrases (some end in "at", which the position follows).
+_JSON_FOUND = {
+    "Unterminated string starting at": "an unterminated string",
+    "Expecting value": "a missing or invalid value",
+    "Expecting property name enclosed in double quotes": "a key missing or not in double quotes",
+    "Expecting ':' delimiter": "a missing ':'",
+    "Expecting ',' delimiter": "a missing ','",
+    "Extra data": "more after the end of the JSON",
+    "Invalid control character at": "a control character inside a string",
+}
+
+
+def _json_problem(exc: json.JSONDecodeError, text: str) -> str:
+    """``file: expected JSON, found an unterminated string at line 1, column 60``."""
+    if not text.strip():
+        return "file: the file is empty"
+    found = _JSON_FOUND.get(exc.msg) or exc.msg.lower().removesuffix(" at")
+    return f"file: expected JSON, found {found} at line {exc.lineno}, column {exc.colno}"
 
 
 # --- saving -----------------------------------------------------------------------------------
@@ -171,15 +190,19 @@ def write_text_atomically(target: Path, text: str) -> None:
         raise ScenarioError(_too_big(len(payload)))
     temps: list[str] = []
     try:
-        new_file = _durable_temp(target, lambda out: out.write(payload), temps)
-        if target.exists():
-            os.chmod(new_file, stat.S_IMODE(target.stat().st_mode))
+        previous_mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+        # Created with the umask's mode (the kernel applies it), never wider than the previous
+        # file's: a new document is 0o666 & ~umask, a private file keeps a private backup.
+        mode = 0o666 if previous_mode is None else 0o666 & previous_mode
+        new_file = _durable_temp(target, lambda out: out.write(payload), temps, mode)
+        if previous_mode is not None:
+            os.chmod(new_file, previous_mode)  # an edit keeps the file's own mode
             with target.open("rb") as previous:
-                backup = _durable_temp(target, lambda out: shutil.copyfileobj(previous, out), temps)
+                backup = _durable_temp(
+                    target, lambda out: shutil.copyfileobj(previous, out), temps, mode
+                )
             os.replace(backup, backup_path(target))
             temps.remove(backup)
-        else:
-            os.chmod(new_file, 0o644)  # temp files are private (0600); a scenario is a document
         os.replace(new_file, target)
         temps.remove(new_file)
     except OSError as exc:
@@ -193,9 +216,19 @@ def write_text_atomically(target: Path, text: str) -> None:
     _sync_folder(target.parent)
 
 
-def _durable_temp(target: Path, write: Callable[[Any], object], temps: list[str]) -> str:
-    """A flushed and fsynced temp file beside ``target`` (same folder: os.replace stays atomic)."""
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+def _durable_temp(target: Path, write: Callable[[Any], object], temps: list[str], mode: int) -> str:
+    """A flushed and fsynced temp file beside ``target`` (same folder: os.replace stays atomic),
+    created with ``mode`` less the umask (mkstemp's files are always 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(name, flags, mode)
+        except FileExistsError:
+            continue
+        break
+    else:
+        raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target.parent))
     temps.append(name)
     with os.fdopen(fd, "wb") as handle:
         write(handle)

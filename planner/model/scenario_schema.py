@@ -35,7 +35,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from planner.model.catalog import Catalog, LeverSpec, ParamSpec
+from planner.model.catalog import Catalog, LeverSpec, ParamSpec, override_range
 
 FIRST_YEAR, LAST_YEAR = 2025, 2036  # the simulated years (base year 2024)
 MAX_DRAWS = 20_000
@@ -71,8 +71,9 @@ def _check_param_value(value: Any) -> bool | int | float | str:
 
 ParamValue = Annotated[bool | int | float | str, PlainValidator(_check_param_value)]
 Params = Annotated[dict[str, ParamValue], AfterValidator(FrozenDict)]
+_OVERRIDE_KEY = re.compile(r"[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+")  # a dotted model path
 OverrideKey = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$", max_length=120)
+    str, StringConstraints(pattern=f"^{_OVERRIDE_KEY.pattern}$", max_length=120)
 ]
 FiniteNumber = Annotated[float, Strict(), AllowInfNan(False)]
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -165,9 +166,10 @@ class ScenarioFields(BaseModel):
     @model_validator(mode="wrap")
     @classmethod
     def _check_catalog(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
-        """Structure first, then ids and parameters against the catalog; raise both together."""
+        """Structure first, then override ranges and (with a catalog) ids and parameters
+        against it; raise every problem together."""
         catalog = (info.context or {}).get("catalog")
-        if catalog is None or not isinstance(data, Mapping):
+        if not isinstance(data, Mapping):
             return handler(data)
         details: list[dict[str, Any]] = []
         result = None
@@ -179,12 +181,44 @@ class ScenarioFields(BaseModel):
                     key: error[key] for key in ("type", "loc", "input", "ctx") if key in error
                 }
                 details.append(detail)
-        for loc, message in catalog_problems(data, catalog):
+        problems = override_problems(data)
+        if catalog is not None:
+            problems += catalog_problems(data, catalog)
+        for loc, message in problems:
             custom = PydanticCustomError("catalog", "{message}", {"message": message})
             details.append({"type": custom, "loc": loc, "input": None})
         if details:
             raise ValidationError.from_exception_data(cls.__name__, details)  # type: ignore[arg-type]
         return result
+
+
+# --- checks of the values -------------------------------------------------------------------
+
+
+def override_problems(data: Mapping[str, Any]) -> list[tuple[tuple, str]]:
+    """Each override outside the range its key accepts (``catalog.override_range``).
+
+    Checked when a file is read and on every edit, so that ``validate`` and the GUI refuse a
+    number the engine cannot evaluate; non-numbers and bad keys are the structural layer's.
+    """
+    overrides = data.get("overrides")
+    out: list[tuple[tuple, str]] = []
+    for key, value in overrides.items() if isinstance(overrides, Mapping) else ():
+        bounds = override_range(key) if isinstance(key, str) else None
+        if bounds is not None and _is_checkable_number(value) and value not in bounds:
+            out.append(
+                (("overrides", key), f"expected {bounds.expected()}, found {found_text(value)}")
+            )
+    return out
+
+
+def _is_checkable_number(value: Any) -> bool:
+    # NaN, Infinity and integers beyond float range are the structural layer's to report.
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) < 10**300
+    return isinstance(value, float) and math.isfinite(value)
 
 
 # --- checks against the catalog -------------------------------------------------------------
@@ -392,6 +426,8 @@ def path_text(loc: tuple) -> str:
             continue  # file form: a setting's parameters sit beside "enabled" / "id"
         if isinstance(segment, int):
             text += f"[{segment}]"
+        elif index == 1 and loc[0] == "overrides" and _OVERRIDE_KEY.fullmatch(segment):
+            text += f".{segment}"  # a dotted key reads as the model path it names
         elif _PLAIN_SEGMENT.fullmatch(segment) and len(segment) <= 60:
             text += ("." if text else "") + segment
         else:

@@ -152,7 +152,9 @@ def solve_equilibrium(
             z = z.take(keep, axis=0)
             st, sub = st.select(keep), sub.select(keep)
             if gap is not None:
-                gap, merit = gap.take(keep, axis=0), merit.take(keep)
+                gap = gap.take(keep, axis=0)
+                # After a step that ran out of halvings the merit is not known (None).
+                merit = None if merit is None else merit.take(keep)
         if gap is None:
             gap = _log_excess(st, sub)
         z, st, excess, gap, merit = _damped_step(z, gap, st, sub, merit)

@@ -7,7 +7,8 @@ triangular distribution on (low, value, high) with a fixed seed, so the same sce
 gives the same bands.  The engine code is the same for both.
 
 Override keys (``Scenario.overrides``), each replacing a central value; the range moves
-with it in proportion (a value of 0 fixes the number):
+with it in proportion, cut to the values the key accepts (``catalog.OVERRIDE_RANGES``; a
+value of 0 fixes the number):
 - ``elasticities.<sector>.<import_demand|substitution|export_supply>``
 - ``growth.<region>`` in percent a year (as in the seed table)
 - ``parameters.<parameter id>`` e.g. ``parameters.per_day_cost_pct.autos``
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from planner.model.catalog import override_range
 from planner.model.data import ModelData
 
 ELASTICITY_KINDS = ("import_demand", "substitution", "export_supply")
@@ -172,12 +174,14 @@ def _apply_overrides(model: ModelData, table: _Table, overrides: Mapping[str, fl
         if i is None:
             unknown.append(key)
             continue
-        new = float(new) / 100.0 if key.startswith("growth.") else float(new)
-        old = value[i]
-        ratio = new / old if old != 0 else None
-        value[i] = new
-        low[i] = low[i] * ratio if ratio is not None else new
-        high[i] = high[i] * ratio if ratio is not None else new
+        unit, new = _file_unit(key), float(new)
+        old = value[i] * unit
+        if old != 0:  # the range moves in proportion
+            lo, hi = sorted((low[i] * unit * new / old, high[i] * unit * new / old))
+        else:  # a number without a central value: fixed at the new one
+            lo = hi = new
+        lo, hi = _within_accepted(key, new, lo, hi)
+        value[i], low[i], high[i] = new / unit, lo / unit, hi / unit
     if unknown:
         from planner.errors import InputError
 
@@ -189,6 +193,25 @@ def _apply_overrides(model: ModelData, table: _Table, overrides: Mapping[str, fl
             ]
         )
     return _Table(table.names, value, low, high)
+
+
+def _file_unit(key: str) -> float:
+    """A file's number per model number: growth is percent in files, a fraction here."""
+    return 100.0 if key.startswith("growth.") else 1.0
+
+
+def _within_accepted(key: str, new: float, low: float, high: float) -> tuple[float, float]:
+    """The range of an override, moved with it in proportion, cut to what the key accepts:
+    a draw must stay where the central value may be (e.g. Em = -20 with the seed's range
+    scaled would draw down to -32).  A value outside (validation bypassed) keeps its range."""
+    bounds = override_range(key)
+    if bounds is None or new not in bounds:
+        return low, high
+
+    def cut(x: float) -> float:
+        return min(max(x, bounds.minimum), bounds.maximum)
+
+    return cut(low), cut(high)
 
 
 def _triangular(rng: np.random.Generator, table: _Table, n: int) -> np.ndarray:
