@@ -163,7 +163,7 @@ def test_compare_is_enabled_by_a_pin_and_shows_the_pinned_numbers(
     kid = frame["id"].iloc[0]
     assert frame["A"].iloc[0] == pytest.approx(pinned.kpi[kid][y])
     assert frame["Current"].iloc[0] == pytest.approx(doc.results.kpi[kid][y])
-    digits = decimals_for(frame["baseline"].iloc[0])
+    digits = decimals_for(frame["Current"].iloc[0])  # the value's digits, as on its card
     assert dialog.table.item(0, 3).text() == fmt_number(frame["Current"].iloc[0], digits)
 
     answer_save_dialog(monkeypatch, tmp_path / "comparison.csv")
@@ -174,3 +174,60 @@ def test_compare_is_enabled_by_a_pin_and_shows_the_pinned_numbers(
 
     win.pin_actions["A"].trigger()  # unpin
     assert not win.compare_action.isEnabled()
+
+
+LONG_NAME = "Replay: a three-week Bajío flood that closes the Querétaro corridor"
+
+
+def open_compare(win, monkeypatch):
+    """Trigger Compare pinned… and return its dialog (not shown: the test reads it)."""
+    dialogs = []
+    monkeypatch.setattr(
+        "planner.ui.result_outputs.CompareDialog.show", lambda self: dialogs.append(self)
+    )
+    win.compare_action.trigger()
+    return dialogs[0]
+
+
+def test_compare_headers_name_the_scenarios(live_window, monkeypatch):
+    win, doc = live_window, live_window.document
+    win.pin_actions["A"].trigger()  # "Dual sourcing"
+    doc.edit(doc.scenario.set_lever("inventory_buffers", enabled=True), "buffers")
+    win.name_edit.setText(LONG_NAME)  # renamed as the user does, in the toolbar
+    win.name_edit.editingFinished.emit()
+    assert doc.scenario.name == LONG_NAME
+
+    dialog = open_compare(win, monkeypatch)
+    table = dialog.table
+    headers = [table.horizontalHeaderItem(c) for c in range(table.columnCount())]
+    assert headers[5].text() == "A: Dual sourcing" and headers[6].text() == "A: change"
+    current = headers[3]
+    assert current.toolTip() == f"Current: {LONG_NAME}"
+    assert current.text().startswith("Current: Replay") and current.text().endswith("…")
+    assert not table.verticalHeader().isVisible()  # no row numbers
+    dialog.close()
+
+
+def test_compare_writes_the_numbers_as_the_kpi_cards_do(live_window, monkeypatch):
+    """On the Canadian exporter's lens the effective tariff is 19.16 against a baseline of
+    6.63: its card reads 19.2, and so must the table (it read 19.16, the baseline's digits)."""
+    win = live_window
+    win.lens_combo.setCurrentIndex(win.lens_combo.findData("ca_exporter"))
+    assert win.kpi_area.lens == "ca_exporter"
+    win.pin_actions["A"].trigger()
+
+    dialog = open_compare(win, monkeypatch)
+    frame, table = dialog.frame(), dialog.table
+    assert dialog.year_box.currentData() == win.dashboard.year
+    checked = 0
+    for r, kpi_id in enumerate(frame["id"]):
+        card = win.kpi_area.cards[kpi_id]
+        assert table.item(r, 3).text() == card.value.text()  # the current scenario
+        change, base = table.item(r, 4).text(), table.item(r, 2).text()
+        assert card.delta.text() == f"{change} vs baseline ({base})"
+        assert table.item(r, 5).text() == card.value.text()  # A pins the same results
+        checked += 1
+    assert checked == len(frame) > 0
+    row = list(frame["id"]).index("ca_effective_tariff_pct")
+    assert table.item(row, 3).text() == fmt_number(frame["Current"].iloc[row], 1)
+    dialog.close()

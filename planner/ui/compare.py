@@ -26,11 +26,31 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.charts.base import fmt_number, fmt_signed
-from planner.ui.kpi_cards import decimals_for, delta_colour, unit_text
+from planner.ui.kpi_cards import decimals_for, delta_colour, moves_at, unit_text
+
+# The widest scenario column header, in average characters: a scenario's name can be a
+# sentence ("Replay: a three-week Bajío flood"); the header elides it, its tooltip has it all.
+HEADER_CHARS = 28
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Compare", text)
+
+
+def column_title(key: str, results: Any) -> str:
+    """``A: Replay: a three-week Bajío flood``: a column's key and the scenario it holds."""
+    name = str(getattr(getattr(results, "scenario", None), "name", "") or "").strip()
+    return f"{key}: {name}" if name else key
+
+
+def card_numbers(value: float, base: float) -> tuple[str, str, float]:
+    """A value and its change against ``base`` as its KPI card writes them (the digits follow
+    the value's size, kpi_cards.KpiCard.show_values), and the change to colour: 0 when it
+    reads as none at those digits, so a "0.0" is not painted green or red."""
+    digits = decimals_for(value)
+    delta = value - base
+    shown = delta if moves_at(delta, digits) else 0.0
+    return fmt_number(value, digits), fmt_signed(delta, digits), shown
 
 
 def compare_frame(
@@ -96,6 +116,7 @@ class CompareDialog(QDialog):
         self.all_lenses = QCheckBox(_tr("All lenses"), self)
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)  # row numbers mean nothing here
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -134,15 +155,19 @@ class CompareDialog(QDialog):
         names = list(self.columns)
         headers = [_tr("Indicator"), _tr("Unit"), _tr("Baseline")]
         for name in names:
-            headers += [name, _tr("{name}: change").format(name=name)]
+            headers += [
+                column_title(name, self.columns[name]),
+                _tr("{name}: change").format(name=name),
+            ]
         self.table.clear()
         self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self._set_headers(headers)
         self.table.setRowCount(len(frame))
         palette = self.palette()
         for r, row in enumerate(frame.itertuples(index=False)):
             row_map = row._asdict()
-            digits = decimals_for(row_map["baseline"])
+            # The baseline as the first column's card writes it ("+12.5 vs baseline (6.6)").
+            digits = decimals_for(frame.at[r, names[0]])
             cells = [
                 row_map["label"],
                 unit_text(str(row_map["unit"])),
@@ -150,9 +175,9 @@ class CompareDialog(QDialog):
             ]
             colours: list[QColor | None] = [None, None, None]
             for name in names:
-                value, delta = frame.at[r, name], frame.at[r, f"{name}_delta"]
-                cells += [fmt_number(value, digits), fmt_signed(delta, digits)]
-                colours += [None, delta_colour(delta, row_map["better"], palette)]
+                value_text, delta_text, shown = card_numbers(frame.at[r, name], row_map["baseline"])
+                cells += [value_text, delta_text]
+                colours += [None, delta_colour(shown, row_map["better"], palette)]
             for c, (text, colour) in enumerate(zip(cells, colours, strict=True)):
                 item = QTableWidgetItem(str(text))
                 if c >= 2:
@@ -171,6 +196,15 @@ class CompareDialog(QDialog):
                 year=self.year_box.currentData()
             )
         )
+
+    def _set_headers(self, headers: list[str]) -> None:
+        """Column headers elided to a readable width, each with its full text as tooltip."""
+        metrics = self.table.horizontalHeader().fontMetrics()
+        width = HEADER_CHARS * metrics.averageCharWidth()
+        for c, text in enumerate(headers):
+            item = QTableWidgetItem(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            item.setToolTip(text)
+            self.table.setHorizontalHeaderItem(c, item)
 
     def export_csv(self, path: str | Path) -> Path:
         self.frame().to_csv(path, index=False)

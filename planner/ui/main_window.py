@@ -228,24 +228,6 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         doc.save_failed.connect(self._on_save_failed)
         doc.recent_changed.connect(self._fill_recent_menu)
 
-    def _set_undo_what(self, text: str) -> None:
-        self._undo_what = text
-        self._update_undo_texts()
-
-    def _set_redo_what(self, text: str) -> None:
-        self._redo_what = text
-        self._update_undo_texts()
-
-    def _update_undo_texts(self) -> None:
-        for action, label, what in (
-            (self.undo_action, translate("MainWindow", "&Undo"), self._undo_what),
-            (self.redo_action, translate("MainWindow", "&Redo"), self._redo_what),
-        ):
-            action.setText(label)
-            action.setToolTip(
-                f"{label.replace('&', '')}: {what}" if what else label.replace("&", "")
-            )
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,6 +29,9 @@ from planner.ui.i18n import LANGUAGES, current_language, translate
 from planner.ui.labels import lens_label
 
 PIN_LABELS = ("A", "B", "C")
+# The longest undo step the Edit menu names, in average characters: a renamed scenario's
+# step carries its whole name, and a menu as wide as the screen reads worse than an ellipsis.
+STEP_CHARS = 48
 
 
 def with_shortcut(tip: str, action: QAction) -> str:
@@ -125,7 +128,7 @@ class WindowChrome(QMainWindow):
         self._undo_what = self._redo_what = ""
         self.find_action = self._action(key.Find, lambda: self.lever_panel.focus_filter())
         self.bands_action = self._action(
-            None, lambda on: self.document.set_bands_enabled(on), checkable=True
+            "Ctrl+B", lambda on: self.document.set_bands_enabled(on), checkable=True
         )
         self.pin_actions: dict[str, QAction] = {}
         for n, label in enumerate(PIN_LABELS, start=1):
@@ -136,7 +139,11 @@ class WindowChrome(QMainWindow):
         self.about_action = self._action(
             None, lambda: dialogs.show_about(self, self.document.model)
         )
-        self.sources_action = self._action(None, self.show_sources)
+        # F1, the key people press for help: the sources are the app's help, they say where
+        # every number comes from (About only names the app and the model version).
+        self.sources_action = self._action(key.HelpContents, self.show_sources)
+        if self.sources_action.shortcut().isEmpty():
+            self.sources_action.setShortcut(QKeySequence("F1"))
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for lang, (endonym, _locale) in LANGUAGES.items():
@@ -150,10 +157,48 @@ class WindowChrome(QMainWindow):
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
-        stack.undoTextChanged.connect(self._set_undo_what)
-        stack.redoTextChanged.connect(self._set_redo_what)
+        stack.undoTextChanged.connect(self._undo_step_changed)
+        stack.redoTextChanged.connect(self._redo_step_changed)
+        self._update_history_texts()
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
+
+    def _undo_step_changed(self, text: str) -> None:
+        self._undo_what = text
+        self._update_history_texts()
+
+    def _redo_step_changed(self, text: str) -> None:
+        self._redo_what = text
+        self._update_history_texts()
+
+    def _update_history_texts(self) -> None:
+        """Undo and redo in the current language: the Edit menu names the step ("&Undo Switch
+        on E-customs"), the toolbar button keeps the short word (the action's icon text, which
+        its HistoryButton shows) and its tooltip names the step too ("Undo: Switch on …")."""
+        for action, label, named, what in (
+            (
+                self.undo_action,
+                translate("MainWindow", "&Undo"),
+                translate("MainWindow", "&Undo {step}"),
+                self._undo_what,
+            ),
+            (
+                self.redo_action,
+                translate("MainWindow", "&Redo"),
+                translate("MainWindow", "&Redo {step}"),
+                self._redo_what,
+            ),
+        ):
+            short = label.replace("&", "")
+            action.setIconText(short)
+            action.setText(named.format(step=self._menu_step(what)) if what else label)
+            action.setToolTip(f"{short}: {what}" if what else short)
+
+    def _menu_step(self, what: str) -> str:
+        """An undo step as a menu item shows it: elided when long, its & kept literal."""
+        metrics = QFontMetrics(self.edit_menu.font())
+        width = STEP_CHARS * metrics.averageCharWidth()
+        return metrics.elidedText(what, Qt.TextElideMode.ElideRight, width).replace("&", "&&")
 
     def _fill_lens_combo(self, lenses: Any) -> None:
         with QSignalBlocker(self.lens_combo):
@@ -288,11 +333,14 @@ class WindowChrome(QMainWindow):
         ):
             action.setToolTip(with_shortcut(tip, action))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
-        self._update_undo_texts()
+        self._update_history_texts()
         self.find_action.setText(translate("MainWindow", "&Find lever"))
-        self.bands_action.setText(translate("MainWindow", "Bands"))
+        self.bands_action.setText(translate("MainWindow", "&Bands"))
         self.bands_action.setToolTip(
-            translate("MainWindow", "Show p10–p90 uncertainty bands (Monte Carlo)")
+            with_shortcut(
+                translate("MainWindow", "Show p10–p90 uncertainty bands (Monte Carlo)"),
+                self.bands_action,
+            )
         )
         for n, (label, action) in enumerate(self.pin_actions.items(), start=1):
             action.setToolTip(
@@ -311,6 +359,10 @@ class WindowChrome(QMainWindow):
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.lever_dock.setWindowTitle(translate("MainWindow", "Levers"))
         self.kpi_dock.setWindowTitle(translate("MainWindow", "Indicators"))
+        # The docks' View-menu items, with mnemonics the dock titles must not show.  After the
+        # titles: a dock copies its title into its toggle action whenever the title changes.
+        self.lever_dock.toggleViewAction().setText(translate("MainWindow", "Le&vers"))
+        self.kpi_dock.toggleViewAction().setText(translate("MainWindow", "&Indicators"))
         self.lens_label.setText(translate("MainWindow", "Lens:") + " ")
         self.lens_combo.setToolTip(translate("MainWindow", "Stakeholder lens"))
         self.name_edit.setPlaceholderText(translate("MainWindow", "Scenario name"))
