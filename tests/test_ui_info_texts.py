@@ -14,7 +14,6 @@ from ui_support import OFFSCREEN_NOISE
 
 from planner.ui import dialogs
 from planner.ui.dialogs import SourcesDialog, show_problems
-from planner.ui.i18n import set_language
 from planner.ui.lever_info import LeverInfoPopup, effect_label, info_html
 from planner.ui.translations_build import build_translations
 
@@ -24,13 +23,6 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(scope="module", autouse=True)
 def compiled_translations():
     build_translations()
-
-
-@pytest.fixture
-def language():
-    """Switch the interface language for a test; English again afterwards."""
-    yield lambda lang: set_language(lang) or pytest.fail(f"no {lang} translation")
-    set_language("en")
 
 
 def _with_missing_source_fields(model):

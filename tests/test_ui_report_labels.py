@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 from planner.ui import i18n, report, theme
 from planner.ui.charts.base import ChartInput
 from planner.ui.dashboard import CHART_GRID, lens_country
-from planner.ui.i18n import set_language
 from planner.ui.report import write_report
 from planner.ui.translations_build import build_translations
 
@@ -29,13 +28,6 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(scope="module", autouse=True)
 def compiled_translations():
     build_translations()
-
-
-@pytest.fixture
-def language():
-    """Switch the interface language for one test (translators and locale), then back."""
-    yield lambda lang: set_language(lang)
-    set_language("en")
 
 
 @pytest.fixture

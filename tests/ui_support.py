@@ -95,3 +95,11 @@ def window(qtbot, document):
     qtbot.waitExposed(win)
     yield win
     set_language("en")
+
+
+@pytest.fixture
+def language():
+    """Switch the interface language (translators and locale) for one test; English again
+    afterwards.  A missing translation fails the test."""
+    yield lambda lang: set_language(lang) or pytest.fail(f"no {lang} translation")
+    set_language("en")
