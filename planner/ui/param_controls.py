@@ -57,7 +57,7 @@ def display_scale(spec: ParamSpec) -> float:
     return 1.0
 
 
-def _suffix(unit: str, scale: float = 1.0) -> str:
+def unit_suffix(unit: str, scale: float = 1.0) -> str:
     """The spin box suffix for a unit: years and plain numbers read without one."""
     unit = unit.strip()
     if unit in ("%", "pct", "percent") or scale == 100.0:
@@ -74,7 +74,7 @@ def number_text(spec: ParamSpec, value: float, locale: QLocale) -> str:
     share of 1.0), for texts that should read like the lever panel (reports)."""
     scale = display_scale(spec)
     decimals = _decimals(slider_step(spec) * scale)
-    return locale.toString(float(value) * scale, "f", decimals) + _suffix(spec.unit, scale)
+    return locale.toString(float(value) * scale, "f", decimals) + unit_suffix(spec.unit, scale)
 
 
 class ParamControl(QWidget):
@@ -115,7 +115,7 @@ class NumberControl(ParamControl):
         self.spin.setDecimals(_decimals(self._step * self._scale))
         self.spin.setRange(self._minimum * self._scale, self._maximum * self._scale)
         self.spin.setSingleStep(self._step * self._scale)
-        self.spin.setSuffix(_suffix(spec.unit, self._scale))
+        self.spin.setSuffix(unit_suffix(spec.unit, self._scale))
         self.spin.setKeyboardTracking(False)  # typed text commits on Enter / focus out
         self.spin.setMinimumWidth(84)
         self._layout.addWidget(self.slider, 1)
@@ -180,7 +180,7 @@ class NumberControl(ParamControl):
 
     def retranslate(self) -> None:
         self.spin.setLocale(QLocale())
-        self.spin.setSuffix(_suffix(self.spec.unit, self._scale))
+        self.spin.setSuffix(unit_suffix(self.spec.unit, self._scale))
         self.spin.setValue(self.spin.value())  # re-render with the new decimal separator
 
 
@@ -193,7 +193,7 @@ class IntegerControl(ParamControl):
         self.spin = QSpinBox(self)
         # An optional value gets one entry below the range that reads "none".
         self.spin.setRange(low - 1 if self.optional else low, high)
-        self.spin.setSuffix(_suffix(spec.unit))
+        self.spin.setSuffix(unit_suffix(spec.unit))
         self.spin.setKeyboardTracking(False)
         if spec.name.endswith("year"):
             self.spin.setGroupSeparatorShown(False)
@@ -217,7 +217,7 @@ class IntegerControl(ParamControl):
 
     def retranslate(self) -> None:
         self.spin.setLocale(QLocale())
-        self.spin.setSuffix(_suffix(self.spec.unit))
+        self.spin.setSuffix(unit_suffix(self.spec.unit))
         if self.optional:
             self.spin.setSpecialValueText(QCoreApplication.translate("ParamControl", "none"))
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 from PySide6.QtWidgets import QWidget
@@ -21,10 +20,11 @@ from planner.ui.dashboard import CHART_GRID, lens_country
 from planner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from planner.ui.kpi_cards import decimals_for, side_of_band, unit_text
 from planner.ui.labels import choice_label, humanize
+from planner.ui.lever_info import cell_text
 
 # The lever panel's own unit suffixes and number precision, so that the brief reads each
 # parameter exactly as the panel shows it.
-from planner.ui.param_controls import _suffix, display_scale, number_text
+from planner.ui.param_controls import display_scale, number_text, unit_suffix
 
 RESOLUTION_DPI = 150
 CHART_SIZE_PX = (1000, 560)
@@ -140,9 +140,9 @@ def _value_text(spec: ParamSpec, value: Any, model: Any, language: str) -> str:
         return _tr("on") if value else _tr("off")
     if spec.kind == "integer":
         # Years read "2026", without a group separator, as in the panel's spin boxes.
-        text, suffix = str(int(value)), _suffix(spec.unit)
+        text, suffix = str(int(value)), unit_suffix(spec.unit)
     else:
-        suffix = _suffix(spec.unit, display_scale(spec))
+        suffix = unit_suffix(spec.unit, display_scale(spec))
         text = number_text(spec, float(value), _locale(language)).removesuffix(suffix)
     # "Weeks of cover: 4", not "Weeks of cover: 4 weeks": the label already names the unit.
     if suffix.strip().lower() in _pick(spec.labels, language, spec.name).lower():
@@ -252,18 +252,9 @@ def _brief_date(language: str, date: QDate | None = None) -> str:
     return _locale(language).toString(date, QLocale.FormatType.LongFormat)
 
 
-def _cell_text(value: Any) -> str:
-    """A sources cell as text; a missing one (NaN, None, <NA>, blank) as nothing."""
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a year read from a column with gaps comes back a float
-    return str(value).strip()
-
-
 def _source_text(source_id: str, source: Any) -> str:
     """``[id] Title. Publisher. Year. Locator`` leaving out the parts the database lacks."""
-    parts = [_cell_text(source.get(c)) for c in ("title", "publisher", "year", "locator")]
+    parts = [cell_text(source.get(c)) for c in ("title", "publisher", "year", "locator")]
     return f"[{source_id}] " + ". ".join(p for p in parts if p)
 
 
