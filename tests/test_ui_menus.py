@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from planner.ui import dialogs
+from planner.ui.i18n import translate
 from planner.ui.translations_build import build_translations
 
 LANGUAGES = ("en", "es", "fr")
@@ -47,14 +48,43 @@ def test_edit_menu_names_the_step_and_the_toolbar_keeps_the_short_word(window):
     [("es", "Deshacer", "Rehacer"), ("fr", "Annuler", "Rétablir")],
 )
 def test_the_named_step_follows_a_language_switch(window, language, undo_word, redo_word):
-    window.lever_panel.row("e_customs").switch.click()
-    step = window.document.undo_stack.undoText()
+    row = window.lever_panel.row("e_customs")
+    row.switch.click()
+    english = window.document.undo_stack.undoText()
 
     window.language_actions[language].trigger()
 
+    # The step itself is renamed: its words and the lever's label, in the new language.
+    step = window.document.undo_stack.undoText()
+    switch_on = translate("LeverPanel", "Switch on {lever}")
+    assert switch_on != "Switch on {lever}"
+    assert step == switch_on.format(lever=row.title.text()) != english
     assert window.undo_action.text() == f"&{undo_word} {step}"
     assert window.redo_action.text() == f"&{redo_word}"
     assert [b.text() for b in window.history_buttons] == [undo_word, redo_word]
+
+    window.language_actions["en"].trigger()
+    assert window.document.undo_stack.undoText() == english
+
+
+def test_every_kind_of_step_is_renamed_by_a_language_switch(window):
+    """Switch, slider (merged drag), alignment, lens: redo and undo sides both follow."""
+    panel, stack = window.lever_panel, window.document.undo_stack
+    panel.row("e_customs").switch.click()
+    alignment = panel.row("eu", "alignment")
+    alignment.combo.setCurrentIndex(alignment.combo.findData("fta"))
+    window.lens_combo.setCurrentIndex((window.lens_combo.currentIndex() + 1) % 2)
+    stack.undo()  # the lens step moves to the redo side
+    english = [stack.text(i) for i in range(stack.count())]
+
+    window.language_actions["fr"].trigger()
+
+    french = [stack.text(i) for i in range(stack.count())]
+    assert len(french) == 3
+    assert all(f != e for f, e in zip(french, english, strict=True)), french
+    assert window.redo_action.text().endswith(french[-1].replace("&", "&&"))
+    window.language_actions["en"].trigger()
+    assert [stack.text(i) for i in range(stack.count())] == english
 
 
 def test_a_step_name_keeps_its_ampersand_and_a_long_one_is_elided(window, document):

@@ -156,8 +156,11 @@ class ScenarioDocument(QObject):
         return f"{self._scenario.name} — {self.file_label()}[*]"
 
     # ----- editing -----------------------------------------------------------------------
-    def edit(self, new: Scenario, text: str, merge_key: str | None = None) -> None:
-        """Change the scenario to ``new`` through an undoable command."""
+    def edit(
+        self, new: Scenario, text: str | Callable[[], str], merge_key: str | None = None
+    ) -> None:
+        """Change the scenario to ``new`` through an undoable command; ``text`` names the step
+        (a function giving it in the current language lets a language switch rename it)."""
         if new == self._scenario:
             return
         self.undo_stack.push(ScenarioEdit(self._show, self._scenario, new, text, merge_key))
@@ -251,7 +254,7 @@ class ScenarioDocument(QObject):
         else:
             base, original = self.baseline(), None
         self._replace_document(base, original)
-        self.edit(recovered, translate("ScenarioDocument", "Recovered changes"))
+        self.edit(recovered, lambda: translate("ScenarioDocument", "Recovered changes"))
         item.discard()
         return True
 

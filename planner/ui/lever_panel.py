@@ -218,33 +218,45 @@ class LeverRow(QFrame):
     # ----- scenario <- view --------------------------------------------------------------
     def _switched(self, on: bool) -> None:
         scenario = self._panel.document.scenario
-        label = lever_label(self.spec)
         if self.spec.group == "policy":
             new = scenario.set_lever(self.spec.id, enabled=on)
         else:
             new = scenario.set_shock(self.spec.id, on)
-        text = (
-            translate("LeverPanel", "Switch on {lever}")
-            if on
-            else translate("LeverPanel", "Switch off {lever}")
-        )
-        self._panel.document.edit(new, text.format(lever=label))
+        spec = self.spec
+
+        def text() -> str:
+            words = (
+                translate("LeverPanel", "Switch on {lever}")
+                if on
+                else translate("LeverPanel", "Switch off {lever}")
+            )
+            return words.format(lever=lever_label(spec))
+
+        self._panel.document.edit(new, text)
 
     def _param_edited(self, name: str, value: Any, how: str) -> None:
         scenario = self._panel.document.scenario
         new = with_param(scenario, self.spec, name, value)
-        text = translate("LeverPanel", "Set {param} of {lever}").format(
-            param=param_label(self.spec.params[name]), lever=lever_label(self.spec)
-        )
+        spec = self.spec
+
+        def text() -> str:
+            return translate("LeverPanel", "Set {param} of {lever}").format(
+                param=param_label(spec.params[name]), lever=lever_label(spec)
+            )
+
         key = f"{self.spec.group}/{self.spec.id}/{name}/{how}"
         self._panel.document.edit(new, text, merge_key=key)
 
     def _alignment_chosen(self, _index: int) -> None:
         value = str(self.combo.currentData())
         new = self._panel.document.scenario.set_alignment(self.spec.id, value)
-        text = translate("LeverPanel", "Alignment with {partner}: {value}").format(
-            partner=lever_label(self.spec), value=self.combo.currentText()
-        )
+        spec, model = self.spec, self._panel.model
+
+        def text() -> str:
+            return translate("LeverPanel", "Alignment with {partner}: {value}").format(
+                partner=lever_label(spec), value=choice_label(value, model)
+            )
+
         self._panel.document.edit(new, text)
 
     def show_info(self) -> None:

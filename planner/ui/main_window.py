@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from planner.ui import dialogs
 from planner.ui.i18n import current_language, set_language, translate
+from planner.ui.labels import lens_label
 from planner.ui.result_outputs import ResultOutputs
 from planner.ui.scenario_files import ScenarioFiles
 from planner.ui.window_chrome import WindowChrome
@@ -358,7 +359,11 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
     def _lens_chosen(self, index: int) -> None:
         lens = self.lens_combo.itemData(index)
         new = self.document.scenario.set_lens(lens)
-        text = translate("MainWindow", "Lens: {lens}").format(lens=self.lens_combo.itemText(index))
+        model = self.document.model
+
+        def text() -> str:
+            return translate("MainWindow", "Lens: {lens}").format(lens=lens_label(lens, model))
+
         self.document.edit(new, text)
 
     def _name_edited(self) -> None:
@@ -368,7 +373,7 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
             return
         if name != self.document.scenario.name:
             new = self.document.scenario.replace(name=name)
-            self.document.edit(new, translate("MainWindow", "Rename scenario"))
+            self.document.edit(new, lambda: translate("MainWindow", "Rename scenario"))
 
     def _pin(self, label: str, on: bool) -> None:
         if not on:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui import dialogs
+from planner.ui.commands import retranslate_stack
 from planner.ui.i18n import LANGUAGES, current_language, translate
 from planner.ui.labels import lens_label
 
@@ -333,6 +334,10 @@ class WindowChrome(QMainWindow):
         ):
             action.setToolTip(with_shortcut(tip, action))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
+        if self.document is not None:  # the steps made before the switch, renamed with it
+            stack = self.document.undo_stack
+            retranslate_stack(stack)
+            self._undo_what, self._redo_what = stack.undoText(), stack.redoText()
         self._update_history_texts()
         self.find_action.setText(translate("MainWindow", "&Find lever"))
         self.bands_action.setText(translate("MainWindow", "&Bands"))
