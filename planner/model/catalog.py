@@ -1,8 +1,9 @@
 """What a scenario may switch: lever, alignment, shock and lens ids with their controls.
 
 Built from the model database (``catalog_from_db`` in ``planner.model.database``) so that
-scenario validation names the ids that really exist, and the range each ``overrides`` key
-accepts (``override_range``, a fixed table: the database does not carry it).  Qt-free, plain data.
+scenario validation names the ids and ``overrides`` keys that really exist, and the range
+each ``overrides`` key accepts (``override_range``, a fixed table: the database does not
+carry it).  Qt-free, plain data.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from planner.model.problem_text import ProblemText
 
 ParamKind = Literal["number", "integer", "choice", "switch"]
 
@@ -53,6 +56,10 @@ class Catalog:
     shocks: dict[str, LeverSpec]  # group == "shock"
     lenses: tuple[str, ...]
     alignment_specs: dict[str, LeverSpec] = field(default_factory=dict)
+    # Every key a scenario's ``overrides`` may name (``override_key`` of each ranged number in
+    # the database), so that validation refuses a key the engine would refuse only when it
+    # runs.  None: not known (a catalog built by hand), and only the ranges are checked.
+    override_keys: frozenset[str] | None = None
 
 
 # --- what a scenario's overrides may set ----------------------------------------------------
@@ -68,8 +75,10 @@ class OverrideRange:
     def __contains__(self, value: float) -> bool:
         return self.minimum <= value <= self.maximum
 
-    def expected(self) -> str:
-        return f"a number from {self.minimum:g} to {self.maximum:g}"
+    def expected(self) -> ProblemText:
+        return ProblemText(
+            "a number from {low} to {high}", low=f"{self.minimum:g}", high=f"{self.maximum:g}"
+        )
 
 
 _SHARE = OverrideRange(0.0, 1.0)
@@ -142,6 +151,19 @@ OVERRIDE_RANGES: tuple[tuple[str, OverrideRange], ...] = (
     (_ANY_LEVER + r"\.notice_years", OverrideRange(0.0, 5.0)),
 )
 _COMPILED = tuple((re.compile(pattern), bounds) for pattern, bounds in OVERRIDE_RANGES)
+
+
+def override_key(name: tuple[str, ...]) -> str:
+    """The ``overrides`` key of a ranged model number named ``(table, *ids)``.
+
+    ``("elasticities", sector, kind)``, ``("growth", region)``, ``("parameters", id)`` and
+    ``("lever_effects", lever, option, key)`` (option "" for a lever without options) give
+    e.g. ``elasticities.autos.substitution`` or ``lever_effects.eu.fta.region_share.EU``.
+    """
+    if name[0] == "lever_effects":
+        _, lever, option, key = name
+        return f"lever_effects.{lever}.{option}.{key}" if option else f"lever_effects.{lever}.{key}"
+    return ".".join(name)
 
 
 def override_range(key: str) -> OverrideRange | None:

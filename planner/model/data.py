@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from planner.model.catalog import Catalog
+from planner.model.domains import model_problems
 
 
 class Ranged(NamedTuple):
@@ -292,7 +293,7 @@ def _read_model(db_path: Path) -> ModelData:
         for r in t["parameters"]
     }
     base_year = int(meta["base_year"])
-    return ModelData(
+    model = ModelData(
         version=meta["model_version"],
         fingerprint=meta["seeds_fingerprint"],
         base_year=base_year,
@@ -327,3 +328,11 @@ def _read_model(db_path: Path) -> ModelData:
         catalog=catalog,
         db_path=db_path,
     )
+    # Values the engine cannot compute with (a flow set negative with sqlite3) read fine;
+    # refused here, as damage, rather than as an internal error deep inside a solve.
+    problems = model_problems(model, t)
+    if problems:
+        from planner.model.database import DamagedDatabaseError, summarise
+
+        raise DamagedDatabaseError(db_path, summarise(problems))
+    return model

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from planner import MODEL_VERSION, paths
 from planner.errors import InputError
-from planner.model.catalog import Catalog, LeverSpec, ParamSpec
+from planner.model.catalog import Catalog, LeverSpec, ParamSpec, override_key
+from planner.model.domains import RULES, database_problems, seed_problems
 from planner.model.seed_loader import (
     SeedError,
     SeedTable,
@@ -156,6 +157,7 @@ def _load_checked(seeds_dir: Path) -> tuple[dict[str, SeedTable], str]:
     displays = {name: display_name(seeds_dir, name) for name in files}
     seeds, found = load_seeds(files, displays)
     problems.extend(found)
+    problems.extend(seed_problems(seeds))
     if problems:
         raise SeedError(problems)
     return seeds, fingerprint_of(files)
@@ -300,6 +302,8 @@ def _content_problems(conn: sqlite3.Connection, path: Path) -> list[str]:
             f"{', '.join(SOURCE_KINDS)}, found {kind!r}"
         )
     problems += [f"{path} {problem}" for problem in value_problems(conn)]
+    if not problems:  # the values the engine cannot use (a type or range problem says enough)
+        problems += [f"{path} {problem}" for problem in _domain_problems(conn)]
     label_cols = ", ".join(f"label_{lang}" for lang in LANGUAGES)
     for lever_id, *labels in conn.execute(f"SELECT id, {label_cols} FROM levers"):
         for lang, label in zip(LANGUAGES, labels, strict=True):
@@ -363,6 +367,15 @@ def value_problems(conn: sqlite3.Connection, per_check: int = 3) -> list[str]:
     return problems
 
 
+def _domain_problems(conn: sqlite3.Connection) -> list[str]:
+    records = {}
+    for rule in RULES:
+        cur = conn.execute(f'SELECT * FROM "{rule.table}" ORDER BY rowid')
+        names = [d[0] for d in cur.description]
+        records[rule.table] = [dict(zip(names, row, strict=True)) for row in cur]
+    return database_problems(records)
+
+
 def describe_damage(path: Path | str) -> str | None:
     """The first thing wrong with a database's values (and how many more), or None."""
     try:
@@ -370,8 +383,11 @@ def describe_damage(path: Path | str) -> str | None:
             problems = value_problems(conn)
     except (OSError, sqlite3.Error):
         return None
-    if not problems:
-        return None
+    return summarise(problems) if problems else None
+
+
+def summarise(problems: list[str]) -> str:
+    """The first problem and how many more: what a damaged-database message shows."""
     more = len(problems) - 1
     return problems[0] + (f", and {more} more problem{'s' if more > 1 else ''}" if more else "")
 
@@ -490,16 +506,57 @@ def import_table(
     staged = dict(files)
     staged[file_name(table)] = render_csv(spec, new.raw)
     seeds, problems = load_seeds(staged, displays, parsed={table: new})
+    problems += seed_problems(seeds)
     if problems:
         raise SeedError(problems)
-    tmp_db = _write_temp_database(seeds, fingerprint_of(staged), out_path.parent)
+    if out_path.is_dir():
+        raise _folder_in_the_way(out_path)
     try:
-        _replace_bytes(seeds_dir / file_name(table), staged[file_name(table)])
-    except BaseException:
+        tmp_db = _write_temp_database(seeds, fingerprint_of(staged), out_path.parent)
+    except OSError as exc:
+        raise _unwritable(out_path, exc) from None
+    seed_path, seed_display = seeds_dir / file_name(table), displays[file_name(table)]
+    try:
+        _replace_bytes(seed_path, staged[file_name(table)])
+    except BaseException as exc:
         tmp_db.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InputError(
+                f"{seed_display}: cannot write the seed file ({exc.strerror or exc}); "
+                "nothing was changed"
+            ) from None
         raise
-    os.replace(tmp_db, out_path)
+    try:
+        os.replace(tmp_db, out_path)
+    except OSError as exc:
+        raise _import_undone(out_path, exc, tmp_db, seed_path, seed_display, files) from None
     return len(new.rows)
+
+
+def _import_undone(
+    out_path: Path,
+    exc: OSError,
+    tmp_db: Path,
+    seed_path: Path,
+    seed_display: str,
+    files: dict[str, bytes],
+) -> InputError:
+    """The database could not be swapped in: put the seed file back and remove the new
+    database, so that a failed import changes nothing and leaves no 0.5 MB temp file."""
+    tmp_db.unlink(missing_ok=True)
+    try:
+        _replace_bytes(seed_path, files[seed_path.name])
+        seeds_note = f"{seed_display} is unchanged"
+    except OSError as undo:
+        seeds_note = (
+            f"{seed_display} already holds the new rows (putting back the old ones failed: "
+            f"{undo.strerror or undo})"
+        )
+    (problem,) = _unwritable(out_path, exc).problems
+    return InputError(
+        f"{problem}; the import was undone: the temporary database {tmp_db.name} was removed "
+        f"and {seeds_note}"
+    )
 
 
 def _replace_bytes(path: Path, data: bytes) -> None:
@@ -534,11 +591,24 @@ def _labels(row: dict, prefix: str = "label") -> dict[str, str]:
 
 
 def catalog_from_db(path_or_conn: Path | str | sqlite3.Connection) -> Catalog:
-    """What a scenario may name, read from a model database (path or open connection)."""
+    """What a scenario may name, read from a model database (path or open connection).
+
+    Raises DamagedDatabaseError when the tables it reads are missing or malformed.
+    """
     if isinstance(path_or_conn, sqlite3.Connection):
-        return _catalog(path_or_conn)
+        return _catalog_or_damage(path_or_conn)
     with closing(connect_read_only(path_or_conn)) as conn:
+        return _catalog_or_damage(conn)
+
+
+def _catalog_or_damage(conn: sqlite3.Connection) -> Catalog:
+    # `planner validate` reads only the catalog: a dropped table or a malformed row must be
+    # reported as damage there too, not as an internal error.
+    try:
         return _catalog(conn)
+    except (sqlite3.DatabaseError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        path = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+        raise DamagedDatabaseError(path, describe_damage(path) or str(exc)) from None
 
 
 def _catalog(conn: sqlite3.Connection) -> Catalog:
@@ -584,4 +654,22 @@ def _catalog(conn: sqlite3.Connection) -> Catalog:
         shocks=by_group["shock"],
         lenses=lenses,
         alignment_specs=by_group["alignment"],
+        override_keys=_override_keys(conn),
     )
+
+
+# The ranged numbers an override may replace, as the engine's parameter table names them
+# (``uncertainty._ranged_table``).  Read here with SQL rather than from ModelData so that
+# ``planner validate`` (which reads only the catalog) knows them too, and without importing
+# the engine: about 0.5 ms per load.
+_OVERRIDE_NAMES_SQL = (
+    "SELECT 'elasticities', sector, kind, NULL FROM elasticities",
+    "SELECT 'growth', region, NULL, NULL FROM growth",
+    "SELECT 'parameters', id, NULL, NULL FROM parameters",
+    "SELECT 'lever_effects', lever_id, COALESCE(option, ''), key FROM lever_effects",
+)
+
+
+def _override_keys(conn: sqlite3.Connection) -> frozenset[str]:
+    names = conn.execute(" UNION ALL ".join(_OVERRIDE_NAMES_SQL)).fetchall()
+    return frozenset(override_key(tuple(p for p in name if p is not None)) for name in names)

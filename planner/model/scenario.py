@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from planner.model.catalog import Catalog
+from planner.model.problem_text import ProblemText, either
 from planner.model.scenario_io import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported
 from planner.model.scenario_io import ScenarioError, read_scenario_json, write_text_atomically
 from planner.model.scenario_io import backup_path as backup_path  # re-exported
@@ -209,34 +210,67 @@ def migrate(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
     Returns the content without "format"/"version" and the warnings (an upgrade is one).
     """
-    problems = []
-    if raw.get("format") != FORMAT:
-        found = found_text(raw["format"]) if "format" in raw else "nothing"
+    problems: list[str] = []
+    if "format" not in raw:
         problems.append(
-            f'format: expected "{FORMAT}", found {found} (is this a USMCA planner scenario file?)'
+            ProblemText(
+                'format: expected "{format}", found nothing '
+                "(is this a USMCA planner scenario file?)",
+                format=FORMAT,
+            )
+        )
+    elif raw["format"] != FORMAT:
+        problems.append(
+            ProblemText(
+                'format: expected "{format}", found {found} '
+                "(is this a USMCA planner scenario file?)",
+                format=FORMAT,
+                found=found_text(raw["format"]),
+            )
         )
     version = raw.get("version")
-    versions = " or ".join(str(v) for v in SUPPORTED_VERSIONS)
-    if isinstance(version, bool) or not isinstance(version, int):
-        found = found_text(version) if "version" in raw else "nothing"
-        problems.append(f"version: expected {versions}, found {found}")
+    versions = either(SUPPORTED_VERSIONS)
+    if "version" not in raw:
+        problems.append(
+            ProblemText("version: expected {versions}, found nothing", versions=versions)
+        )
+    elif isinstance(version, bool) or not isinstance(version, int):
+        problems.append(
+            ProblemText(
+                "version: expected {versions}, found {found}",
+                versions=versions,
+                found=found_text(version),
+            )
+        )
     elif version > CURRENT_VERSION:
         problems.append(
-            f"version: expected {versions} (the versions this planner reads), "
-            f"found {version}: the file comes from a newer planner; update to open it"
+            ProblemText(
+                "version: expected {versions} (the versions this planner reads), found "
+                "{version}: the file comes from a newer planner; update to open it",
+                versions=versions,
+                version=version,
+            )
         )
     elif version not in SUPPORTED_VERSIONS:
-        problems.append(f"version: expected {versions}, found {version}")
+        problems.append(
+            ProblemText(
+                "version: expected {versions}, found {found}", versions=versions, found=version
+            )
+        )
     if problems:
         raise ScenarioError(problems)
     data = dict(raw)
     for step in range(version, CURRENT_VERSION):
         data = MIGRATIONS[step](data)
-    warnings = []
+    warnings: list[str] = []
     if version < CURRENT_VERSION:
         warnings.append(
-            f"version: expected {CURRENT_VERSION}, found {version}; the file was "
-            f"upgraded on load and will be saved as version {CURRENT_VERSION}"
+            ProblemText(
+                "version: expected {current}, found {version}; the file was upgraded on load "
+                "and will be saved as version {current}",
+                current=CURRENT_VERSION,
+                version=version,
+            )
         )
     data.pop("format", None)
     data.pop("version", None)
@@ -261,17 +295,25 @@ def fingerprint_warnings(
         if not model_fingerprint or pinned == model_fingerprint:
             return []
         return [
-            f"model.fingerprint: expected {_short(model_fingerprint)} (the model in use), found "
-            f"{_short(pinned)}: the scenario was saved with other model data, so its results "
-            "may differ from when it was saved"
+            ProblemText(
+                "model.fingerprint: expected {expected} (the model in use), found {found}: the "
+                "scenario was saved with other model data, so its results may differ from when "
+                "it was saved",
+                expected=_short(model_fingerprint),
+                found=_short(pinned),
+            )
         ]
     version = scenario.model.version
     if not model_version or not version or version == model_version:
         return []
     return [
-        f"model.version: expected {model_version} (the model in use), found {version}: the "
-        "scenario was made with another model version, so its results may differ from when "
-        "it was saved"
+        ProblemText(
+            "model.version: expected {expected} (the model in use), found {found}: the scenario "
+            "was made with another model version, so its results may differ from when it was "
+            "saved",
+            expected=model_version,
+            found=version,
+        )
     ]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError
+from planner.model.problem_text import ProblemText, problem_template
 from planner.model.scenario_schema import found_text, path_text
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -38,8 +39,12 @@ class ScenarioError(InputError):
         self.warnings = list(warnings)
 
 
-def _too_big(size: int) -> str:
-    return f"file: expected at most 1 MB ({MAX_FILE_BYTES:,} bytes), found {size:,} bytes"
+def _too_big(size: int) -> ProblemText:
+    return ProblemText(
+        "file: expected at most 1 MB ({limit} bytes), found {size} bytes",
+        limit=f"{MAX_FILE_BYTES:,}",
+        size=f"{size:,}",
+    )
 
 
 # --- reading files ----------------------------------------------------------------------------
@@ -73,25 +78,44 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _clean(value: Any, loc: tuple, problems: list[str]) -> Any:
     """Plain dicts and lists, with every duplicate key, non-finite number and lone surrogate
     reported by its path."""
-    where = path_text(loc) if loc else "(top level)"
+    where = path_text(loc)  # "(top level)" for ()
     if len(loc) > _MAX_DEPTH:
-        problems.append(f"{where}: expected at most {_MAX_DEPTH} levels of nesting, found more")
+        problems.append(
+            ProblemText(
+                "{path}: expected at most {depth} levels of nesting, found more",
+                path=where,
+                depth=_MAX_DEPTH,
+            )
+        )
         return None
     if isinstance(value, _NonFinite):
         problems.append(
-            f"{where}: expected a finite number, found {value!s} (JSON has no NaN or Infinity)"
+            ProblemText(
+                "{path}: expected a finite number, found {value} (JSON has no NaN or Infinity)",
+                path=where,
+                value=str(value),
+            )
         )
         return None
     if isinstance(value, str):
         if _SURROGATE.search(value):
-            problems.append(f"{where}: expected Unicode text, found an unpaired surrogate escape")
+            problems.append(
+                ProblemText(
+                    "{path}: expected Unicode text, found an unpaired surrogate escape", path=where
+                )
+            )
         return value
     if isinstance(value, list):
         return [_clean(item, (*loc, index), problems) for index, item in enumerate(value)]
     if isinstance(value, _JsonObject):
         for key, times in value.repeated.items():
             problems.append(
-                f"{where}: expected each key once, found {found_text(key)} {times} times"
+                ProblemText(
+                    "{path}: expected each key once, found {key} {times} times",
+                    path=where,
+                    key=found_text(key),
+                    times=times,
+                )
             )
         return {_clean(k, loc, problems): _clean(v, (*loc, k), problems) for k, v in value.items()}
     return value
@@ -103,15 +127,21 @@ def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ScenarioError("file: expected a regular file, found a folder or special file")
+            raise ScenarioError(
+                ProblemText("file: expected a regular file, found a folder or special file")
+            )
         if info.st_size > MAX_FILE_BYTES:
             raise ScenarioError(_too_big(info.st_size))
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
     except FileNotFoundError:
-        raise ScenarioError(f"file: expected a scenario file at {path}, found nothing") from None
+        raise ScenarioError(
+            ProblemText("file: expected a scenario file at {path}, found nothing", path=str(path))
+        ) from None
     except OSError as exc:
-        raise ScenarioError(f"file: expected a readable file, found {exc.strerror}") from None
+        raise ScenarioError(
+            ProblemText("file: expected a readable file, found {reason}", reason=exc.strerror)
+        ) from None
     if len(data) > MAX_FILE_BYTES:
         raise ScenarioError(_too_big(len(data)))
     try:
@@ -119,8 +149,12 @@ def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ScenarioError(
-            f"file: expected UTF-8 text, found byte 0x{data[exc.start]:02x} on "
-            f"line {line} (re-save the file as UTF-8)"
+            ProblemText(
+                "file: expected UTF-8 text, found byte 0x{byte} on line {line} "
+                "(re-save the file as UTF-8)",
+                byte=f"{data[exc.start]:02x}",
+                line=line,
+            )
         ) from None
     try:
         raw = json.loads(
@@ -132,14 +166,19 @@ def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise ScenarioError(_json_problem(exc, text)) from None
     except RecursionError:
-        raise ScenarioError("file: expected JSON of a few levels, found deep nesting") from None
+        raise ScenarioError(
+            ProblemText("file: expected JSON of a few levels, found deep nesting")
+        ) from None
     except ValueError:  # e.g. an integer of thousands of digits
         raise ScenarioError(
-            "file: expected JSON numbers of normal size, found a huge one"
+            ProblemText("file: expected JSON numbers of normal size, found a huge one")
         ) from None
     if not isinstance(raw, dict):
         raise ScenarioError(
-            f"file: expected a JSON object {{…}} at the top level, found {found_text(raw)}"
+            ProblemText(
+                "file: expected a JSON object {{…}} at the top level, found {found}",
+                found=found_text(raw),
+            )
         )
     problems: list[str] = []
     clean = _clean(raw, (), problems)
@@ -150,22 +189,31 @@ def read_scenario_json(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 # json's messages as "found ..." phrases (some end in "at", which the position follows).
 _JSON_FOUND = {
-    "Unterminated string starting at": "an unterminated string",
-    "Expecting value": "a missing or invalid value",
-    "Expecting property name enclosed in double quotes": "a key missing or not in double quotes",
-    "Expecting ':' delimiter": "a missing ':'",
-    "Expecting ',' delimiter": "a missing ','",
-    "Extra data": "more after the end of the JSON",
-    "Invalid control character at": "a control character inside a string",
+    "Unterminated string starting at": problem_template("an unterminated string"),
+    "Expecting value": problem_template("a missing or invalid value"),
+    "Expecting property name enclosed in double quotes": problem_template(
+        "a key missing or not in double quotes"
+    ),
+    "Expecting ':' delimiter": problem_template("a missing ':'"),
+    "Expecting ',' delimiter": problem_template("a missing ','"),
+    "Extra data": problem_template("more after the end of the JSON"),
+    "Invalid control character at": problem_template("a control character inside a string"),
 }
 
 
-def _json_problem(exc: json.JSONDecodeError, text: str) -> str:
+def _json_problem(exc: json.JSONDecodeError, text: str) -> ProblemText:
     """``file: expected JSON, found an unterminated string at line 1, column 60``."""
     if not text.strip():
-        return "file: the file is empty"
-    found = _JSON_FOUND.get(exc.msg) or exc.msg.lower().removesuffix(" at")
-    return f"file: expected JSON, found {found} at line {exc.lineno}, column {exc.colno}"
+        return ProblemText("file: the file is empty")
+    phrase = _JSON_FOUND.get(exc.msg)
+    # A message of json's own that the table lacks stays in json's English.
+    found = ProblemText(phrase) if phrase else exc.msg.lower().removesuffix(" at")
+    return ProblemText(
+        "file: expected JSON, found {found} at line {line}, column {column}",
+        found=found,
+        line=exc.lineno,
+        column=exc.colno,
+    )
 
 
 # --- saving -----------------------------------------------------------------------------------
@@ -184,7 +232,7 @@ def write_text_atomically(target: Path, text: str) -> None:
         payload = text.encode("utf-8")
     except UnicodeEncodeError:
         raise ScenarioError(
-            "file: expected text UTF-8 can encode, found an unpaired surrogate"
+            ProblemText("file: expected text UTF-8 can encode, found an unpaired surrogate")
         ) from None
     if len(payload) > MAX_FILE_BYTES:
         raise ScenarioError(_too_big(len(payload)))
@@ -207,7 +255,11 @@ def write_text_atomically(target: Path, text: str) -> None:
         temps.remove(new_file)
     except OSError as exc:
         raise ScenarioError(
-            f"file: expected to save {target}, found {exc.strerror or exc}"
+            ProblemText(
+                "file: expected to save {path}, found {reason}",
+                path=str(target),
+                reason=str(exc.strerror or exc),
+            )
         ) from exc
     finally:
         for leftover in temps:

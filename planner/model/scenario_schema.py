@@ -14,7 +14,7 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, ClassVar, get_args, get_origin
 
 from pydantic import (
@@ -36,6 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from planner.model.catalog import Catalog, LeverSpec, ParamSpec, override_range
+from planner.model.problem_text import ProblemText, problem_template
 
 FIRST_YEAR, LAST_YEAR = 2025, 2036  # the simulated years (base year 2024)
 MAX_DRAWS = 20_000
@@ -64,8 +65,11 @@ def _check_param_value(value: Any) -> bool | int | float | str:
     if isinstance(value, str) and len(value) <= 100:
         return value
     raise ValueError(
-        f"expected a number, true/false or text of at most 100 characters, "
-        f"found {found_text(value)}"
+        ProblemText(
+            "expected {expected}, found {found}",
+            expected=ProblemText("a number, true/false or text of at most 100 characters"),
+            found=found_text(value),
+        )
     )
 
 
@@ -83,8 +87,10 @@ class LeverSetting(BaseModel):
     """A policy lever's switch and the parameters the file sets (defaults are not filled in)."""
 
     model_config = _FROZEN
-    file_form: ClassVar[str] = 'an object {"enabled": true or false, "<parameter>": value, …}'
-    enabled: StrictBool = Field(True, description="true or false")
+    file_form: ClassVar[str] = ProblemText(
+        'an object {{"enabled": true or false, "<parameter>": value, …}}'
+    )
+    enabled: StrictBool = Field(True, description=ProblemText("true or false"))
     params: Params = Field(default_factory=FrozenDict)
 
 
@@ -92,8 +98,8 @@ class ShockSetting(BaseModel):
     """One shock in the scenario (present means switched on) and the parameters it sets."""
 
     model_config = _FROZEN
-    file_form: ClassVar[str] = 'an object {"id": shock id, "<parameter>": value, …}'
-    id: StrictStr = Field(description="a shock id", max_length=64)
+    file_form: ClassVar[str] = ProblemText('an object {{"id": shock id, "<parameter>": value, …}}')
+    id: StrictStr = Field(description=ProblemText("a shock id"), max_length=64)
     params: Params = Field(default_factory=FrozenDict)
 
 
@@ -101,9 +107,11 @@ class ModelStamp(BaseModel):
     """Which model a scenario was made with; an empty fingerprint means not pinned."""
 
     model_config = _FROZEN
-    version: StrictStr = Field("", max_length=40, description="a model version such as 2024.1")
+    version: StrictStr = Field(
+        "", max_length=40, description=ProblemText("a model version such as 2024.1")
+    )
     fingerprint: StrictStr = Field(
-        "", max_length=100, description='the model fingerprint "sha256:…" or ""'
+        "", max_length=100, description=ProblemText('the model fingerprint "sha256:…" or ""')
     )
 
 
@@ -113,28 +121,42 @@ class Horizon(BaseModel):
         FIRST_YEAR,
         ge=FIRST_YEAR,
         le=LAST_YEAR,
-        description=f"a year from {FIRST_YEAR} to {LAST_YEAR}",
+        description=ProblemText("a year from {first} to {last}", first=FIRST_YEAR, last=LAST_YEAR),
     )
     end: StrictInt = Field(
         LAST_YEAR,
         ge=FIRST_YEAR,
         le=LAST_YEAR,
-        description=f"a year from {FIRST_YEAR} to {LAST_YEAR}",
+        description=ProblemText("a year from {first} to {last}", first=FIRST_YEAR, last=LAST_YEAR),
     )
 
     @model_validator(mode="after")
     def _start_before_end(self) -> Horizon:
         if self.start > self.end:
-            raise ValueError(f"expected start ≤ end, found start {self.start} after end {self.end}")
+            raise ValueError(
+                ProblemText(
+                    "expected start ≤ end, found start {start} after end {end}",
+                    start=self.start,
+                    end=self.end,
+                )
+            )
         return self
 
 
 class Uncertainty(BaseModel):
     model_config = _FROZEN
     draws: StrictInt = Field(
-        1000, ge=0, le=MAX_DRAWS, description=f"an integer from 0 to {MAX_DRAWS:,}"
+        1000,
+        ge=0,
+        le=MAX_DRAWS,
+        description=ProblemText("an integer from {low} to {high}", low=0, high=f"{MAX_DRAWS:,}"),
     )
-    seed: StrictInt = Field(7, ge=0, le=2**32 - 1, description="an integer from 0 to 4294967295")
+    seed: StrictInt = Field(
+        7,
+        ge=0,
+        le=2**32 - 1,
+        description=ProblemText("an integer from {low} to {high}", low=0, high=2**32 - 1),
+    )
 
 
 class ScenarioFields(BaseModel):
@@ -142,12 +164,16 @@ class ScenarioFields(BaseModel):
 
     model_config = _FROZEN
     name: StrictStr = Field(
-        min_length=1, max_length=200, description="the scenario's name, text of 1 to 200 characters"
+        min_length=1,
+        max_length=200,
+        description=ProblemText("the scenario's name, text of 1 to 200 characters"),
     )
     description: StrictStr = Field(
-        "", max_length=5000, description="text of at most 5,000 characters"
+        "",
+        max_length=5000,
+        description=ProblemText("text of at most {max_length} characters", max_length="5,000"),
     )
-    lens: StrictStr = Field(max_length=64, description="a stakeholder lens id")
+    lens: StrictStr = Field(max_length=64, description=ProblemText("a stakeholder lens id"))
     model: ModelStamp = Field(default_factory=ModelStamp)
     horizon: Horizon = Field(default_factory=Horizon)
     levers: Annotated[dict[str, LeverSetting], AfterValidator(FrozenDict)] = Field(
@@ -161,7 +187,11 @@ class ScenarioFields(BaseModel):
         default_factory=FrozenDict, max_length=1000
     )
     uncertainty: Uncertainty = Field(default_factory=Uncertainty)
-    notes: StrictStr = Field("", max_length=20_000, description="text of at most 20,000 characters")
+    notes: StrictStr = Field(
+        "",
+        max_length=20_000,
+        description=ProblemText("text of at most {max_length} characters", max_length="20,000"),
+    )
 
     @model_validator(mode="wrap")
     @classmethod
@@ -181,7 +211,7 @@ class ScenarioFields(BaseModel):
                     key: error[key] for key in ("type", "loc", "input", "ctx") if key in error
                 }
                 details.append(detail)
-        problems = override_problems(data)
+        problems = override_problems(data, catalog)
         if catalog is not None:
             problems += catalog_problems(data, catalog)
         for loc, message in problems:
@@ -195,21 +225,49 @@ class ScenarioFields(BaseModel):
 # --- checks of the values -------------------------------------------------------------------
 
 
-def override_problems(data: Mapping[str, Any]) -> list[tuple[tuple, str]]:
-    """Each override outside the range its key accepts (``catalog.override_range``).
+def override_problems(
+    data: Mapping[str, Any], catalog: Catalog | None = None
+) -> list[tuple[tuple, ProblemText]]:
+    """Each override whose key the model does not have (when the catalog lists its keys,
+    ``Catalog.override_keys``) or whose value is outside the range its key accepts
+    (``catalog.override_range``).
 
     Checked when a file is read and on every edit, so that ``validate`` and the GUI refuse a
-    number the engine cannot evaluate; non-numbers and bad keys are the structural layer's.
+    key or number the engine cannot evaluate; non-numbers and keys that are not dotted paths
+    are the structural layer's.
     """
     overrides = data.get("overrides")
-    out: list[tuple[tuple, str]] = []
+    known = catalog.override_keys if catalog is not None else None
+    out: list[tuple[tuple, ProblemText]] = []
     for key, value in overrides.items() if isinstance(overrides, Mapping) else ():
+        if known is not None and _is_override_path(key) and key not in known:
+            # Keys share long prefixes ("elasticities.autos."), so difflib's default cutoff
+            # (0.6) would offer a key for any word; 0.85 still catches a typo, a missing
+            # letter or the wrong case (growth.mex).
+            by_lower = {k.lower(): k for k in sorted(known)}
+            close = difflib.get_close_matches(key.lower(), by_lower, n=1, cutoff=0.85)
+            hint = ProblemText(" (did you mean {id}?)", id=by_lower[close[0]]) if close else ""
+            message = ProblemText(
+                "expected a model number such as elasticities.autos.substitution, "
+                "found an unknown key{hint}",
+                hint=hint,
+            )
+            out.append((("overrides", key), message))
+            continue  # its range, if a rule matches, would only repeat the mistake
         bounds = override_range(key) if isinstance(key, str) else None
         if bounds is not None and _is_checkable_number(value) and value not in bounds:
-            out.append(
-                (("overrides", key), f"expected {bounds.expected()}, found {found_text(value)}")
+            message = ProblemText(
+                "expected {expected}, found {found}",
+                expected=bounds.expected(),
+                found=found_text(value),
             )
+            out.append((("overrides", key), message))
     return out
+
+
+def _is_override_path(key: Any) -> bool:
+    # A key the structural layer accepts (OverrideKey); it reports the others.
+    return isinstance(key, str) and len(key) <= 120 and bool(_OVERRIDE_KEY.fullmatch(key))
 
 
 def _is_checkable_number(value: Any) -> bool:
@@ -224,32 +282,39 @@ def _is_checkable_number(value: Any) -> bool:
 # --- checks against the catalog -------------------------------------------------------------
 
 
-def catalog_problems(data: Mapping[str, Any], catalog: Catalog) -> list[tuple[tuple, str]]:
+def catalog_problems(data: Mapping[str, Any], catalog: Catalog) -> list[tuple[tuple, ProblemText]]:
     """Ids and lever parameters in ``data`` (model form, possibly malformed) against the catalog.
 
     Malformed parts are skipped here: the structural layer reports them.
     """
-    out: list[tuple[tuple, str]] = []
+    out: list[tuple[tuple, ProblemText]] = []
 
-    def add(loc: tuple, expected: str, found: str) -> None:
-        out.append((loc, f"expected {expected}, found {found}"))
+    def add(loc: tuple, expected: str, found: str | None = None) -> None:
+        """``found`` None: the file has nothing there."""
+        if found is None:
+            message = ProblemText("expected {expected}, found nothing", expected=expected)
+        else:
+            message = ProblemText(
+                "expected {expected}, found {found}", expected=expected, found=found
+            )
+        out.append((loc, message))
 
     def unknown(loc: tuple, kind: str, found: str, valid: Mapping | tuple, section: str) -> None:
         names = sorted(valid)
         close = difflib.get_close_matches(found, names, n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        hint: str = ProblemText(" (did you mean {id}?)", id=close[0]) if close else ""
         homes = {"levers": catalog.levers, "shocks": catalog.shocks}
         homes["alignments"] = catalog.alignments
-        hint += "".join(  # an id that is valid in another section: say where it belongs
-            f'; {found} belongs under "{home}"'
-            for home, ids in homes.items()
-            if home != section and found in ids
-        )
-        article = "an" if kind[0] in "aeiou" else "a"
+        for home, ids in homes.items():  # an id that is valid in another section: say where
+            if home != section and found in ids:
+                hint = ProblemText(
+                    '{hint}; {id} belongs under "{home}"', hint=hint, id=found, home=home
+                )
+        expected, unknown_found = _UNKNOWN_ID[kind]
         add(
             loc,
-            f"{article} {kind} id (valid: {', '.join(names)})",
-            f"unknown {kind} {found_text(found)}{hint}",
+            ProblemText(expected, valid=", ".join(names)),
+            ProblemText(unknown_found, found=found_text(found), hint=hint),
         )
 
     lens = data.get("lens")
@@ -274,7 +339,7 @@ def catalog_problems(data: Mapping[str, Any], catalog: Catalog) -> list[tuple[tu
                 "alignments",
             )
         elif isinstance(value, str) and value not in allowed:
-            add(("alignments", partner), "one of " + ", ".join(allowed), found_text(value))
+            add(("alignments", partner), _one_of(allowed), found_text(value))
     shocks = data.get("shocks")
     first_at: dict[str, int] = {}
     for index, shock in enumerate(shocks if isinstance(shocks, list | tuple) else ()):
@@ -289,12 +354,41 @@ def catalog_problems(data: Mapping[str, Any], catalog: Catalog) -> list[tuple[tu
         if shock_id in first_at:
             add(
                 ("shocks", index, "id"),
-                "each shock at most once",
-                f"{found_text(shock_id)} again (first at shocks[{first_at[shock_id]}])",
+                ProblemText("each shock at most once"),
+                ProblemText(
+                    "{id} again (first at shocks[{first}])",
+                    id=found_text(shock_id),
+                    first=first_at[shock_id],
+                ),
             )
         first_at.setdefault(shock_id, index)
         _check_params(("shocks", index), spec, _params_of(shock), add)
     return out
+
+
+# kind -> (what was expected, what was found) for an id the catalog does not know.
+_UNKNOWN_ID = {
+    "stakeholder lens": (
+        problem_template("a stakeholder lens id (valid: {valid})"),
+        problem_template("unknown stakeholder lens {found}{hint}"),
+    ),
+    "policy lever": (
+        problem_template("a policy lever id (valid: {valid})"),
+        problem_template("unknown policy lever {found}{hint}"),
+    ),
+    "alignment partner": (
+        problem_template("an alignment partner id (valid: {valid})"),
+        problem_template("unknown alignment partner {found}{hint}"),
+    ),
+    "shock": (
+        problem_template("a shock id (valid: {valid})"),
+        problem_template("unknown shock {found}{hint}"),
+    ),
+}
+
+
+def _one_of(choices: Iterable[str]) -> ProblemText:
+    return ProblemText("one of {choices}", choices=", ".join(choices))
 
 
 def _params_of(setting: Any) -> Mapping[str, Any]:
@@ -310,25 +404,36 @@ def _check_params(loc: tuple, spec: LeverSpec, params: Mapping[str, Any], add: A
         if param is None and spec.params:
             add(
                 (*loc, "params", name),
-                f"a parameter of {spec.id} (valid: {', '.join(spec.params)})",
-                f"unknown parameter {found_text(name)}",
+                ProblemText(
+                    "a parameter of {id} (valid: {valid})", id=spec.id, valid=", ".join(spec.params)
+                ),
+                ProblemText("unknown parameter {name}", name=found_text(name)),
             )
         elif param is None:
             add(
                 (*loc, "params", name),
-                f'only "enabled" ({spec.id} is an on/off switch without parameters)',
+                ProblemText(
+                    'only "enabled" ({id} is an on/off switch without parameters)', id=spec.id
+                ),
                 found_text(name),
             )
         elif _is_scalar(value) and not _fits(param, value):
             add((*loc, "params", name), expected_value(param), found_text(value))
     for name, param in spec.params.items():
         if param.required and name not in params:
-            add((*loc, "params", name), expected_value(param) + " (required)", "nothing")
+            add(
+                (*loc, "params", name),
+                ProblemText("{expected} (required)", expected=expected_value(param)),
+            )
     if "start_year" in spec.params and "end_year" in spec.params:
         start = params.get("start_year", spec.params["start_year"].default)
         end = params.get("end_year")
         if _fits(spec.params["end_year"], end) and isinstance(start, int) and end < start:
-            add((*loc, "params", "end_year"), f"a year ≥ start_year ({start})", str(end))
+            add(
+                (*loc, "params", "end_year"),
+                ProblemText("a year ≥ start_year ({start})", start=start),
+                str(end),
+            )
 
 
 def _is_scalar(value: Any) -> bool:
@@ -353,42 +458,54 @@ def _fits(param: ParamSpec, value: Any) -> bool:
     return low_ok and (param.maximum is None or value <= param.maximum)
 
 
-def expected_value(param: ParamSpec) -> str:
+def expected_value(param: ParamSpec) -> ProblemText:
     """What a parameter accepts, in words: "an integer from 2026 to 2036"."""
     if param.kind == "switch":
-        return "true or false"
+        return ProblemText("true or false")
     if param.kind == "choice":
-        return "one of " + ", ".join(param.choices)
-    what = "an integer" if param.kind == "integer" else "a number"
-    low, high = param.minimum, param.maximum
+        return _one_of(param.choices)
+    low = None if param.minimum is None else f"{param.minimum:g}"
+    high = None if param.maximum is None else f"{param.maximum:g}"
+    # Whole phrases, not "{what} from …": a translation declines "integer" and "number" apart.
+    if param.kind == "integer":
+        if low is not None and high is not None:
+            return ProblemText("an integer from {low} to {high}", low=low, high=high)
+        if low is not None:
+            return ProblemText("an integer ≥ {low}", low=low)
+        if high is not None:
+            return ProblemText("an integer ≤ {high}", high=high)
+        return ProblemText("an integer")
     if low is not None and high is not None:
-        return f"{what} from {low:g} to {high:g}"
+        return ProblemText("a number from {low} to {high}", low=low, high=high)
     if low is not None:
-        return f"{what} ≥ {low:g}"
-    return f"{what} ≤ {high:g}" if high is not None else what
+        return ProblemText("a number ≥ {low}", low=low)
+    if high is not None:
+        return ProblemText("a number ≤ {high}", high=high)
+    return ProblemText("a number")
 
 
 # --- messages ---------------------------------------------------------------------------------
 
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_\-]+")
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# pydantic's error type -> a ProblemText template, filled in with the error's context.
 _EXPECTED_BY_TYPE = {
-    "float_type": "a number",
-    "int_type": "an integer",
-    "string_type": "text (a JSON string)",
-    "bool_type": "true or false",
-    "dict_type": "an object {{…}}",
-    "model_type": "an object {{…}}",
-    "model_attributes_type": "an object {{…}}",
-    "list_type": "a list […]",
-    "tuple_type": "a list […]",
-    "finite_number": "a finite number",
-    "string_too_long": "text of at most {max_length} characters",
-    "string_too_short": "text of at least {min_length} character(s)",
-    "too_long": "at most {max_length} entries",
-    "greater_than_equal": "a value ≥ {ge}",
-    "less_than_equal": "a value ≤ {le}",
-    "string_pattern_mismatch": "text matching {pattern}",
+    "float_type": problem_template("a number"),
+    "int_type": problem_template("an integer"),
+    "string_type": problem_template("text (a JSON string)"),
+    "bool_type": problem_template("true or false"),
+    "dict_type": problem_template("an object {{…}}"),
+    "model_type": problem_template("an object {{…}}"),
+    "model_attributes_type": problem_template("an object {{…}}"),
+    "list_type": problem_template("a list […]"),
+    "tuple_type": problem_template("a list […]"),
+    "finite_number": problem_template("a finite number"),
+    "string_too_long": problem_template("text of at most {max_length} characters"),
+    "string_too_short": problem_template("text of at least {min_length} character(s)"),
+    "too_long": problem_template("at most {max_length} entries"),
+    "greater_than_equal": problem_template("a value ≥ {ge}"),
+    "less_than_equal": problem_template("a value ≤ {le}"),
+    "string_pattern_mismatch": problem_template("text matching {pattern}"),
 }
 
 
@@ -406,14 +523,16 @@ def found_text(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
     if isinstance(value, int):
-        return str(value) if abs(value) < 10**30 else "a very large integer"
+        return str(value) if abs(value) < 10**30 else ProblemText("a very large integer")
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
         return quote(value)
     if isinstance(value, Mapping):
-        return "an object {…}"
-    return "a list […]" if isinstance(value, list | tuple) else type(value).__name__
+        return ProblemText("an object {{…}}")
+    if isinstance(value, list | tuple):
+        return ProblemText("a list […]")
+    return type(value).__name__
 
 
 def path_text(loc: tuple) -> str:
@@ -432,40 +551,62 @@ def path_text(loc: tuple) -> str:
             text += ("." if text else "") + segment
         else:
             text += f"[{quote(segment)}]"
-    return text or "(top level)"
+    return text or ProblemText("(top level)")
 
 
 def problems_from(error: ValidationError, root: type[BaseModel]) -> list[str]:
-    """One ``path: expected ..., found ...`` line per error, in file order as pydantic gives."""
-    lines = []
+    """One ``path: expected ..., found ...`` line per error, in file order as pydantic gives.
+
+    Each line is a ``ProblemText`` (the interface shows it in its own language)."""
+    lines: list[str] = []
     for item in error.errors(include_url=False):
         loc, kind = tuple(item["loc"]), item["type"]
         path = path_text(loc)
         if kind in ("catalog", "value_error"):
-            message = item["msg"].removeprefix("Value error, ")
+            message = _raised_message(item)
         elif kind == "extra_forbidden":
-            fields = ", ".join(_model_at(root, loc[:-1]).model_fields)
-            message = (
-                f"expected one of the fields {fields}, found unknown field "
-                f"{found_text(str(loc[-1]))}"
+            message = ProblemText(
+                "expected one of the fields {fields}, found unknown field {found}",
+                fields=", ".join(_model_at(root, loc[:-1]).model_fields),
+                found=found_text(str(loc[-1])),
             )
         elif loc and loc[-1] == "[key]":
-            message = (
+            message = ProblemText(
                 "expected a dotted parameter path such as elasticities.autos.substitution, "
-                f"found {found_text(item['input'])}"
+                "found {found}",
+                found=found_text(item["input"]),
             )
         else:
+            template = _EXPECTED_BY_TYPE.get(kind)
             expected = (
                 _description(root, loc)
-                or _EXPECTED_BY_TYPE.get(kind, "").format(**item.get("ctx", {}))
-                or item["msg"]
+                or (template and ProblemText(template, **item.get("ctx", {})))
+                or item["msg"]  # a check without words of ours: pydantic's English
             )
-            found = (
-                "nothing (the field is missing)" if kind == "missing" else found_text(item["input"])
-            )
-            message = f"expected {expected}, found {found}"
-        lines.append(f"{path}: {message}")
+            if kind == "missing":
+                message = ProblemText(
+                    "expected {expected}, found nothing (the field is missing)", expected=expected
+                )
+            else:
+                message = ProblemText(
+                    "expected {expected}, found {found}",
+                    expected=expected,
+                    found=found_text(item["input"]),
+                )
+        lines.append(ProblemText("{path}: {message}", path=path, message=message))
     return lines
+
+
+def _raised_message(item: Mapping[str, Any]) -> str:
+    """The message a check of ours raised: the ProblemText itself where pydantic kept it (in
+    the error's context), else pydantic's text of it."""
+    context = item.get("ctx") or {}
+    raised = context.get("message", context.get("error"))
+    if isinstance(raised, ValueError) and raised.args:
+        raised = raised.args[0]
+    if isinstance(raised, ProblemText):
+        return raised
+    return item["msg"].removeprefix("Value error, ")
 
 
 def _walk(root: type[BaseModel], loc: tuple) -> tuple[Any, Any]:
@@ -500,6 +641,11 @@ def _description(root: type[BaseModel], loc: tuple) -> str | None:
             return kind.file_form
         required = [name for name, field in kind.model_fields.items() if field.is_required()]
         fields = ", ".join(kind.model_fields)
-        needs = f"; {', '.join(required)} required" if required else ""
-        return f"an object with the fields {fields}{needs}"
+        if required:
+            return ProblemText(
+                "an object with the fields {fields}; {required} required",
+                fields=fields,
+                required=", ".join(required),
+            )
+        return ProblemText("an object with the fields {fields}", fields=fields)
     return None

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from planner.model.catalog import override_range
+from planner.model.catalog import override_key, override_range
 from planner.model.data import ModelData
 
 ELASTICITY_KINDS = ("import_demand", "substitution", "export_supply")
@@ -149,18 +149,13 @@ def _ranged_table(model: ModelData) -> _Table:
 
 
 def override_keys(model: ModelData) -> set[str]:
-    """Every key a scenario's ``overrides`` may name for this model."""
-    keys = set()
-    for name in _ranged_table(model).names:
-        keys.add(_override_key(name))
-    return keys
+    """Every key a scenario's ``overrides`` may name for this model (the keys the catalog
+    reads from the database, ``Catalog.override_keys``, name the same numbers)."""
+    return {_override_key(name) for name in _ranged_table(model).names}
 
 
-def _override_key(name: tuple) -> str:
-    if name[0] == "lever_effects":
-        _, lever, option, key = name
-        return f"lever_effects.{lever}.{option}.{key}" if option else f"lever_effects.{lever}.{key}"
-    return ".".join(name)
+# One spelling of a key for the engine and the catalog's validation.
+_override_key = override_key
 
 
 def _apply_overrides(model: ModelData, table: _Table, overrides: Mapping[str, float]) -> _Table:
