@@ -9,6 +9,7 @@ instead of showing in English in a Spanish or French window.
 from __future__ import annotations
 
 import ast
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -116,3 +117,108 @@ def test_every_marked_string_has_a_translation(language):
     assert not missing, f"{len(missing)} strings without a {language} translation:\n" + "\n".join(
         missing
     )
+
+
+# --- the problems of a scenario file ---------------------------------------------------------
+# The model writes them as ProblemText (planner/model/problem_text.py): English text plus the
+# template the interface translates in the context "Problems".
+
+MODEL = ROOT / "planner" / "model"
+PROBLEMS = "Problems"
+# The modules that word the problems of a scenario file; each such sentence must be a template.
+SCENARIO_MODULES = ("catalog.py", "scenario.py", "scenario_io.py", "scenario_schema.py")
+_PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
+
+
+def _template_nodes(tree: ast.Module) -> list[ast.Constant]:
+    """The literal first arguments of ``ProblemText(...)`` and ``problem_template(...)``."""
+    return [
+        node.args[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and _called(node) in ("ProblemText", "problem_template")
+        and node.args
+        and _literal(node.args[0]) is not None
+    ]
+
+
+def problem_templates() -> set[tuple[str, str]]:
+    """(template, where) of every problem template in the model layer."""
+    found = set()
+    for path in MODEL.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in _template_nodes(tree):
+            found.add((node.value, f"{path.relative_to(ROOT)}:{node.lineno}"))
+    return found
+
+
+def english_only_sentences() -> list[str]:
+    """Strings of the scenario modules that read like a problem ("expected …", "found …")
+    but are no template, so would stay English in a Spanish or French window."""
+    out = []
+    for name in SCENARIO_MODULES:
+        path = MODEL / name
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        allowed = {id(node) for node in _template_nodes(tree)}
+        for node in ast.walk(tree):  # docstrings are documentation, not messages
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+                allowed.add(id(body[0].value))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                text = "".join(_literal(part) or "{}" for part in node.values)
+                allowed.update(id(part) for part in node.values)
+            elif id(node) not in allowed and _literal(node) is not None:
+                text = node.value
+            else:
+                continue
+            if id(node) not in allowed and re.search(r"\b(expected|found)\b", text):
+                out.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}")
+    return out
+
+
+def test_the_extractor_finds_the_problem_templates():
+    found = {template for template, _ in problem_templates()}
+    assert "expected {expected}, found {found}" in found  # ProblemText("...")
+    assert "a list […]" in found  # problem_template("...") in a table
+    assert (
+        'format: expected "{format}", found {found} (is this a USMCA planner scenario file?)'
+        in found
+    )
+    assert len(found) > 60
+
+
+def test_every_problem_sentence_is_a_template():
+    """A message added as a plain (f-)string would reach the GUI in English only."""
+    sentences = english_only_sentences()
+    assert not sentences, "problem texts that are no ProblemText template:\n" + "\n".join(sentences)
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_every_problem_template_has_a_translation(language):
+    done = translated(language)
+    missing = sorted(
+        f"{where}: {template!r}"
+        for template, where in problem_templates()
+        if (PROBLEMS, template) not in done
+    )
+    assert not missing, f"{len(missing)} problem templates without a {language} translation:\n" + (
+        "\n".join(missing)
+    )
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_problem_translations_keep_the_placeholders(language):
+    """A translation that drops or renames a placeholder would show the English instead."""
+    wrong = []
+    for ts in TRANSLATIONS.glob(f"*_{language}.ts"):
+        for context in ET.parse(ts).getroot().iter("context"):
+            if context.findtext("name") != PROBLEMS:
+                continue
+            for message in context.iter("message"):
+                source, translation = message.findtext("source"), message.findtext("translation")
+                if sorted(_PLACEHOLDER.findall(source)) != sorted(
+                    _PLACEHOLDER.findall(translation or "")
+                ):
+                    wrong.append(f"{source!r} -> {translation!r}")
+    assert not wrong, "\n".join(wrong)

@@ -372,7 +372,8 @@ def _unreadable(item: Any, catalog: Any) -> list[str]:
     try:
         load_scenario(item.scenario_path, catalog)
     except Exception as exc:  # whatever the reason, the copy cannot be opened
-        return [str(p) for p in getattr(exc, "problems", None) or [str(exc)]]
+        # The problems themselves, not str() of them: a ProblemText is shown translated.
+        return list(getattr(exc, "problems", None) or [str(exc)])
     return []
 
 
@@ -393,6 +394,8 @@ def _recover(document: Any, autosave: Any, item: Any) -> bool:
 def _report_damaged(window: Any, item: Any, problems: list[str]) -> None:
     """Tell the user that the autosaved copy from ``item.saved_at`` cannot be read, and
     where it is now (moved aside, or kept when it cannot be moved)."""
+    from planner.ui.problem_texts import problems_in_language
+
     when = dt.datetime.fromtimestamp(item.saved_at).strftime("%Y-%m-%d %H:%M")
     if item.original_path is not None:
         text = translate("App", "The autosaved copy of {file} from {when} cannot be read.")
@@ -416,7 +419,7 @@ def _report_damaged(window: Any, item: Any, problems: list[str]) -> None:
         window,
     )
     box.setInformativeText(where)
-    box.setDetailedText("\n".join(problems))
+    box.setDetailedText("\n".join(problems_in_language(problems)))
     box.exec()
 
 

@@ -69,8 +69,10 @@ class ScenarioDocument(QObject):
     monte_carlo_running = Signal(bool)
     file_changed = Signal()  # path, name or dirty flag changed: refresh the title
     dirty_changed = Signal(bool)
-    open_failed = Signal(str, list)  # path, problems
-    open_warnings = Signal(str, list)  # path, warnings (e.g. another model fingerprint)
+    # object, not list: a list signal copies its items as plain QStrings, and the problems'
+    # ProblemText (what the dialog translates) would arrive as bare English.
+    open_failed = Signal(str, object)  # path, list of problems
+    open_warnings = Signal(str, object)  # path, list of warnings (e.g. another model fingerprint)
     save_failed = Signal(str, str)  # path, message
     recent_changed = Signal(list)  # list[Path]
     pins_changed = Signal(dict)  # label -> Results

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.ui.i18n import translate
+from planner.ui.problem_texts import problems_in_language
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,8 +35,8 @@ PROBLEMS_MIN_WIDTH = 720
 
 
 def problems_html(problems: list[str]) -> str:
-    """The first dozen problems as a bulleted list, one problem per item (the texts come
-    from validation, in English), and how many more there are."""
+    """The first dozen problems as a bulleted list, one problem per item, and how many more
+    there are (the texts as given: ``show_problems`` translates them)."""
     shown = problems[:MAX_LISTED_PROBLEMS]
     items = "".join(f"<li>{html.escape(p, quote=False)}</li>" for p in shown)
     listing = f"<ul style='-qt-list-indent: 1; margin-left: -24px'>{items}</ul>"
@@ -57,7 +58,9 @@ def _widen_listing(box: QMessageBox, parent: QWidget | None) -> None:
 
 
 def show_problems(parent: QWidget, path: str, problems: list[str], warning: bool = False) -> None:
-    """List a file's problems (the first dozen inline, all under "Show Details")."""
+    """List a file's problems (the first dozen inline, all under "Show Details") in the
+    interface language."""
+    problems = problems_in_language(problems)
     if warning:
         title = translate("Dialogs", "Opened with warnings")
         text = translate("Dialogs", "{file} was opened, but note:").format(file=Path(path).name)

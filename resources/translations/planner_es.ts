@@ -706,4 +706,367 @@
             <translation>Cambios recuperados</translation>
         </message>
     </context>
+    <context>
+        <name>Problems</name>
+        <message>
+            <source> (did you mean {id}?)</source>
+            <translation> (¿quiso decir {id}?)</translation>
+        </message>
+        <message>
+            <source>(top level)</source>
+            <translation>(nivel superior)</translation>
+        </message>
+        <message>
+            <source>a control character inside a string</source>
+            <translation>un carácter de control dentro de una cadena</translation>
+        </message>
+        <message>
+            <source>a finite number</source>
+            <translation>un número finito</translation>
+        </message>
+        <message>
+            <source>a key missing or not in double quotes</source>
+            <translation>una clave faltante o sin comillas dobles</translation>
+        </message>
+        <message>
+            <source>a list […]</source>
+            <translation>una lista […]</translation>
+        </message>
+        <message>
+            <source>a missing ','</source>
+            <translation>un signo ',' faltante</translation>
+        </message>
+        <message>
+            <source>a missing ':'</source>
+            <translation>un signo ':' faltante</translation>
+        </message>
+        <message>
+            <source>a missing or invalid value</source>
+            <translation>un valor faltante o no válido</translation>
+        </message>
+        <message>
+            <source>a model version such as 2024.1</source>
+            <translation>una versión del modelo como 2024.1</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>un número</translation>
+        </message>
+        <message>
+            <source>a number from {low} to {high}</source>
+            <translation>un número de {low} a {high}</translation>
+        </message>
+        <message>
+            <source>a number ≤ {high}</source>
+            <translation>un número ≤ {high}</translation>
+        </message>
+        <message>
+            <source>a number ≥ {low}</source>
+            <translation>un número ≥ {low}</translation>
+        </message>
+        <message>
+            <source>a number, true/false or text of at most 100 characters</source>
+            <translation>un número, true/false o un texto de 100 caracteres como máximo</translation>
+        </message>
+        <message>
+            <source>a parameter of {id} (valid: {valid})</source>
+            <translation>un parámetro de {id} (válidos: {valid})</translation>
+        </message>
+        <message>
+            <source>a policy lever id (valid: {valid})</source>
+            <translation>un identificador de palanca de política (válidos: {valid})</translation>
+        </message>
+        <message>
+            <source>a shock id</source>
+            <translation>un identificador de choque</translation>
+        </message>
+        <message>
+            <source>a shock id (valid: {valid})</source>
+            <translation>un identificador de choque (válidos: {valid})</translation>
+        </message>
+        <message>
+            <source>a stakeholder lens id</source>
+            <translation>un identificador de perspectiva del actor</translation>
+        </message>
+        <message>
+            <source>a stakeholder lens id (valid: {valid})</source>
+            <translation>un identificador de perspectiva del actor (válidos: {valid})</translation>
+        </message>
+        <message>
+            <source>a value ≤ {le}</source>
+            <translation>un valor ≤ {le}</translation>
+        </message>
+        <message>
+            <source>a value ≥ {ge}</source>
+            <translation>un valor ≥ {ge}</translation>
+        </message>
+        <message>
+            <source>a very large integer</source>
+            <translation>un entero muy grande</translation>
+        </message>
+        <message>
+            <source>a year from {first} to {last}</source>
+            <translation>un año de {first} a {last}</translation>
+        </message>
+        <message>
+            <source>a year ≥ start_year ({start})</source>
+            <translation>un año ≥ start_year ({start})</translation>
+        </message>
+        <message>
+            <source>an alignment partner id (valid: {valid})</source>
+            <translation>un identificador de socio de alineamiento (válidos: {valid})</translation>
+        </message>
+        <message>
+            <source>an integer</source>
+            <translation>un entero</translation>
+        </message>
+        <message>
+            <source>an integer from {low} to {high}</source>
+            <translation>un entero de {low} a {high}</translation>
+        </message>
+        <message>
+            <source>an integer ≤ {high}</source>
+            <translation>un entero ≤ {high}</translation>
+        </message>
+        <message>
+            <source>an integer ≥ {low}</source>
+            <translation>un entero ≥ {low}</translation>
+        </message>
+        <message>
+            <source>an object with the fields {fields}</source>
+            <translation>un objeto con los campos {fields}</translation>
+        </message>
+        <message>
+            <source>an object with the fields {fields}; {required} required</source>
+            <translation>un objeto con los campos {fields}; obligatorios: {required}</translation>
+        </message>
+        <message>
+            <source>an object {{"enabled": true or false, "&lt;parameter&gt;": value, …}}</source>
+            <translation>un objeto {{"enabled": true o false, "&lt;parámetro&gt;": valor, …}}</translation>
+        </message>
+        <message>
+            <source>an object {{"id": shock id, "&lt;parameter&gt;": value, …}}</source>
+            <translation>un objeto {{"id": identificador de choque, "&lt;parámetro&gt;": valor, …}}</translation>
+        </message>
+        <message>
+            <source>an object {{…}}</source>
+            <translation>un objeto {{…}}</translation>
+        </message>
+        <message>
+            <source>an unterminated string</source>
+            <translation>una cadena sin cerrar</translation>
+        </message>
+        <message>
+            <source>at most {max_length} entries</source>
+            <translation>como máximo {max_length} entradas</translation>
+        </message>
+        <message>
+            <source>each shock at most once</source>
+            <translation>cada choque una vez como máximo</translation>
+        </message>
+        <message>
+            <source>expected a dotted parameter path such as elasticities.autos.substitution, found {found}</source>
+            <translation>se esperaba una ruta de parámetro con puntos como elasticities.autos.substitution, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>expected a model number such as elasticities.autos.substitution, found an unknown key{hint}</source>
+            <translation>se esperaba un número del modelo como elasticities.autos.substitution, se encontró una clave desconocida{hint}</translation>
+        </message>
+        <message>
+            <source>expected one of the fields {fields}, found unknown field {found}</source>
+            <translation>se esperaba uno de los campos {fields}, se encontró el campo desconocido {found}</translation>
+        </message>
+        <message>
+            <source>expected start ≤ end, found start {start} after end {end}</source>
+            <translation>se esperaba start ≤ end, se encontró start {start} posterior a end {end}</translation>
+        </message>
+        <message>
+            <source>expected {expected}, found nothing</source>
+            <translation>se esperaba {expected}, pero no hay ningún valor</translation>
+        </message>
+        <message>
+            <source>expected {expected}, found nothing (the field is missing)</source>
+            <translation>se esperaba {expected}, pero falta el campo</translation>
+        </message>
+        <message>
+            <source>expected {expected}, found {found}</source>
+            <translation>se esperaba {expected}, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>file: expected JSON numbers of normal size, found a huge one</source>
+            <translation>archivo: se esperaban números JSON de tamaño normal, se encontró uno enorme</translation>
+        </message>
+        <message>
+            <source>file: expected JSON of a few levels, found deep nesting</source>
+            <translation>archivo: se esperaba JSON de pocos niveles, se encontró un anidamiento profundo</translation>
+        </message>
+        <message>
+            <source>file: expected JSON, found {found} at line {line}, column {column}</source>
+            <translation>archivo: se esperaba JSON, se encontró {found} en la línea {line}, columna {column}</translation>
+        </message>
+        <message>
+            <source>file: expected UTF-8 text, found byte 0x{byte} on line {line} (re-save the file as UTF-8)</source>
+            <translation>archivo: se esperaba texto UTF-8, se encontró el byte 0x{byte} en la línea {line} (vuelva a guardar el archivo como UTF-8)</translation>
+        </message>
+        <message>
+            <source>file: expected a JSON object {{…}} at the top level, found {found}</source>
+            <translation>archivo: se esperaba un objeto JSON {{…}} en el nivel superior, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>file: expected a readable file, found {reason}</source>
+            <translation>archivo: se esperaba un archivo legible, error: {reason}</translation>
+        </message>
+        <message>
+            <source>file: expected a regular file, found a folder or special file</source>
+            <translation>archivo: se esperaba un archivo normal, se encontró una carpeta o un archivo especial</translation>
+        </message>
+        <message>
+            <source>file: expected a scenario file at {path}, found nothing</source>
+            <translation>archivo: se esperaba un archivo de escenario en {path}, pero no existe</translation>
+        </message>
+        <message>
+            <source>file: expected at most 1 MB ({limit} bytes), found {size} bytes</source>
+            <translation>archivo: se esperaba como máximo 1 MB ({limit} bytes), se encontraron {size} bytes</translation>
+        </message>
+        <message>
+            <source>file: expected text UTF-8 can encode, found an unpaired surrogate</source>
+            <translation>archivo: se esperaba texto codificable en UTF-8, se encontró un sustituto (surrogate) sin pareja</translation>
+        </message>
+        <message>
+            <source>file: expected to save {path}, found {reason}</source>
+            <translation>archivo: no se pudo guardar {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>file: the file is empty</source>
+            <translation>archivo: el archivo está vacío</translation>
+        </message>
+        <message>
+            <source>format: expected "{format}", found nothing (is this a USMCA planner scenario file?)</source>
+            <translation>format: se esperaba "{format}", pero falta (¿es un archivo de escenario del planificador T-MEC?)</translation>
+        </message>
+        <message>
+            <source>format: expected "{format}", found {found} (is this a USMCA planner scenario file?)</source>
+            <translation>format: se esperaba "{format}", se encontró {found} (¿es un archivo de escenario del planificador T-MEC?)</translation>
+        </message>
+        <message>
+            <source>model.fingerprint: expected {expected} (the model in use), found {found}: the scenario was saved with other model data, so its results may differ from when it was saved</source>
+            <translation>model.fingerprint: se esperaba {expected} (el modelo en uso), se encontró {found}: el escenario se guardó con otros datos del modelo, así que sus resultados pueden diferir de los que tenía al guardarse</translation>
+        </message>
+        <message>
+            <source>model.version: expected {expected} (the model in use), found {found}: the scenario was made with another model version, so its results may differ from when it was saved</source>
+            <translation>model.version: se esperaba {expected} (el modelo en uso), se encontró {found}: el escenario se creó con otra versión del modelo, así que sus resultados pueden diferir de los que tenía al guardarse</translation>
+        </message>
+        <message>
+            <source>more after the end of the JSON</source>
+            <translation>más contenido después del final del JSON</translation>
+        </message>
+        <message>
+            <source>one of {choices}</source>
+            <translation>uno de {choices}</translation>
+        </message>
+        <message>
+            <source>only "enabled" ({id} is an on/off switch without parameters)</source>
+            <translation>solo "enabled" ({id} es un interruptor de encendido y apagado sin parámetros)</translation>
+        </message>
+        <message>
+            <source>text (a JSON string)</source>
+            <translation>texto (una cadena JSON)</translation>
+        </message>
+        <message>
+            <source>text matching {pattern}</source>
+            <translation>un texto que coincida con {pattern}</translation>
+        </message>
+        <message>
+            <source>text of at least {min_length} character(s)</source>
+            <translation>un texto de al menos {min_length} carácter(es)</translation>
+        </message>
+        <message>
+            <source>text of at most {max_length} characters</source>
+            <translation>un texto de {max_length} caracteres como máximo</translation>
+        </message>
+        <message>
+            <source>the model fingerprint "sha256:…" or ""</source>
+            <translation>la huella del modelo "sha256:…" o ""</translation>
+        </message>
+        <message>
+            <source>the scenario's name, text of 1 to 200 characters</source>
+            <translation>el nombre del escenario, un texto de 1 a 200 caracteres</translation>
+        </message>
+        <message>
+            <source>true or false</source>
+            <translation>true o false</translation>
+        </message>
+        <message>
+            <source>unknown alignment partner {found}{hint}</source>
+            <translation>un socio de alineamiento desconocido {found}{hint}</translation>
+        </message>
+        <message>
+            <source>unknown parameter {name}</source>
+            <translation>un parámetro desconocido {name}</translation>
+        </message>
+        <message>
+            <source>unknown policy lever {found}{hint}</source>
+            <translation>una palanca de política desconocida {found}{hint}</translation>
+        </message>
+        <message>
+            <source>unknown shock {found}{hint}</source>
+            <translation>un choque desconocido {found}{hint}</translation>
+        </message>
+        <message>
+            <source>unknown stakeholder lens {found}{hint}</source>
+            <translation>una perspectiva del actor desconocida {found}{hint}</translation>
+        </message>
+        <message>
+            <source>version: expected {current}, found {version}; the file was upgraded on load and will be saved as version {current}</source>
+            <translation>version: se esperaba {current}, se encontró {version}; el archivo se actualizó al abrirlo y se guardará como versión {current}</translation>
+        </message>
+        <message>
+            <source>version: expected {versions} (the versions this planner reads), found {version}: the file comes from a newer planner; update to open it</source>
+            <translation>version: se esperaba {versions} (las versiones que lee este planificador), se encontró {version}: el archivo proviene de un planificador más reciente; actualice el planificador para abrirlo</translation>
+        </message>
+        <message>
+            <source>version: expected {versions}, found nothing</source>
+            <translation>version: se esperaba {versions}, pero falta</translation>
+        </message>
+        <message>
+            <source>version: expected {versions}, found {found}</source>
+            <translation>version: se esperaba {versions}, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>{expected} (required)</source>
+            <translation>{expected} (obligatorio)</translation>
+        </message>
+        <message>
+            <source>{first} or {second}</source>
+            <translation>{first} o {second}</translation>
+        </message>
+        <message>
+            <source>{hint}; {id} belongs under "{home}"</source>
+            <translation>{hint}; {id} pertenece a "{home}"</translation>
+        </message>
+        <message>
+            <source>{id} again (first at shocks[{first}])</source>
+            <translation>{id} de nuevo (la primera vez en shocks[{first}])</translation>
+        </message>
+        <message>
+            <source>{path}: expected Unicode text, found an unpaired surrogate escape</source>
+            <translation>{path}: se esperaba texto Unicode, se encontró un escape de sustituto (surrogate) sin pareja</translation>
+        </message>
+        <message>
+            <source>{path}: expected a finite number, found {value} (JSON has no NaN or Infinity)</source>
+            <translation>{path}: se esperaba un número finito, se encontró {value} (JSON no admite NaN ni Infinity)</translation>
+        </message>
+        <message>
+            <source>{path}: expected at most {depth} levels of nesting, found more</source>
+            <translation>{path}: se esperaban como máximo {depth} niveles de anidamiento, se encontraron más</translation>
+        </message>
+        <message>
+            <source>{path}: expected each key once, found {key} {times} times</source>
+            <translation>{path}: se esperaba cada clave una sola vez, se encontró {key} {times} veces</translation>
+        </message>
+        <message>
+            <source>{path}: {message}</source>
+            <translation>{path}: {message}</translation>
+        </message>
+    </context>
 </TS>

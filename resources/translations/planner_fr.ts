@@ -706,4 +706,367 @@
             <translation>Modifications récupérées</translation>
         </message>
     </context>
+    <context>
+        <name>Problems</name>
+        <message>
+            <source> (did you mean {id}?)</source>
+            <translation> (vouliez-vous dire {id} ?)</translation>
+        </message>
+        <message>
+            <source>(top level)</source>
+            <translation>(niveau supérieur)</translation>
+        </message>
+        <message>
+            <source>a control character inside a string</source>
+            <translation>un caractère de contrôle dans une chaîne</translation>
+        </message>
+        <message>
+            <source>a finite number</source>
+            <translation>un nombre fini</translation>
+        </message>
+        <message>
+            <source>a key missing or not in double quotes</source>
+            <translation>une clé absente ou sans guillemets doubles</translation>
+        </message>
+        <message>
+            <source>a list […]</source>
+            <translation>une liste […]</translation>
+        </message>
+        <message>
+            <source>a missing ','</source>
+            <translation>un signe ',' manquant</translation>
+        </message>
+        <message>
+            <source>a missing ':'</source>
+            <translation>un signe ':' manquant</translation>
+        </message>
+        <message>
+            <source>a missing or invalid value</source>
+            <translation>une valeur manquante ou invalide</translation>
+        </message>
+        <message>
+            <source>a model version such as 2024.1</source>
+            <translation>une version du modèle comme 2024.1</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>un nombre</translation>
+        </message>
+        <message>
+            <source>a number from {low} to {high}</source>
+            <translation>un nombre de {low} à {high}</translation>
+        </message>
+        <message>
+            <source>a number ≤ {high}</source>
+            <translation>un nombre ≤ {high}</translation>
+        </message>
+        <message>
+            <source>a number ≥ {low}</source>
+            <translation>un nombre ≥ {low}</translation>
+        </message>
+        <message>
+            <source>a number, true/false or text of at most 100 characters</source>
+            <translation>un nombre, true/false ou un texte d'au plus 100 caractères</translation>
+        </message>
+        <message>
+            <source>a parameter of {id} (valid: {valid})</source>
+            <translation>un paramètre de {id} (valides : {valid})</translation>
+        </message>
+        <message>
+            <source>a policy lever id (valid: {valid})</source>
+            <translation>un identifiant de levier politique (valides : {valid})</translation>
+        </message>
+        <message>
+            <source>a shock id</source>
+            <translation>un identifiant de choc</translation>
+        </message>
+        <message>
+            <source>a shock id (valid: {valid})</source>
+            <translation>un identifiant de choc (valides : {valid})</translation>
+        </message>
+        <message>
+            <source>a stakeholder lens id</source>
+            <translation>un identifiant de perspective de l'acteur</translation>
+        </message>
+        <message>
+            <source>a stakeholder lens id (valid: {valid})</source>
+            <translation>un identifiant de perspective de l'acteur (valides : {valid})</translation>
+        </message>
+        <message>
+            <source>a value ≤ {le}</source>
+            <translation>une valeur ≤ {le}</translation>
+        </message>
+        <message>
+            <source>a value ≥ {ge}</source>
+            <translation>une valeur ≥ {ge}</translation>
+        </message>
+        <message>
+            <source>a very large integer</source>
+            <translation>un entier très grand</translation>
+        </message>
+        <message>
+            <source>a year from {first} to {last}</source>
+            <translation>une année de {first} à {last}</translation>
+        </message>
+        <message>
+            <source>a year ≥ start_year ({start})</source>
+            <translation>une année ≥ start_year ({start})</translation>
+        </message>
+        <message>
+            <source>an alignment partner id (valid: {valid})</source>
+            <translation>un identifiant de partenaire d'alignement (valides : {valid})</translation>
+        </message>
+        <message>
+            <source>an integer</source>
+            <translation>un entier</translation>
+        </message>
+        <message>
+            <source>an integer from {low} to {high}</source>
+            <translation>un entier de {low} à {high}</translation>
+        </message>
+        <message>
+            <source>an integer ≤ {high}</source>
+            <translation>un entier ≤ {high}</translation>
+        </message>
+        <message>
+            <source>an integer ≥ {low}</source>
+            <translation>un entier ≥ {low}</translation>
+        </message>
+        <message>
+            <source>an object with the fields {fields}</source>
+            <translation>un objet avec les champs {fields}</translation>
+        </message>
+        <message>
+            <source>an object with the fields {fields}; {required} required</source>
+            <translation>un objet avec les champs {fields} ; obligatoires : {required}</translation>
+        </message>
+        <message>
+            <source>an object {{"enabled": true or false, "&lt;parameter&gt;": value, …}}</source>
+            <translation>un objet {{"enabled": true ou false, "&lt;paramètre&gt;": valeur, …}}</translation>
+        </message>
+        <message>
+            <source>an object {{"id": shock id, "&lt;parameter&gt;": value, …}}</source>
+            <translation>un objet {{"id": identifiant de choc, "&lt;paramètre&gt;": valeur, …}}</translation>
+        </message>
+        <message>
+            <source>an object {{…}}</source>
+            <translation>un objet {{…}}</translation>
+        </message>
+        <message>
+            <source>an unterminated string</source>
+            <translation>une chaîne non terminée</translation>
+        </message>
+        <message>
+            <source>at most {max_length} entries</source>
+            <translation>au plus {max_length} entrées</translation>
+        </message>
+        <message>
+            <source>each shock at most once</source>
+            <translation>chaque choc au plus une fois</translation>
+        </message>
+        <message>
+            <source>expected a dotted parameter path such as elasticities.autos.substitution, found {found}</source>
+            <translation>attendu un chemin de paramètre à points comme elasticities.autos.substitution, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>expected a model number such as elasticities.autos.substitution, found an unknown key{hint}</source>
+            <translation>attendu un nombre du modèle comme elasticities.autos.substitution, trouvé une clé inconnue{hint}</translation>
+        </message>
+        <message>
+            <source>expected one of the fields {fields}, found unknown field {found}</source>
+            <translation>attendu l'un des champs {fields}, trouvé le champ inconnu {found}</translation>
+        </message>
+        <message>
+            <source>expected start ≤ end, found start {start} after end {end}</source>
+            <translation>attendu start ≤ end, trouvé start {start} après end {end}</translation>
+        </message>
+        <message>
+            <source>expected {expected}, found nothing</source>
+            <translation>attendu {expected}, mais aucune valeur n'est donnée</translation>
+        </message>
+        <message>
+            <source>expected {expected}, found nothing (the field is missing)</source>
+            <translation>attendu {expected}, mais le champ est absent</translation>
+        </message>
+        <message>
+            <source>expected {expected}, found {found}</source>
+            <translation>attendu {expected}, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>file: expected JSON numbers of normal size, found a huge one</source>
+            <translation>fichier: attendu des nombres JSON de taille normale, trouvé un nombre énorme</translation>
+        </message>
+        <message>
+            <source>file: expected JSON of a few levels, found deep nesting</source>
+            <translation>fichier: attendu du JSON de quelques niveaux, trouvé une imbrication profonde</translation>
+        </message>
+        <message>
+            <source>file: expected JSON, found {found} at line {line}, column {column}</source>
+            <translation>fichier: attendu du JSON, trouvé {found} à la ligne {line}, colonne {column}</translation>
+        </message>
+        <message>
+            <source>file: expected UTF-8 text, found byte 0x{byte} on line {line} (re-save the file as UTF-8)</source>
+            <translation>fichier: attendu du texte UTF-8, trouvé l'octet 0x{byte} à la ligne {line} (réenregistrez le fichier en UTF-8)</translation>
+        </message>
+        <message>
+            <source>file: expected a JSON object {{…}} at the top level, found {found}</source>
+            <translation>fichier: attendu un objet JSON {{…}} au niveau supérieur, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>file: expected a readable file, found {reason}</source>
+            <translation>fichier: attendu un fichier lisible, erreur : {reason}</translation>
+        </message>
+        <message>
+            <source>file: expected a regular file, found a folder or special file</source>
+            <translation>fichier: attendu un fichier ordinaire, trouvé un dossier ou un fichier spécial</translation>
+        </message>
+        <message>
+            <source>file: expected a scenario file at {path}, found nothing</source>
+            <translation>fichier: attendu un fichier de scénario à {path}, mais il n'existe pas</translation>
+        </message>
+        <message>
+            <source>file: expected at most 1 MB ({limit} bytes), found {size} bytes</source>
+            <translation>fichier: attendu au plus 1 Mo ({limit} octets), trouvé {size} octets</translation>
+        </message>
+        <message>
+            <source>file: expected text UTF-8 can encode, found an unpaired surrogate</source>
+            <translation>fichier: attendu du texte encodable en UTF-8, trouvé un substitut (surrogate) non apparié</translation>
+        </message>
+        <message>
+            <source>file: expected to save {path}, found {reason}</source>
+            <translation>fichier: impossible d'enregistrer {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>file: the file is empty</source>
+            <translation>fichier: le fichier est vide</translation>
+        </message>
+        <message>
+            <source>format: expected "{format}", found nothing (is this a USMCA planner scenario file?)</source>
+            <translation>format: attendu "{format}", mais il est absent (est-ce un fichier de scénario du planificateur ACEUM ?)</translation>
+        </message>
+        <message>
+            <source>format: expected "{format}", found {found} (is this a USMCA planner scenario file?)</source>
+            <translation>format: attendu "{format}", trouvé {found} (est-ce un fichier de scénario du planificateur ACEUM ?)</translation>
+        </message>
+        <message>
+            <source>model.fingerprint: expected {expected} (the model in use), found {found}: the scenario was saved with other model data, so its results may differ from when it was saved</source>
+            <translation>model.fingerprint: attendu {expected} (le modèle utilisé), trouvé {found} : le scénario a été enregistré avec d'autres données du modèle, ses résultats peuvent donc différer de ceux obtenus à l'enregistrement</translation>
+        </message>
+        <message>
+            <source>model.version: expected {expected} (the model in use), found {found}: the scenario was made with another model version, so its results may differ from when it was saved</source>
+            <translation>model.version: attendu {expected} (le modèle utilisé), trouvé {found} : le scénario a été créé avec une autre version du modèle, ses résultats peuvent donc différer de ceux obtenus à l'enregistrement</translation>
+        </message>
+        <message>
+            <source>more after the end of the JSON</source>
+            <translation>du contenu après la fin du JSON</translation>
+        </message>
+        <message>
+            <source>one of {choices}</source>
+            <translation>l'une des valeurs {choices}</translation>
+        </message>
+        <message>
+            <source>only "enabled" ({id} is an on/off switch without parameters)</source>
+            <translation>seulement "enabled" ({id} est un interrupteur sans paramètres)</translation>
+        </message>
+        <message>
+            <source>text (a JSON string)</source>
+            <translation>du texte (une chaîne JSON)</translation>
+        </message>
+        <message>
+            <source>text matching {pattern}</source>
+            <translation>un texte correspondant à {pattern}</translation>
+        </message>
+        <message>
+            <source>text of at least {min_length} character(s)</source>
+            <translation>un texte d'au moins {min_length} caractère(s)</translation>
+        </message>
+        <message>
+            <source>text of at most {max_length} characters</source>
+            <translation>un texte d'au plus {max_length} caractères</translation>
+        </message>
+        <message>
+            <source>the model fingerprint "sha256:…" or ""</source>
+            <translation>l'empreinte du modèle "sha256:…" ou ""</translation>
+        </message>
+        <message>
+            <source>the scenario's name, text of 1 to 200 characters</source>
+            <translation>le nom du scénario, un texte de 1 à 200 caractères</translation>
+        </message>
+        <message>
+            <source>true or false</source>
+            <translation>true ou false</translation>
+        </message>
+        <message>
+            <source>unknown alignment partner {found}{hint}</source>
+            <translation>un partenaire d'alignement inconnu {found}{hint}</translation>
+        </message>
+        <message>
+            <source>unknown parameter {name}</source>
+            <translation>un paramètre inconnu {name}</translation>
+        </message>
+        <message>
+            <source>unknown policy lever {found}{hint}</source>
+            <translation>un levier politique inconnu {found}{hint}</translation>
+        </message>
+        <message>
+            <source>unknown shock {found}{hint}</source>
+            <translation>un choc inconnu {found}{hint}</translation>
+        </message>
+        <message>
+            <source>unknown stakeholder lens {found}{hint}</source>
+            <translation>une perspective de l'acteur inconnue {found}{hint}</translation>
+        </message>
+        <message>
+            <source>version: expected {current}, found {version}; the file was upgraded on load and will be saved as version {current}</source>
+            <translation>version: attendu {current}, trouvé {version} ; le fichier a été mis à niveau à l'ouverture et sera enregistré en version {current}</translation>
+        </message>
+        <message>
+            <source>version: expected {versions} (the versions this planner reads), found {version}: the file comes from a newer planner; update to open it</source>
+            <translation>version: attendu {versions} (les versions que lit ce planificateur), trouvé {version} : le fichier provient d'un planificateur plus récent ; mettez le planificateur à jour pour l'ouvrir</translation>
+        </message>
+        <message>
+            <source>version: expected {versions}, found nothing</source>
+            <translation>version: attendu {versions}, mais elle est absente</translation>
+        </message>
+        <message>
+            <source>version: expected {versions}, found {found}</source>
+            <translation>version: attendu {versions}, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>{expected} (required)</source>
+            <translation>{expected} (obligatoire)</translation>
+        </message>
+        <message>
+            <source>{first} or {second}</source>
+            <translation>{first} ou {second}</translation>
+        </message>
+        <message>
+            <source>{hint}; {id} belongs under "{home}"</source>
+            <translation>{hint} ; {id} relève de "{home}"</translation>
+        </message>
+        <message>
+            <source>{id} again (first at shocks[{first}])</source>
+            <translation>{id} de nouveau (la première fois à shocks[{first}])</translation>
+        </message>
+        <message>
+            <source>{path}: expected Unicode text, found an unpaired surrogate escape</source>
+            <translation>{path}: attendu du texte Unicode, trouvé un échappement de substitut (surrogate) non apparié</translation>
+        </message>
+        <message>
+            <source>{path}: expected a finite number, found {value} (JSON has no NaN or Infinity)</source>
+            <translation>{path}: attendu un nombre fini, trouvé {value} (JSON n'a ni NaN ni Infinity)</translation>
+        </message>
+        <message>
+            <source>{path}: expected at most {depth} levels of nesting, found more</source>
+            <translation>{path}: attendu au plus {depth} niveaux d'imbrication, trouvé davantage</translation>
+        </message>
+        <message>
+            <source>{path}: expected each key once, found {key} {times} times</source>
+            <translation>{path}: attendu chaque clé une seule fois, trouvé {key} {times} fois</translation>
+        </message>
+        <message>
+            <source>{path}: {message}</source>
+            <translation>{path}: {message}</translation>
+        </message>
+    </context>
 </TS>
