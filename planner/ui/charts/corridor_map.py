@@ -32,6 +32,7 @@ THIN_SAMPLE_SHARE = 0.1  # the legend's thin line: this share of the top capacit
 NODE_SYMBOLS = {"mx_region": "o", "border": "s", "seaport": "t", "market": "d"}
 NODE_SIZES = {"mx_region": 9, "border": 6, "seaport": 7, "market": 8}
 LABELLED_KINDS = ("mx_region", "market")  # crossings and ports name themselves on hover
+LEADER_START_PX = 5.0  # a leader line starts at a node marker's rim
 # The markets' short names (seeds/network_nodes.csv labels are English only), kept in the .ts
 # files through this list; Mexican regions use the model's translated region labels.
 MARKET_NAMES = (
@@ -202,7 +203,8 @@ class CorridorMapChart(ChartPanel):
         self.labelled = [i for i, k in enumerate(self.node_kinds) if k in LABELLED_KINDS]
         self.node_labels = []
         for i in self.labelled:
-            text = pg.TextItem(self.node_names[i].split(" (")[0], anchor=(0, 0.5))
+            # Placed by its top-left corner: _place_names works out the whole box.
+            text = pg.TextItem(self.node_names[i].split(" (")[0], anchor=(0, 0))
             text.setFont(small)
             text.textItem.document().setDocumentMargin(1.0)  # tight boxes pack more names
             # Drawn once into a pixmap: the edges under the names change with every toggle,
@@ -212,6 +214,12 @@ class CorridorMapChart(ChartPanel):
             # Names must not widen the map's range: it frames the nodes only.
             self.plot.addItem(text, ignoreBounds=True)
             self.node_labels.append(text)
+        # A thin line from a node to its name where the name had to sit further out than
+        # the first step (the Mexican regions are a crowd of nodes and edges).
+        self.leaders = pg.PlotCurveItem(connect="pairs")
+        self.plot.addItem(self.leaders, ignoreBounds=True)
+        self.cache_item(self.leaders)
+        self._names_key: tuple[Any, ...] | None = None  # what the names were last placed for
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
         self.plot.setAspectLocked(True, ratio=1.0)
@@ -220,6 +228,7 @@ class CorridorMapChart(ChartPanel):
         # The aspect lock widens the range after a resize: place the names after either.
         self.plot.vb.sigResized.connect(self._place_names)
         self.plot.vb.sigRangeChanged.connect(self._place_names)
+        self.plot.vb.sigTransformChanged.connect(self._place_names)
         self.utilisation_map = pg.ColorMap(np.array(UTILISATION_STOPS), list(UTILISATION_COLOURS))
         # Legend samples: two flow widths, a disrupted edge and a corridor not built.
         self.wide_sample = pg.PlotDataItem()
@@ -307,6 +316,9 @@ class CorridorMapChart(ChartPanel):
             item.setPen(pg.mkPen(colours.bg, width=1))
         for text in self.node_labels:
             text.setColor(colours.fg)
+        leader = pg.mkColor(colours.fg)
+        leader.setAlphaF(0.7)
+        self.leaders.setPen(pg.mkPen(leader, width=1))
         for sample, share in ((self.wide_sample, 1.0), (self.thin_sample, THIN_SAMPLE_SHARE)):
             width = float(width_px(np.array([share * self.top_capacity]), self.top_capacity)[0])
             sample.setPen(pg.mkPen(colours.baseline, width=width))
@@ -324,43 +336,75 @@ class CorridorMapChart(ChartPanel):
         self._place_names()
 
     def _place_names(self, *_args: Any) -> None:
-        """Put each region and market name beside its node where it overlaps nothing."""
+        """Put each region and market name near its node where it covers no other name and
+        no node, and as few edges as it can; a name set further out than the first step
+        gets a leader line.  Only a new size, range or text moves the names."""
         vb = self.plot.vb
         width, height = vb.width(), vb.height()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        if width < 10 or height < 10 or x1 <= x0 or y1 <= y0:
+        # Map with the transform the items are drawn with (the view's range may be ahead of
+        # it until the next paint; sigTransformChanged then places the names again).
+        to_px = vb.childGroup.transform()
+        sx, sy, ox, oy = to_px.m11(), to_px.m22(), to_px.m31(), to_px.m32()
+        if width < 10 or height < 10 or sx <= 0 or sy >= 0:
             return
-        sx, sy = width / (x1 - x0), height / (y1 - y0)
-        points = np.column_stack([(self.node_xy[:, 0] - x0) * sx, (y1 - self.node_xy[:, 1]) * sy])
         sizes = [
             (t.textItem.boundingRect().width(), t.textItem.boundingRect().height())
             for t in self.node_labels
         ]
-        places = place_names(points[self.labelled], sizes, points, (width, height))
-        if None in places:
+        key = (width, height, sx, sy, ox, oy, tuple(sizes))
+        if key == self._names_key:
+            return
+        self._names_key = key
+        points = self.node_xy * [sx, sy] + [ox, oy]  # pixels of the view box, y down
+        segments = self.segments * [sx, sy, sx, sy] + [ox, oy, ox, oy]
+        # The names closest to other nodes first: they have the fewest free places.
+        crowd = [int((np.hypot(*(points - points[i]).T) < 40.0).sum()) for i in self.labelled]
+        order = sorted(range(len(self.labelled)), key=lambda k: -crowd[k])
+        boxes = self._name_boxes(order, points, sizes, segments, (width, height))
+        if None in boxes:
             # Greedy placement depends on the order: give the names left out the first pick
             # once, and keep whichever order shows more names.
-            order = sorted(range(len(places)), key=lambda k: places[k] is not None)
-            picked = place_names(
-                points[[self.labelled[k] for k in order]],
-                [sizes[k] for k in order],
-                points,
-                (width, height),
-            )
-            retry: list[tuple[int, int] | None] = [None] * len(places)
-            for k, place in zip(order, picked, strict=True):
-                retry[k] = place
-            if retry.count(None) < places.count(None):
-                places = retry
-        for text, i, place in zip(self.node_labels, self.labelled, places, strict=True):
-            text.setVisible(place is not None)
-            if place is None:
+            order = sorted(order, key=lambda k: boxes[k] is not None)
+            retry = self._name_boxes(order, points, sizes, segments, (width, height))
+            if retry.count(None) < boxes.count(None):
+                boxes = retry
+        leaders: list[float] = []
+        for text, i, box in zip(self.node_labels, self.labelled, boxes, strict=True):
+            text.setVisible(box is not None)
+            if box is None:
                 continue
-            dx, dy = place
-            # TextItem anchors run top-down: (x, 1) puts the text's bottom edge at its position.
-            text.setAnchor((0.0 if dx > 0 else 1.0 if dx < 0 else 0.5, (np.sign(dy) + 1) / 2))
-            x, y = self.node_xy[i]
-            text.setPos(float(x + dx * LABEL_GAP_PX / sx), float(y + dy * LABEL_GAP_PX / sy))
+            text.setPos(float((box.left() - ox) / sx), float((box.top() - oy) / sy))
+            # The box's point nearest the node: a line to it when the gap is a step or more.
+            px, py = points[i]
+            nx = min(max(px, box.left()), box.right())
+            ny = min(max(py, box.top()), box.bottom())
+            gap = math.hypot(nx - px, ny - py)
+            if gap > 1.5 * LABEL_GAP_PX:  # from the marker's rim, not across it
+                rim = LEADER_START_PX / gap
+                leaders += [px + (nx - px) * rim, py + (ny - py) * rim, nx, ny]
+        ends = np.array(leaders, dtype=float).reshape(-1, 2)
+        self.leaders.setData((ends[:, 0] - ox) / sx, (ends[:, 1] - oy) / sy)
+
+    def _name_boxes(
+        self,
+        order: list[int],
+        points: np.ndarray,
+        sizes: list[tuple[float, float]],
+        segments: np.ndarray,
+        bounds: tuple[float, float],
+    ) -> list[Any]:
+        """place_names for the labelled nodes taken in ``order``; the boxes in label order."""
+        picked = place_names(
+            points[[self.labelled[k] for k in order]],
+            [sizes[k] for k in order],
+            points,
+            bounds,
+            segments,
+        )
+        boxes: list[Any] = [None] * len(order)
+        for k, box in zip(order, picked, strict=True):
+            boxes[k] = box
+        return boxes
 
     def set_input(self, data: ChartInput) -> None:
         year_changed = self.current is None or self.current.year_index != data.year_index

@@ -10,10 +10,21 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel
 
 LABEL_GAP_PX = 5.0
-# Where a name may sit around its node (steps of LABEL_GAP_PX right/up), tried in this order:
-# beside, above or below, diagonal, then the same a step further out.
-_NEAR = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
-LABEL_PLACES = _NEAR + tuple((2 * dx, 2 * dy) for dx, dy in _NEAR)
+# Where a name may sit around its node, in steps of LABEL_GAP_PX right/up: every place on the
+# square rings 1 to NAME_RINGS steps out (beside, above, below, diagonal and in between).
+NAME_RINGS = 6
+LABEL_PLACES = tuple(
+    (dx, dy)
+    for ring in range(1, NAME_RINGS + 1)
+    for dx in range(-ring, ring + 1)
+    for dy in range(-ring, ring + 1)
+    if max(abs(dx), abs(dy)) == ring
+)
+NAME_SPACING_PX = 2.0  # the least room between two names
+MARKER_CLEARANCE_PX = 4.0  # a name keeps this far from any node's centre (half a marker)
+# A place's cost: its distance from the node in pixels, plus this for each edge the name
+# would cover: a name two steps further out is worth it to leave a line clear.
+EDGE_COST_PX = 6.0
 
 
 def place_labels(
@@ -47,40 +58,84 @@ def place_labels(
     return row_of, flipped
 
 
+def _crossings(boxes: np.ndarray, segments: np.ndarray) -> np.ndarray:
+    """How many of ``segments`` (x0, y0, x1, y1 rows) pass through each of ``boxes`` (left,
+    top, right, bottom rows): Liang-Barsky clipping, all pairs at once."""
+    if not len(segments):
+        return np.zeros(len(boxes))
+    x0, y0, x1, y1 = (segments[:, k][None, :] for k in range(4))
+    left, top, right, bottom = (boxes[:, k][:, None] for k in range(4))
+    dx, dy = x1 - x0, y1 - y0
+    enter, leave = np.zeros((len(boxes), len(segments))), np.ones((len(boxes), len(segments)))
+    inside = np.ones_like(enter, dtype=bool)
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        p = np.broadcast_to(p, enter.shape)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = q / p
+        inside &= ~((p == 0) & (q < 0))
+        enter = np.where(p < 0, np.maximum(enter, t), enter)
+        leave = np.where(p > 0, np.minimum(leave, t), leave)
+    return (inside & (enter <= leave)).sum(axis=1)
+
+
+def _overlaps(boxes: np.ndarray, others: np.ndarray, margin: float) -> np.ndarray:
+    """Whether each of ``boxes`` comes within ``margin`` of any of ``others`` (left, top,
+    right, bottom rows)."""
+    if not len(others):
+        return np.zeros(len(boxes), dtype=bool)
+    a, b = boxes[:, None, :], others[None, :, :]
+    return (
+        (a[..., 0] < b[..., 2] + margin)
+        & (b[..., 0] < a[..., 2] + margin)
+        & (a[..., 1] < b[..., 3] + margin)
+        & (b[..., 1] < a[..., 3] + margin)
+    ).any(axis=1)
+
+
+_PLACES = np.array(LABEL_PLACES, dtype=float)
+
+
 def place_names(
     points_px: np.ndarray,
     sizes_px: list[tuple[float, float]],
     obstacles_px: np.ndarray,
     bounds_px: tuple[float, float],
-) -> list[tuple[int, int] | None]:
-    """For each name (its point and its text size, in pixels, y down), the first place of
-    LABEL_PLACES where its box overlaps no placed name, no obstacle point (node markers) other
-    than its own and stays inside ``bounds_px`` (width, height); None when there is none."""
-    placed: list[QRectF] = []
-    chosen: list[tuple[int, int] | None] = []
-    for (px, py), (w, h) in zip(points_px.tolist(), sizes_px, strict=True):
-        result = None
-        for dx, dy in LABEL_PLACES:
-            gap_x, gap_y = LABEL_GAP_PX * abs(dx), LABEL_GAP_PX * abs(dy)
-            left = px + gap_x if dx > 0 else px - gap_x - w if dx < 0 else px - w / 2
-            top = py - gap_y - h if dy > 0 else py + gap_y if dy < 0 else py - h / 2
-            box = QRectF(left, top, w, h)
-            if left < 0 or top < 0 or left + w > bounds_px[0] or top + h > bounds_px[1]:
-                continue
-            if any(box.intersects(other) for other in placed):
-                continue
-            near = box.adjusted(-2, -2, 2, 2)
-            hits = [
-                near.contains(float(ox), float(oy))
-                for ox, oy in obstacles_px.tolist()
-                if (ox, oy) != (px, py)
-            ]
-            if any(hits):
-                continue
-            placed.append(box)
-            result = (dx, dy)
-            break
-        chosen.append(result)
+    segments_px: np.ndarray | None = None,
+) -> list[QRectF | None]:
+    """For each name (its point and its text size, in pixels, y down), in the order given,
+    the box (pixels) of the cheapest place of LABEL_PLACES that stays inside ``bounds_px``
+    (width, height), keeps NAME_SPACING_PX from every name placed before it and
+    MARKER_CLEARANCE_PX from every obstacle point (the node markers, its own included); the
+    cost is the distance from the point plus EDGE_COST_PX for each of ``segments_px`` (the
+    edges, x0, y0, x1, y1 rows) the box covers.  None when no place is free."""
+    segments = np.zeros((0, 4)) if segments_px is None else np.asarray(segments_px, float)
+    obstacles = np.asarray(obstacles_px, float).reshape(-1, 2)
+    gap_x, gap_y = LABEL_GAP_PX * np.abs(_PLACES[:, 0]), LABEL_GAP_PX * np.abs(_PLACES[:, 1])
+    distance = np.hypot(gap_x, gap_y)
+    c = MARKER_CLEARANCE_PX
+    markers = np.column_stack([obstacles - c, obstacles + c])  # squares round the nodes
+    placed = np.zeros((0, 4))
+    chosen: list[QRectF | None] = []
+    for (px, py), (w, h) in zip(np.asarray(points_px, float).tolist(), sizes_px, strict=True):
+        sx, sy = np.sign(_PLACES[:, 0]), np.sign(_PLACES[:, 1])
+        left = np.where(sx > 0, px + gap_x, np.where(sx < 0, px - gap_x - w, px - w / 2))
+        top = np.where(sy > 0, py - gap_y - h, np.where(sy < 0, py + gap_y, py - h / 2))
+        boxes = np.column_stack([left, top, left + w, top + h])
+        free = (
+            (boxes[:, 0] >= 0)
+            & (boxes[:, 1] >= 0)
+            & (boxes[:, 2] <= bounds_px[0])
+            & (boxes[:, 3] <= bounds_px[1])
+        )
+        free &= ~_overlaps(boxes, placed, NAME_SPACING_PX)
+        free &= ~_overlaps(boxes, markers, 0.0)
+        if not free.any():
+            chosen.append(None)
+            continue
+        cost = np.where(free, distance + EDGE_COST_PX * _crossings(boxes, segments), np.inf)
+        best = boxes[int(np.argmin(cost))]
+        placed = np.vstack([placed, best])
+        chosen.append(QRectF(best[0], best[1], w, h))
     return chosen
 
 

@@ -26,14 +26,18 @@ from planner.ui.labels import choice_label
 import pyqtgraph as pg  # isort: skip
 
 # Lanes, one text row apart (y in rows): the scenario's events at the bottom (same-year events
-# stack downwards), claims known only from the seed article, the dated review calendar, and
-# above it up to LABEL_ROWS rows of milestone labels.
+# stack downwards, a row apart), claims known only from the seed article, the dated review
+# calendar, and above it up to LABEL_ROWS rows of milestone labels.
 SCENARIO_Y = 0.0
 ARTICLE_Y = 1.0
 CALENDAR_Y = 2.0
 LABEL_ROWS = 3
-STACK_STEP = 0.55
-MAX_STACK = 3
+STACK_STEP = 1.0
+STACK_ROOM = 2  # stacked events the range always has room for; a deeper stack widens it
+# A scenario event is a square badge with its number inside (the number in the list below):
+# a year apart is 12 px or more at the smallest chart, so badges of neighbouring years and
+# of one stack (a row apart, 12 px or more) never cover each other, nor do their numbers.
+BADGE_PX = 11
 MAX_LABEL_CHARS = 32
 EVENT_POOL = 32  # more scenario events than levers and shocks exist
 # Key milestones carry a label; every other event is a marker that names itself on hover.
@@ -171,9 +175,9 @@ class TimelineChart(ChartPanel):
         last_claim = float(claimed["x"].max()) if len(claimed) else self.x_range[0]
         self.article_note.setPos(last_claim + 0.35, ARTICLE_Y)
         self.article_note.setVisible(len(claimed) > 0)
-        self.scenario_marks = Markers(symbol="t1", size=10, capacity=EVENT_POOL)
+        self.scenario_marks = Markers(symbol="s", size=BADGE_PX, capacity=EVENT_POOL)
         self.plot.addItem(self.scenario_marks)
-        self.scenario_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(EVENT_POOL)]
+        self.scenario_labels = [pg.TextItem(anchor=(0.5, 0.5)) for _ in range(EVENT_POOL)]
         # The list sits in a box of its own, three lines high and as wide as the panel: a
         # label straight in the panel's layout would re-lay the panel, the dashboard and the
         # main window whenever its text changes (every toggle), whatever its size.
@@ -185,7 +189,9 @@ class TimelineChart(ChartPanel):
         self.layout().insertWidget(2, self.event_box)
         for label in [*self.calendar_labels, self.article_note, *self.scenario_labels]:
             label.setFont(small)
-            label.textItem.document().setDocumentMargin(1.0)  # rows one line apart
+            # Boxes a line high (11 px): label rows 12 px apart (the smallest chart) and
+            # the numbers on their badges do not touch.
+            label.textItem.document().setDocumentMargin(0.0)
             self.cache_item(label.textItem)  # a pixmap: repainted areas copy it, not draw it
             self.plot.addItem(label)
         self.year_marker = pg.InfiniteLine(angle=90, movable=False)
@@ -194,10 +200,10 @@ class TimelineChart(ChartPanel):
         for item in (self.horizon, self.calendar_marks, self.article_marks, self.year_marker):
             self.cache_item(item)
         self.plot.setXRange(*self.x_range, padding=0)
-        self.plot.setYRange(
-            SCENARIO_Y - (MAX_STACK - 1) * STACK_STEP - 0.5, CALENDAR_Y + LABEL_ROWS + 0.5
-        )
+        self._stack_depth = 0
+        self._set_stack_depth(STACK_ROOM)
         self.add_legend(columns=2)
+        self.legend.layout.setVerticalSpacing(-6)  # two rows as tight as the corridor map's
         # Label rows depend on the plot's pixel size, known once the layout has run.
         self.plot.vb.sigResized.connect(lambda *_: self._place_calendar_labels())
         self._rows: list[tuple[float, str]] | None = None
@@ -222,14 +228,35 @@ class TimelineChart(ChartPanel):
         self.set_legend_entries(
             [
                 (self.calendar_marks, _tr("Dated milestone")),
-                (self.article_marks, _tr("Seed article claim (unverified)")),
                 (self.scenario_marks, _tr("Scenario event")),
+                (self.article_marks, _tr("Seed article claim (unverified)")),
             ],
             force=True,
         )
+        self._span_last_legend_entry()
         self._place_calendar_labels()
         if self.current is not None:
             self.set_input(self.current)
+
+    def _set_stack_depth(self, depth: int) -> None:
+        """Room under the scenario's lane for ``depth`` same-year events (at least
+        STACK_ROOM): the y range changes only when the deepest stack outgrows it."""
+        depth = max(depth, STACK_ROOM)
+        if depth != self._stack_depth:
+            self._stack_depth = depth
+            bottom = SCENARIO_Y - (depth - 1) * STACK_STEP - 0.5
+            self.plot.setYRange(bottom, CALENDAR_Y + LABEL_ROWS + 0.5, padding=0)
+
+    def _span_last_legend_entry(self) -> None:
+        """Let the seed article's entry (the longest in every language) run under both
+        columns: in two columns of their own it made the legend, and with it the chart's
+        scene, wider than a narrow panel (Spanish, French), and the right end of the time
+        axis, with the last milestone's label, was cut off."""
+        layout = self.legend.layout
+        _sample, label = self.legend.items[-1]
+        layout.removeItem(label)
+        layout.addItem(label, 1, 1, 1, 3)
+        self.legend.updateSize()
 
     def apply_colours(self, colours: Colours) -> None:
         self.calendar_marks.setBrush(pg.mkBrush(colours.fg))
@@ -239,6 +266,8 @@ class TimelineChart(ChartPanel):
         self.article_marks.setPen(pg.mkPen(colours.bad, width=1.5))
         self.article_note.setColor(colours.bad)
         self.scenario_marks.setBrush(pg.mkBrush(colours.scenario))
+        for label in self.scenario_labels:  # the number on its badge
+            label.setColor(colours.bg)
         self.scenario_marks.setPen(pg.mkPen(None))
         shade = pg.mkColor(colours.scenario)
         shade.setAlphaF(0.08)
@@ -246,8 +275,6 @@ class TimelineChart(ChartPanel):
         for line in self.horizon.lines:
             line.setPen(pg.mkPen(None))
         for label in self.calendar_labels:
-            label.setColor(colours.fg)
-        for label in self.scenario_labels:
             label.setColor(colours.fg)
         self.year_marker.setPen(pg.mkPen(colours.baseline, width=1))
         super().apply_colours(colours)
@@ -273,10 +300,10 @@ class TimelineChart(ChartPanel):
         keys = self.calendar.loc[self.key_rows]
         texts = [_tr(headline(e)) for e in keys["event"]]
         xs = keys["x"].to_numpy(float)
-        # Rows closer than a line of text (a short window) would touch: use every other one.
+        # Rows closer than a label's height (a short window) would touch: use every other one.
         (_, _), (y0, y1) = self.plot.vb.viewRange()
         pitch_px = self.plot.vb.height() / max(y1 - y0, 1e-9)
-        line_px = QFontMetrics(self.small_font).height() + 2
+        line_px = self.article_note.textItem.boundingRect().height() + 1.0
         usable = list(range(LABEL_ROWS)) if pitch_px >= line_px else list(range(0, LABEL_ROWS, 2))
         rows, flipped = place_labels(xs, self._label_widths(texts), len(usable), self.x_range[1])
         for k, label in enumerate(self.calendar_labels):
@@ -333,11 +360,13 @@ class TimelineChart(ChartPanel):
             return  # the same events: nothing to redraw (most toggles)
         self._rows = rows
         xs = np.array([x for x, _ in rows], dtype=float)
-        # Events of the same year stack downwards; each carries its number in the list below.
+        # Events of the same year stack downwards, a row apart; each badge carries its number
+        # in the list below.
         rank = np.zeros(len(rows))
         for k in range(1, len(rows)):
             rank[k] = rank[k - 1] + 1 if xs[k] == xs[k - 1] else 0
-        ys = SCENARIO_Y - np.minimum(rank, MAX_STACK - 1) * STACK_STEP
+        self._set_stack_depth(int(rank.max(initial=0)) + 1)
+        ys = SCENARIO_Y - rank * STACK_STEP
         self.scenario_marks.set_points(xs, ys)
         for k, label in enumerate(self.scenario_labels):
             show = k < len(xs)
@@ -345,7 +374,7 @@ class TimelineChart(ChartPanel):
                 label.setVisible(show)
             if show:
                 label.setText(str(k + 1))
-                label.setPos(float(xs[k]) + 0.12, float(ys[k]))
+                label.setPos(float(xs[k]), float(ys[k]))
         items = [
             f"<b>{k + 1}</b>&nbsp;{int(x)}&nbsp;{escape(text)}" for k, (x, text) in enumerate(rows)
         ]
