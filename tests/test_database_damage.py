@@ -70,6 +70,17 @@ def test_damaged_default_database_is_rebuilt_once(capsys, good_database, case):
     assert database.check_database(path) == []
 
 
+@pytest.mark.parametrize("sql", [DAMAGE["lever_group"][0], "DROP TABLE lenses"])
+def test_validate_rebuilds_a_damaged_default_database_as_run_does(capsys, good_database, sql):
+    """Damage in the tables the catalog reads: validate, like run, rebuilds the cache once."""
+    path = damaged_copy(good_database, default_database_path(), sql)
+    code, out, err = run_cli(capsys, "validate", SCENARIO)
+    assert code == 0 and "valid" in out
+    assert err.startswith(f"Rebuilding the model database {path}: it is damaged (")
+    assert err.count("Rebuilding") == 1
+    assert database.check_database(path) == []
+
+
 @pytest.mark.parametrize("case", sorted(DAMAGE))
 def test_damaged_model_option_is_reported_with_its_rebuild_command(
     capsys, good_database, tmp_path, case

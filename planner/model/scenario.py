@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -341,13 +343,25 @@ def default_model() -> DefaultModel:
     from planner.model import database
 
     path = database.ensure_default_database()
-    with closing(database.connect_read_only(path)) as conn:
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        return DefaultModel(
-            database.catalog_from_db(conn),
-            meta.get("seeds_fingerprint", ""),
-            meta.get("model_version", ""),
-        )
+
+    def read() -> DefaultModel:
+        with closing(database.connect_read_only(path)) as conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            return DefaultModel(
+                database.catalog_from_db(conn),
+                meta.get("seeds_fingerprint", ""),
+                meta.get("model_version", ""),
+            )
+
+    try:
+        return read()
+    except (database.DamagedDatabaseError, sqlite3.DatabaseError) as exc:
+        # The default database is a cache of the seeds: rebuilt once, as ``load_model`` does,
+        # so that ``validate`` and ``run`` treat the same damage the same way.
+        what = getattr(exc, "what", str(exc))
+        print(f"Rebuilding the model database {path}: it is damaged ({what}).", file=sys.stderr)
+    database.build_database(None, path)
+    return read()  # damaged again: reported, not rebuilt in a loop
 
 
 def load_scenario_with_warnings(
