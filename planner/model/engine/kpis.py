@@ -44,7 +44,7 @@ class KpiInputs:
     mx_hhi: np.ndarray  # (D, K, Y)
     target_region: int  # the SME lens's region (South-Southeast)
     event_days: np.ndarray  # (D, K, Y, V) interruption days of each event (V events)
-    event_exposure: np.ndarray  # (D, K, Y, V)
+    event_exposure: np.ndarray  # (D, K, Y, V) share of US-bound supply each event holds up
     dual_share: np.ndarray  # (K,) share of Mexican supply dual-sourced
     dual_premium: np.ndarray  # (D,) landed-cost premium of that supply, fraction
     buffer_weeks: np.ndarray  # (K,)

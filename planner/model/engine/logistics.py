@@ -12,11 +12,14 @@ module applies a scenario to it.  Investments and disruptions act on edges:
   touching the port) removes ``capacity_loss_share`` of their capacity for ``weeks`` of its
   year (fewer with the rapid-response panel).  The year's days are the time-weighted mean
   of the normal and the disrupted network (weeks / ``weeks_per_year``), so its cost falls in
-  that year and nothing persists after it.
+  that year and nothing persists after it.  It holds up the share of US-bound supply routed
+  through the edges hit times the share of their capacity lost, for its days (the US
+  manufacturer's disruption days): a severer event holds up more.
 
 Extra days against the base year become an iceberg cost with the per-day cost of each sector
 (Hummels & Schaur 2013: 0.6-2.1% of value per day; ``per_day_cost_pct.<sector>``), weighting
-the macro-regions by their share of the sector's exports.
+the macro-regions by their share of the sector's exports.  The extra days stay by origin
+(``extra_days``): a disruption's cost falls on the regions whose routes it cuts (``regions``).
 """
 
 from __future__ import annotations
@@ -66,7 +69,9 @@ class CorridorResult:
     edge_days: np.ndarray | None  # (D, Y, E), NaN for a closed edge
     utilisation: np.ndarray | None  # (D, Y, E) flow / capacity, NaN for a closed edge
     event_weeks: dict[str, np.ndarray]  # shock id -> (D, Y) weeks the event lasts
-    event_exposure: dict[str, np.ndarray]  # shock id -> (D, Y) share of US-bound flow hit
+    # shock id -> (D, Y) share of US-bound flow held up: the share routed through the edges
+    # hit times the share of their capacity the event removes
+    event_exposure: dict[str, np.ndarray]
     path_flow: np.ndarray  # (D, Y, St, P) the route choice (reused by Monte Carlo)
 
 
@@ -271,7 +276,7 @@ def _events(
     prep, settings, params, years: np.ndarray
 ) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """(shock id, weeks (D, Y), capacity factor (D, E), (edges hit (E,), US-bound paths
-    through them), its year (Y,) 0/1) per event."""
+    through them), its year (Y,) 0/1, capacity lost on the edges hit (D,)) per event."""
     net = prep.network
     hits = _static(prep).hits
     out = []
@@ -300,7 +305,9 @@ def _events(
         in_year = (years == settings.number(p, "start_year", settings.start)).astype(float)
         loss = params.effect(shock_id, "capacity_loss_share")
         factor = 1.0 - loss[:, None] * hit[None, :]
-        out.append((shock_id, weeks[:, None] * in_year[None, :], factor, hits[where], in_year))
+        out.append(
+            (shock_id, weeks[:, None] * in_year[None, :], factor, hits[where], in_year, loss)
+        )
     return out
 
 
@@ -330,7 +337,7 @@ def corridor_run(
     demand = net.base_demand * group_growth(prep, params, years)[..., net.od_group]  # (D,Y,OD)
     events = _events(prep, settings, params, years)
     per_year = params.param("weeks_per_year")[:, None]
-    shares = [w / per_year for _, w, _, _, _ in events]
+    shares = [w / per_year for _, w, _, _, _, _ in events]
     weight = np.stack([1.0 - sum(shares, np.zeros((d, y))), *shares], axis=2)  # (D, Y, St)
     st, every = weight.shape[2], np.arange(y)
     # A disruption state weighs nothing outside its event's year, and a state of weight 0
@@ -401,8 +408,10 @@ def corridor_run(
     if events:
         us_total = _path_sum(flows, _static(prep).to_us)
         us_total = np.where(us_total > 0, us_total, 1.0)
-    for shock_id, w, _, (_, through), _ in events:
-        exposure[shock_id] = _path_sum(flows, through) / us_total
+    for shock_id, w, _, (_, through), _, loss in events:
+        # Of the flow through the edges hit, the share of their capacity lost is held up
+        # (the rest still passes, slower: its extra days are in the trade costs).
+        exposure[shock_id] = _path_sum(flows, through) / us_total * loss[:, None]
         weeks[shock_id] = w
     return CorridorResult(
         extra_days=_by_pair(net, extra, m),

@@ -16,15 +16,28 @@ sector's substitution elasticity, with its logistics cost against the base year 
 hub and customs levers; congestion; disruption):
 ``share_ms ∝ share0_ms · capacity_m · (1 + tau_ms) ** (−sigma_s)``.
 
+Passing events.  A disruption (Bajío flood, port closure) does not move production: the
+shares above see lasting costs only.  Its extra days fall on the shipments of the regions
+whose routes it cuts, in its year: each region's sales of the year are its production share
+of the sector's exports times ``(1 + tau_event_ms) ** (-eta_s)`` (renormalised over regions,
+so they add up to the national exports), where ``tau_event_ms`` is the region's extra cost
+of the event (its time-weighted extra days over the normal network's, times the per-day
+cost) and ``eta_s`` is the elasticity of Mexico's export value to a trade cost on its exports
+in the trade core's own GSIM (``export_cost_response``).  With that elasticity the national
+loss the event causes lands, to first order, on the regions in proportion to their own
+extra cost: a region whose routes the event does not touch moves with the national effects
+only (its plants cannot take over the orders within the event's weeks).
+
 National supply.  The capacity a lever adds also shifts Mexico's export supply of each
 sector by g_s = Σ_m share0_ms (capacity_m − 1); at the export-supply elasticity Ex_s that is
 a cost (price) reduction of (1 + g_s) ** (−1/Ex_s), passed to the trade core as an iceberg
 factor on all of Mexico's exports.
 
-Outputs.  Regional exports (sector totals from the trade core times the shares), investment
-(capital needed for each year's export growth at the output-capital ratio, plus the fund's
-public money), jobs (exports times ``jobs_per_usd_m_mx``) and the Herfindahl-Hirschman index
-of manufacturing exports across regions (0-10,000).
+Outputs.  Regional exports (sector totals from the trade core times the year's shares),
+investment (capital needed for each year's export growth beyond the region's highest exports
+so far, at the output-capital ratio, plus the fund's public money: a region that recovers
+from a dip uses the plants it already has), jobs (exports times ``jobs_per_usd_m_mx``) and
+the Herfindahl-Hirschman index of manufacturing exports across regions (0-10,000).
 """
 
 from __future__ import annotations
@@ -152,6 +165,59 @@ def production_shares(
     return np.where(positive, weight / np.where(positive, total, 1.0), share0)
 
 
+def export_cost_response(prep, params: Params) -> np.ndarray:
+    """(D, S) eta_s > 0: minus the elasticity of the value of Mexico's exports of a sector
+    (at world prices) to an iceberg cost ``tau`` on all of them, in the trade core's linear
+    GSIM (DESIGN §5; the model's own elasticities, no coefficient of its own).
+
+    For Mexico r: demand ``M_v = N_v (tau + P*)`` with ``N_v = theta_v Em - (1 - theta_v) Es``
+    and clearing ``sum_v phi_v M_v = Ex P*`` give ``P* = N tau / (Ex - N)`` with
+    ``N = sum_v phi_v N_v < 0``, and the value changes by ``(1 + Ex) P* = -eta tau`` with
+    ``eta = (1 + Ex) |N| / (Ex + |N|)``.  Rivals' world prices are held (second order for
+    Mexico's shares of its markets); theta and phi are the base year's.
+    """
+    own = prep.remember(("mexico_own_share",), lambda: _own_share(prep))  # (S,)
+    spread = -params.import_demand * own + params.substitution * (1.0 - own)  # |N| (D, S)
+    supply = params.export_supply
+    return (1.0 + supply) * spread / (supply + spread)
+
+
+def _own_share(prep) -> np.ndarray:
+    """(S,) sum over Mexico's markets v of phi_v theta_v: its share of each market's spending
+    (base tariffs), weighted by that market's share of its sales (model-only, remembered)."""
+    mex = prep.ridx["MEX"]
+    flows = prep.model.flows_usd_m  # (S, R exporter, R importer)
+    spend = flows * (1.0 + prep.tariff_base)
+    markets = np.ones(flows.shape[-1], dtype=bool)
+    markets[mex] = False  # Mexico's own cell is not an export
+    sales = flows[:, mex, markets]
+    spending = spend[:, :, markets].sum(axis=1)
+    mine = spend[:, mex, markets]
+    theta = np.divide(mine, spending, out=np.zeros_like(mine), where=spending > 0)
+    total = sales.sum(-1)
+    out = np.divide((sales * theta).sum(-1), total, out=np.zeros_like(total), where=total > 0)
+    out.flags.writeable = False
+    return out
+
+
+def event_shares(
+    shares: np.ndarray, event_cost: np.ndarray, response: np.ndarray, event_years: np.ndarray
+) -> np.ndarray:
+    """(D, Y, M, S) each region's share of the year's exports of each sector (sum to 1 over M).
+
+    ``shares`` (D, Y, M, S) production shares; ``event_cost`` (D, n, M, S) each region's
+    extra iceberg tau of the passing events in the n ``event_years`` (indices into Y);
+    ``response`` (D, S) ``export_cost_response``.  Outside the event years the shares are
+    ``shares``' own numbers (``shares`` itself when there is no event year).
+    """
+    if not len(event_years):
+        return shares
+    weight = shares[:, event_years] * (1.0 + event_cost) ** (-response[:, None, None, :])
+    out = shares.copy()
+    out[:, event_years] = weight / weight.sum(axis=-2, keepdims=True)
+    return out
+
+
 def supply_shift(prep, capacity: np.ndarray, export_supply: np.ndarray) -> np.ndarray:
     """(D, Y, S) log iceberg factor of Mexico's exports from added regional capacity."""
     growth = np.einsum("dym,ms->dys", capacity - 1.0, prep.model.mx_production_share)
@@ -173,13 +239,18 @@ def regional_outcome(
     shares: np.ndarray,
     public_investment: np.ndarray,
 ) -> RegionalOutcome:
-    """Allocate Mexico's exports by sector (D, Y, S) to regions and derive the rest."""
+    """Allocate Mexico's exports by sector (D, Y, S) to regions by the year's ``shares``
+    (D, Y, M, S) and derive the rest."""
     by_sector = shares * mex_exports[:, :, None, :]  # (D, Y, M, S)
     exports = by_sector.sum(-1)
     base, manufacturing_sectors = prep.remember(("regional_base",), lambda: _regional_base(prep))
-    before = np.empty_like(exports)  # each year's exports the year before (the base first)
+    # The capacity each year starts with: the highest exports before it (the base first).
+    # A dip (a flood's year, a tariff that is lifted later) leaves the plants in place, so
+    # the recovery from it needs no new capital.
+    before = np.empty_like(exports)
     before[:, 0] = base
     before[:, 1:] = exports[:, :-1]
+    np.maximum.accumulate(before, axis=1, out=before)
     ratio = params.effect(RDF_LEVER, "output_capital_ratio")[:, None, None]
     investment = np.maximum(exports - before, 0.0) / ratio + public_investment
     jobs = exports * params.param("jobs_per_usd_m_mx")[:, None, None]

@@ -92,7 +92,8 @@ class _RunInputs:
     iceberg: np.ndarray | linear_batch.RowScaled
     corridor: CorridorResult
     capacity: regions.RegionalCapacity
-    shares: np.ndarray  # (D, Y, M, S)
+    shares: np.ndarray  # (D, Y, M, S) production shares (what the trade costs weigh)
+    year_shares: np.ndarray  # (D, Y, M, S) shares of each year's exports (passing events)
 
 
 def grown_flows(prep: Prepared, params: Params, years: np.ndarray) -> np.ndarray:
@@ -179,6 +180,8 @@ def _run_inputs(
         prep, capacity.multiplier, cost, params.substitution, by_log=lean
     )
     tau = logistics.trade_cost(corridor.extra_days, shares, per_day, product=lean)  # (D,Y,S,G)
+    # A passing event's extra days fall on the exports of the regions it cuts, in its year.
+    year_shares = _event_shares(prep, params, corridor, shares, per_day)
     shift = regions.supply_shift(prep, capacity.multiplier, params.export_supply)
     factor = export_factor(tau, shift, group, mex)  # (D, Y, S, R)
     # The run's and its disagreement point's tariffs, and the iceberg both share.
@@ -197,7 +200,25 @@ def _run_inputs(
         )
         iceberg = policy_iceberg.copy()  # maybe cached: never changed in place
         iceberg[..., mex, :] *= factor
-    return _RunInputs(list(tariffs), iceberg, corridor, capacity, shares)
+    return _RunInputs(list(tariffs), iceberg, corridor, capacity, shares, year_shares)
+
+
+def _event_shares(
+    prep: Prepared, params: Params, corridor: CorridorResult, shares: np.ndarray, per_day
+) -> np.ndarray:
+    """(D, Y, M, S) the regions' shares of each year's exports: the production ``shares``
+    moved by the passing events' extra cost of each region in the events' years
+    (``regions.event_shares``); ``shares`` itself in a run without events."""
+    weeks = list(corridor.event_weeks.values())
+    if not weeks:
+        return shares
+    event_years = np.flatnonzero(np.logical_or.reduce([(w > 0).any(axis=0) for w in weeks]))
+    if not len(event_years):
+        return shares
+    days = corridor.extra_days[:, event_years] - corridor.extra_days_normal[:, event_years]
+    cost = regions.region_cost(days, per_day, _group_weight(prep))
+    response = regions.export_cost_response(prep, params)
+    return regions.event_shares(shares, cost, response, event_years)
 
 
 def export_factor(
@@ -343,7 +364,7 @@ def _regional(
     mex = prep.ridx["MEX"]
     exports = flows[..., mex, :].sum(-1)
     return regions.regional_outcome(
-        prep, params, exports, run.shares, run.capacity.public_investment
+        prep, params, exports, run.year_shares, run.capacity.public_investment
     )
 
 
