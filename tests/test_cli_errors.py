@@ -107,6 +107,45 @@ def test_exported_csv_gets_the_umask_mode(capsys, database, tmp_path):
 # --- scenario files -------------------------------------------------------------------------
 
 
+# --- --year ---------------------------------------------------------------------------------
+
+
+def short_horizon(tmp_path: Path, start: int, end: int) -> Path:
+    content = json.loads(SCENARIO.read_text(encoding="utf-8"))
+    content["horizon"] = {"start": start, "end": end}
+    path = tmp_path / f"h{start}-{end}.usmca.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("year", "horizon"), [("2040", None), ("2024", None), ("2031", (2026, 2030))]
+)
+def test_run_refuses_a_year_outside_the_scenario_horizon_before_running(
+    capsys, database, no_engine, tmp_path, year, horizon
+):
+    path = short_horizon(tmp_path, *horizon) if horizon else SCENARIO
+    first, last = horizon or (2025, 2036)
+    code, out, err = run_cli(capsys, "run", path, "--year", year)
+    assert (code, out) == (2, "")
+    horizon_text = f"{first} to {last} (the scenario's horizon)"
+    assert err == f"--year: expected a year from {horizon_text}, found {year}\n"
+
+
+def test_run_refuses_a_year_that_is_not_a_whole_number(capsys, database, no_engine):
+    code, out, err = run_cli(capsys, "run", SCENARIO, "--year", "2027.5")
+    assert (code, out) == (2, "") and "--year: invalid int value: '2027.5'" in err
+
+
+def test_compare_refuses_a_year_outside_the_years_both_cover(capsys, database, no_engine, tmp_path):
+    a, b = short_horizon(tmp_path, 2025, 2030), short_horizon(tmp_path, 2028, 2036)
+    code, out, err = run_cli(capsys, "compare", a, b, "--year", "2031")
+    assert (code, out) == (2, "")
+    assert err == (
+        "--year: expected a year from 2028 to 2030 (the years both scenarios cover), found 2031\n"
+    )
+
+
 def test_run_names_the_bad_file(capsys, database, tmp_path):
     bad = tmp_path / "bad.usmca.json"
     bad.write_text("nope", encoding="utf-8")

@@ -16,7 +16,8 @@ from planner.model import database
 from planner.model.database import build_database, default_database_path
 from planner.paths import resources_dir
 
-SCENARIO = resources_dir() / "scenarios" / "bajio_flood_replay.usmca.json"
+# A scenario whose last year has changes: its run prints no "No change in" note on stderr.
+SCENARIO = resources_dir() / "scenarios" / "us_tariff_25_non_usmca.usmca.json"
 
 DAMAGE = {
     "flow_text": (

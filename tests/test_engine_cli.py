@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -43,6 +44,79 @@ def test_run_json_has_the_contract_fields(database, capsys):
     assert {"id", "label", "unit", "lens", "year", "baseline", "scenario", "delta"} <= set(row)
     days = {r["year"]: r["delta"] for r in out["kpis"] if r["id"] == "us_disruption_days"}
     assert days[2027] > 0 and all(v == 0 for y, v in days.items() if y != 2027)
+
+
+def test_run_json_names_the_shown_year_and_the_busiest(database, capsys):
+    flood = str(EXAMPLES / "bajio_flood_replay.usmca.json")
+    assert main(["run", flood, "--json", "--model", str(database)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["year"], out["largest_change_year"]) == (2036, 2027)
+    assert {r["year"] for r in out["kpis"]} == set(range(2025, 2037))  # every year, as before
+    assert main(["run", flood, "--json", "--year", "2030", "--model", str(database)]) == 0
+    assert json.loads(capsys.readouterr().out)["year"] == 2030
+    baseline = str(EXAMPLES / "baseline.usmca.json")
+    assert main(["run", baseline, "--json", "--model", str(database)]) == 0
+    assert json.loads(capsys.readouterr().out)["largest_change_year"] is None
+
+
+def table_rows(text: str, skip: int = 2) -> dict[str, list[str]]:
+    """KPI label -> its cells after the unit, from a table of `planner run` or `compare`
+    (cells are two or more spaces apart; a band's "to" has one on each side)."""
+    return {
+        cells[0]: cells[2:]
+        for cells in (re.split(r" {2,}", line) for line in text.splitlines()[skip:])
+    }
+
+
+def test_run_says_where_the_changes_are_when_the_last_year_has_none(database, capsys):
+    # The flood is in 2027: the default (last) year shows no change at all.
+    flood = str(EXAMPLES / "bajio_flood_replay.usmca.json")
+    assert main(["run", flood, "--model", str(database)]) == 0
+    out, err = capsys.readouterr()
+    assert "baseline 2036" in out
+    assert {cells[-1] for cells in table_rows(out).values()} == {"0.00"}
+    assert err == (
+        f"No change in 2036; the largest changes are in 2027: planner run {flood} --year 2027\n"
+    )
+    assert main(["run", flood, "--year", "2027", "--model", str(database)]) == 0
+    out, err = capsys.readouterr()
+    assert "baseline 2027" in out and "scenario 2027" in out and err == ""
+    assert table_rows(out)["Disruption days"][-1] == "+1.99"
+    assert table_rows(out)["Landed cost of Mexican and Canadian inputs"][-1] == "+0.0016"
+
+
+def test_run_says_nothing_more_when_the_last_year_changes_or_nothing_does(database, capsys):
+    for name in ("tmfc_corridor_e_customs", "baseline"):
+        assert main(["run", str(EXAMPLES / f"{name}.usmca.json"), "--model", str(database)]) == 0
+        assert capsys.readouterr().err == ""
+
+
+def test_run_table_shows_no_negative_zero_and_no_change_as_zero(database, default_model, capsys):
+    from planner.model.scenario import load_scenario
+
+    path = EXAMPLES / "tmfc_corridor_e_customs.usmca.json"
+    assert main(["run", str(path), "--draws", "20", "--model", str(database)]) == 0
+    rows = table_rows(capsys.readouterr().out)
+    kpis = evaluate(default_model, load_scenario(path, default_model.catalog)).kpis()
+    last = kpis[kpis.year == 2036].set_index("label")
+    assert set(rows) == set(last.index)
+    for label, (baseline, scenario, change, band) in rows.items():
+        low, high = band.split(" to ")
+        for cell in (baseline, scenario, change, low, high):
+            assert not re.fullmatch(r"[-+]0(\.0+)?", cell), (label, cell)  # no "-0.00"
+        assert (change == "0.00") == (last.at[label, "delta"] == 0), (label, change)
+        assert ("." in low) == ("." in high), (label, band)  # one band, one number of decimals
+    assert rows["Effective US tariff on Mexico and Canada"][2] == "-0.00027"  # was "-0.00"
+
+
+def test_compare_uses_the_same_cells(database, capsys):
+    a = EXAMPLES / "baseline.usmca.json"
+    b = EXAMPLES / "tmfc_corridor_e_customs.usmca.json"
+    assert main(["compare", str(a), str(b), "--model", str(database)]) == 0
+    rows = table_rows(capsys.readouterr().out, skip=4)
+    assert rows["Effective US tariff on Mexico and Canada"] == ["0.00", "-0.00027", "-0.00027"]
+    for label, cells in rows.items():
+        assert not any(re.fullmatch(r"[-+]0(\.0+)?", cell) for cell in cells), (label, cells)
 
 
 def test_run_csv_writes_the_tidy_table(database, tmp_path, capsys):

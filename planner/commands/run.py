@@ -1,9 +1,11 @@
 """``planner run FILE`` evaluates a scenario headless; ``planner compare A B`` sets two side by
 side.
 
-run: a KPI table on stdout (or ``--json``), the tidy long table with ``--csv OUT``, uncertainty
-bands with ``--draws N``.  compare: each KPI's change against the baseline in A and in B, and
-B minus A, for one year (default: the last year both cover).  Exit 2 on a bad file.
+run: a KPI table for one year (``--year``, default the last) on stdout, or ``--json``; the tidy
+long table with ``--csv OUT``, uncertainty bands with ``--draws N``.  When the last year shows
+no change but another year does (a shock in 2027), a note names the year to look at.
+compare: each KPI's change against the baseline in A and in B, and B minus A, for one year
+(default: the last year both cover).  Exit 2 on a bad file or a year outside the horizon.
 """
 
 from __future__ import annotations
@@ -11,10 +13,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
+from planner.commands.number_text import (
+    band_text,
+    change_text,
+    decimals_for,
+    level_text,
+    print_table,
+)
 from planner.errors import InputError, capped
 from planner.model.scenario_schema import MAX_DRAWS
 
@@ -26,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Evaluate a scenario (.usmca.json) against the baseline and print its KPIs.",
     )
     run.add_argument("file", metavar="FILE", help="scenario file (.usmca.json)")
+    run.add_argument(
+        "--year", type=int, metavar="YEAR", help="year to show (default: the horizon's last)"
+    )
     run.add_argument("--json", action="store_true", help="print the KPIs as JSON")
     run.add_argument(
         "--csv", type=_csv_path, metavar="OUT", help="write the tidy long table to OUT (CSV)"
@@ -48,7 +61,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     compare.add_argument("a", metavar="A", help="first scenario file")
     compare.add_argument("b", metavar="B", help="second scenario file")
-    compare.add_argument("--year", type=int, help="year to compare (default: the last year)")
+    compare.add_argument(
+        "--year", type=int, metavar="YEAR", help="year to compare (default: the last year)"
+    )
     compare.add_argument("--json", action="store_true", help="print the table as JSON")
     _common(compare)
     compare.set_defaults(handler=compare_command)
@@ -135,44 +150,89 @@ def run_command(args: argparse.Namespace) -> int:
     if args.csv and (reason := _unwritable_reason(Path(args.csv))):
         raise InputError(f"--csv {args.csv}: cannot write ({reason})")  # before a long run
     model, (scenario,) = _load(args, args.file)
+    year = _chosen_year(args.year, _horizon_years(scenario), "the scenario's horizon")
     results = evaluate(model, scenario, draws=args.draws or None, reference=args.reference)
     if args.csv:
         _write_csv(results, args.csv)
-    if args.json:
-        print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
-        return 0
     kpis = results.kpis()
-    last = int(results.years[-1])
+    busiest = largest_change_year(kpis)
+    if args.json:
+        # "kpis" keeps every year; "year" is the one the table shows.
+        summary = {**results_json(results), "year": year, "largest_change_year": busiest}
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        return 0
     print(
         f"{scenario.name}  (model {model.version}, baseline: {args.reference}, "
         f"{results.compute_ms:.1f} ms)"
     )
-    rows = kpis[kpis.year == last]
-    header = ["KPI", "unit", f"baseline {last}", f"scenario {last}", "change"]
-    body = [
-        [r.label, r.unit, _num(r.baseline), _num(r.scenario), _num(r.delta, signed=True)]
-        for r in rows.itertuples(index=False)
-    ]
+    rows = kpis[kpis.year == year]
+    header = ["KPI", "unit", f"baseline {year}", f"scenario {year}", "change"]
+    body = []
+    for r in rows.itertuples(index=False):
+        digits = decimals_for(r.baseline, r.scenario)  # one row's levels read together
+        body.append(
+            [
+                r.label,
+                r.unit,
+                level_text(r.baseline, digits),
+                level_text(r.scenario, digits),
+                change_text(r.delta),
+            ]
+        )
     if results.bands is not None:
         header.append("p10-p90")
         for line, r in zip(body, rows.itertuples(index=False), strict=True):
-            line.append(f"{_num(r.p10)} to {_num(r.p90)}")
-    _print_table(header, body)
+            line.append(band_text(r.p10, r.p90))
+    print_table(header, body)
+    unchanged = not (rows.delta.fillna(0) != 0).any()
+    if args.year is None and unchanged and busiest is not None:
+        print(
+            f"No change in {year}; the largest changes are in {busiest}: "
+            f"planner run {shlex.quote(args.file)} --year {busiest}",
+            file=sys.stderr,
+        )
     return 0
+
+
+def largest_change_year(kpis: Any) -> int | None:
+    """The year whose KPIs change most against the baseline, or None when none changes.
+
+    Each KPI's change is measured against its own largest over the years, so that a change in
+    USD m does not drown one in percent; on a tie the earliest year."""
+    size = kpis.pivot(index="id", columns="year", values="delta").abs()  # NaN: not defined
+    largest = size.max(axis=1)
+    moving = largest > 0
+    if not moving.any():
+        return None
+    score = size[moving].div(largest[moving], axis=0).sum(axis=0)
+    return int(score.idxmax())
+
+
+def _horizon_years(scenario: Any) -> list[int]:
+    return list(range(scenario.horizon.start, scenario.horizon.end + 1))
+
+
+def _chosen_year(year: int | None, years: list[int], what: str) -> int:
+    """--year checked against the years a run covers (before it runs); None: the last."""
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise InputError(
+            f"--year: expected a year from {years[0]} to {years[-1]} ({what}), found {year}"
+        )
+    return year
 
 
 def compare_command(args: argparse.Namespace) -> int:
     from planner.model.engine import evaluate
 
     model, (a, b) = _load(args, args.a, args.b)
-    ra = evaluate(model, a, reference=args.reference)
-    rb = evaluate(model, b, reference=args.reference)
-    common = sorted(set(ra.years.tolist()) & set(rb.years.tolist()))
+    common = sorted(set(_horizon_years(a)) & set(_horizon_years(b)))
     if not common:
         raise InputError(f"{args.a} and {args.b}: expected overlapping horizons, found none")
-    year = args.year if args.year is not None else common[-1]
-    if year not in common:
-        raise InputError(f"--year: expected one of {common[0]}-{common[-1]}, found {year}")
+    year = _chosen_year(args.year, common, "the years both scenarios cover")
+    ra = evaluate(model, a, reference=args.reference)
+    rb = evaluate(model, b, reference=args.reference)
     ka, kb = ra.kpis(), rb.kpis()
     ka, kb = ka[ka.year == year].set_index("id"), kb[kb.year == year].set_index("id")
     rows = []
@@ -204,34 +264,17 @@ def compare_command(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"A: {a.name}\nB: {b.name}\nchange against the baseline ({args.reference}), {year}")
-    _print_table(
+    print_table(
         ["KPI", "unit", "A", "B", "B - A"],
         [
             [
                 r["label"],
                 r["unit"],
-                _num(r["delta_a"], True),
-                _num(r["delta_b"], True),
-                _num(r["b_minus_a"], True),
+                change_text(r["delta_a"]),
+                change_text(r["delta_b"]),
+                change_text(r["b_minus_a"]),
             ]
             for r in rows
         ],
     )
     return 0
-
-
-def _num(value: float, signed: bool = False) -> str:
-    if value != value:  # NaN: not defined for this run
-        return "n/a"
-    digits = 0 if abs(value) >= 1000 else 2
-    return f"{value:+,.{digits}f}" if signed else f"{value:,.{digits}f}"
-
-
-def _print_table(header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
-    for line in (header, *rows):
-        cells = [
-            str(c).ljust(w) if i < 2 else str(c).rjust(w)
-            for i, (c, w) in enumerate(zip(line, widths, strict=True))
-        ]
-        print("  ".join(cells).rstrip())

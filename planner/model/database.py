@@ -18,7 +18,13 @@ from pathlib import Path
 
 from planner import MODEL_VERSION, paths
 from planner.errors import InputError
-from planner.model.catalog import Catalog, LeverSpec, ParamSpec, override_key
+from planner.model.catalog import (
+    REFERENCE_ONLY_KEYS,
+    Catalog,
+    LeverSpec,
+    ParamSpec,
+    override_key,
+)
 from planner.model.domains import RULES, database_problems, seed_problems
 from planner.model.seed_loader import (
     SeedError,
@@ -671,5 +677,7 @@ _OVERRIDE_NAMES_SQL = (
 
 
 def _override_keys(conn: sqlite3.Connection) -> frozenset[str]:
+    """The keys a scenario may override: every ranged number but the reference-only ones."""
     names = conn.execute(" UNION ALL ".join(_OVERRIDE_NAMES_SQL)).fetchall()
-    return frozenset(override_key(tuple(p for p in name if p is not None)) for name in names)
+    keys = frozenset(override_key(tuple(p for p in name if p is not None)) for name in names)
+    return keys - REFERENCE_ONLY_KEYS

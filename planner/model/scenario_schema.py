@@ -35,7 +35,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from planner.model.catalog import Catalog, LeverSpec, ParamSpec, override_range
+from planner.model.catalog import (
+    REFERENCE_ONLY_KEYS,
+    Catalog,
+    LeverSpec,
+    ParamSpec,
+    override_range,
+)
 from planner.model.problem_text import ProblemText, problem_template
 
 FIRST_YEAR, LAST_YEAR = 2025, 2036  # the simulated years (base year 2024)
@@ -228,7 +234,8 @@ class ScenarioFields(BaseModel):
 def override_problems(
     data: Mapping[str, Any], catalog: Catalog | None = None
 ) -> list[tuple[tuple, ProblemText]]:
-    """Each override whose key the model does not have (when the catalog lists its keys,
+    """Each override whose key names a reference-only number (``REFERENCE_ONLY_KEYS``: no
+    result depends on it), whose key the model does not have (when the catalog lists its keys,
     ``Catalog.override_keys``) or whose value is outside the range its key accepts
     (``catalog.override_range``).
 
@@ -240,6 +247,15 @@ def override_problems(
     known = catalog.override_keys if catalog is not None else None
     out: list[tuple[tuple, ProblemText]] = []
     for key, value in overrides.items() if isinstance(overrides, Mapping) else ():
+        if key in REFERENCE_ONLY_KEYS:
+            # Checked with or without a catalog: accepting it would show unchanged results as
+            # if the number had been tried.
+            message = ProblemText(
+                "expected a number the engine computes with, found a reference-only parameter "
+                "(kept with its source for reference; no result depends on it)"
+            )
+            out.append((("overrides", key), message))
+            continue
         if known is not None and _is_override_path(key) and key not in known:
             # Keys share long prefixes ("elasticities.autos."), so difflib's default cutoff
             # (0.6) would offer a key for any word; 0.85 still catches a typo, a missing

@@ -126,6 +126,10 @@
             <translation>Acerca del planificador</translation>
         </message>
         <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Cerrar</translation>
+        </message>
+        <message>
             <source>Sources</source>
             <translation>Fuentes</translation>
         </message>
@@ -420,6 +424,14 @@
             <source>No lever matches the filter.</source>
             <translation>Ninguna palanca coincide con el filtro.</translation>
         </message>
+        <message>
+            <source>{param} — {lever}</source>
+            <translation>{param} — {lever}</translation>
+        </message>
+        <message>
+            <source>Filter levers</source>
+            <translation>Filtrar palancas</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -518,6 +530,30 @@
         <message>
             <source>Lens:</source>
             <translation>Perspectiva:</translation>
+        </message>
+        <message>
+            <source>&amp;Lens:</source>
+            <translation>&amp;Perspectiva:</translation>
+        </message>
+        <message>
+            <source>Export &amp;chart…</source>
+            <translation>Exportar grá&amp;fico…</translation>
+        </message>
+        <message>
+            <source>Open a scenario file</source>
+            <translation>Abrir un archivo de escenario</translation>
+        </message>
+        <message>
+            <source>Save the scenario</source>
+            <translation>Guardar el escenario</translation>
+        </message>
+        <message>
+            <source>Export the focused chart as PNG, SVG or CSV</source>
+            <translation>Exportar el gráfico con el foco como PNG, SVG o CSV</translation>
+        </message>
+        <message>
+            <source>Pin the current results as {label}</source>
+            <translation>Fijar los resultados actuales como {label}</translation>
         </message>
         <message>
             <source>Stakeholder lens</source>
@@ -871,6 +907,10 @@
         <message>
             <source>expected a model number such as elasticities.autos.substitution, found an unknown key{hint}</source>
             <translation>se esperaba un número del modelo como elasticities.autos.substitution, se encontró una clave desconocida{hint}</translation>
+        </message>
+        <message>
+            <source>expected a number the engine computes with, found a reference-only parameter (kept with its source for reference; no result depends on it)</source>
+            <translation>se esperaba un número con el que calcule el motor, se encontró un parámetro solo de referencia (se conserva con su fuente como referencia; ningún resultado depende de él)</translation>
         </message>
         <message>
             <source>expected one of the fields {fields}, found unknown field {found}</source>

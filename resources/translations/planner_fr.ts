@@ -126,6 +126,10 @@
             <translation>À propos du planificateur</translation>
         </message>
         <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Fermer</translation>
+        </message>
+        <message>
             <source>Sources</source>
             <translation>Sources</translation>
         </message>
@@ -420,6 +424,14 @@
             <source>No lever matches the filter.</source>
             <translation>Aucun levier ne correspond au filtre.</translation>
         </message>
+        <message>
+            <source>{param} — {lever}</source>
+            <translation>{param} — {lever}</translation>
+        </message>
+        <message>
+            <source>Filter levers</source>
+            <translation>Filtrer les leviers</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -497,7 +509,7 @@
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation>&amp;Aide</translation>
+            <translation>A&amp;ide</translation>
         </message>
         <message>
             <source>Levers</source>
@@ -518,6 +530,30 @@
         <message>
             <source>Lens:</source>
             <translation>Perspective :</translation>
+        </message>
+        <message>
+            <source>&amp;Lens:</source>
+            <translation>&amp;Perspective :</translation>
+        </message>
+        <message>
+            <source>Export &amp;chart…</source>
+            <translation>Exporter le &amp;graphique…</translation>
+        </message>
+        <message>
+            <source>Open a scenario file</source>
+            <translation>Ouvrir un fichier de scénario</translation>
+        </message>
+        <message>
+            <source>Save the scenario</source>
+            <translation>Enregistrer le scénario</translation>
+        </message>
+        <message>
+            <source>Export the focused chart as PNG, SVG or CSV</source>
+            <translation>Exporter le graphique actif en PNG, SVG ou CSV</translation>
+        </message>
+        <message>
+            <source>Pin the current results as {label}</source>
+            <translation>Épingler les résultats actuels comme {label}</translation>
         </message>
         <message>
             <source>Stakeholder lens</source>
@@ -871,6 +907,10 @@
         <message>
             <source>expected a model number such as elasticities.autos.substitution, found an unknown key{hint}</source>
             <translation>attendu un nombre du modèle comme elasticities.autos.substitution, trouvé une clé inconnue{hint}</translation>
+        </message>
+        <message>
+            <source>expected a number the engine computes with, found a reference-only parameter (kept with its source for reference; no result depends on it)</source>
+            <translation>attendu un nombre avec lequel le moteur calcule, trouvé un paramètre de référence seulement (conservé avec sa source pour référence ; aucun résultat n’en dépend)</translation>
         </message>
         <message>
             <source>expected one of the fields {fields}, found unknown field {found}</source>
