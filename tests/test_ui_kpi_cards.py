@@ -3,6 +3,8 @@ lens's stakeholder, built from the Results numbers."""
 
 from __future__ import annotations
 
+import re
+
 import chart_support
 import numpy as np
 import pytest
@@ -14,6 +16,7 @@ from planner.ui.translations_build import build_translations
 
 # The shared fixtures (see tests/chart_support.py).
 model, tariff_results = chart_support.model, chart_support.tariff_results
+flood_results = chart_support.flood_results
 pytestmark = pytest.mark.gui
 
 
@@ -54,7 +57,11 @@ def test_sentence_states_direction_size_and_verdict(qtbot):
     assert "4.00 percentage points lower" in change_sentence(tariff, 8.0, 12.0, 2031)
     neutral = {"unit": "USD m", "better": "neutral", "lens": "analyst"}
     assert "neither good nor bad" in change_sentence(neutral, 5.0, 1.0, 2030)
-    assert "does not move" in change_sentence(row, 1000.0, 1000.001, 2030)
+    assert "does not move" in change_sentence(row, 1000.0, 1000.0, 2030)
+    # A change too small for the value's digits is still one, to its first significant digit.
+    assert change_sentence(row, 1000.0, 1000.001, 2030).startswith(
+        "In 2030 this indicator is 0.001 USD m (0.0001 %) lower"
+    )
 
 
 def test_sentence_gives_a_percentage_only_between_positive_levels(qtbot):
@@ -128,25 +135,87 @@ def test_a_negative_leverage_ratio_is_explained_on_its_card(in_language, model, 
     assert card.meaning.text().endswith("le Mexique n'a aucun pouvoir de négociation.")
 
 
-def test_a_change_below_the_last_digit_shows_unsigned_and_uncoloured(model, qtbot):
-    """A tariff 0.001 points lower reads "0.00" in the text colour, as its sentence says it
-    does not move: not a green "-0.00" (nor an orange "+0.0" for a hair above)."""
-    from PySide6.QtGui import QPalette
+def test_a_change_below_the_last_digit_shows_to_its_first_significant_digit(model, qtbot):
+    """A tariff 0.001 points lower is a change: it reads "-0.001" (not a "0.00" that says
+    none, nor a "-0.00"), coloured, with a sentence that calls it what it is; only a value
+    exactly at the baseline reads "0", uncoloured, "does not move"."""
+    from PySide6.QtGui import QColor, QPalette
 
+    from planner.ui.charts.base import BAD, GOOD
     from planner.ui.kpi_cards import KpiCard
 
     card = KpiCard("us_effective_tariff")
     qtbot.addWidget(card)
     row = {"id": "us_effective_tariff", "unit": "%", "better": "lower", "lens": "ca_exporter"}
     text_colour = card.palette().color(QPalette.ColorRole.WindowText)
-    for value in (8.359, 8.3649):
-        card.show_values(row, value, 8.36, None, 2027, "en")
-        assert card.delta.text() == "0.00 vs baseline (8.36)"
-        assert card.delta.palette().color(QPalette.ColorRole.WindowText) == text_colour
-        assert "does not move" in card.verdict.text()
-    card.show_values(row, 8.35, 8.36, None, 2027, "en")  # a shown change keeps sign and colour
+
+    def colour():
+        return card.delta.palette().color(QPalette.ColorRole.WindowText)
+
+    card.show_values(row, 8.359, 8.36, None, 2027, "en")
+    assert card.delta.text() == "-0.001 vs baseline (8.36)"
+    assert colour() == QColor(GOOD)
+    assert card.verdict.text() == (
+        "In 2027 this indicator is 0.001 percentage points lower than in the baseline. "
+        "Good news for Canadian exporters."
+    )
+    card.show_values(row, 8.3604, 8.36, None, 2027, "en")
+    assert card.delta.text() == "+0.0004 vs baseline (8.36)"
+    assert colour() == QColor(BAD)
+    assert "0.0004 percentage points higher" in card.verdict.text()
+    card.show_values(row, 8.36, 8.36, None, 2027, "en")
+    assert card.delta.text() == "0 vs baseline (8.36)"
+    assert card.delta.palette().color(QPalette.ColorRole.WindowText) == text_colour
+    assert "does not move" in card.verdict.text()
+    card.show_values(row, 8.35, 8.36, None, 2027, "en")  # a change the digits show: as ever
     assert card.delta.text() == "-0.01 vs baseline (8.36)"
-    assert card.delta.palette().color(QPalette.ColorRole.WindowText) != text_colour
+
+
+def test_the_flood_replay_moves_landed_cost_a_little_and_the_card_says_so(
+    model, flood_results, qtbot
+):
+    """The reviewer's case: the Bajío flood raises the 2027 landed-cost index by about 0.0016
+    points, which the card's one decimal wrote "0.0" (no change): now "+0.002"."""
+    years = [int(v) for v in flood_results.years]
+    delta = (
+        flood_results.kpi["us_landed_cost_index"][years.index(2027)]
+        - flood_results.kpi_base["us_landed_cost_index"][years.index(2027)]
+    )
+    assert 0 < delta < 0.05, "the example went away: a change one decimal writes as 0.0"
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.set_year(2027)
+    area.set_results(flood_results, {}, lens="us_manufacturer")
+    card = area.cards["us_landed_cost_index"]
+    assert card.value.text() == "100.0"
+    assert re.fullmatch(r"\+0\.0*[1-9] vs baseline \(100\.0\)", card.delta.text())
+    amount = card.delta.text().split()[0].lstrip("+")
+    assert card.verdict.text() == (
+        f"In 2027 this indicator is {amount} points higher than in the baseline. "
+        "Bad news for US manufacturers."
+    )
+    # In 2036 the flood is long over: exactly no change, and the card says "0".
+    area.set_year(2036)
+    assert card.delta.text() == "0 vs baseline (100.0)"
+    assert "does not move" in card.verdict.text()
+
+
+def test_cards_never_show_a_negative_zero(in_language, model, qtbot):
+    """A welfare change of -0.001 USD m reads "0.00", and its band "0.00 to ...", in every
+    language (the French minus included)."""
+    from planner.ui.kpi_cards import KpiCard
+
+    card = KpiCard("welfare_can_usd_m")
+    qtbot.addWidget(card)
+    row = {"id": "welfare_can_usd_m", "unit": "USD m", "better": "higher", "lens": "analyst"}
+    for lang in ("en", "es", "fr"):
+        assert in_language(lang)
+        card.show_values(row, -0.001, 0.0, (-0.004, 0.3), 2030, lang)
+        texts = [card.value.text(), card.delta.text(), card.band.text(), card.verdict.text()]
+        assert card.value.text() in ("0.00", "0,00")
+        for text in texts:
+            assert not re.search(r"[-\u2212]0[.,]0+(?![0-9])", text), texts
+        assert card.delta.text().startswith(("-0.001 ", "-0,001 ")), texts
 
 
 def test_side_of_band_compares_the_numbers_as_the_card_shows_them():
@@ -172,19 +241,39 @@ def test_a_value_outside_its_own_band_says_why_in_every_language(in_language, mo
     row = model.kpis.set_index("id").loc["mx_leverage_ratio"].to_dict()
     card.show_values(row, 0.066, -0.07, (0.131, 0.511), 2036, "en")
     assert card.band_note.isVisible()
-    assert card.band_note.text().endswith("most draws come out higher.")
-    card.show_values(row, 0.7, -0.07, (0.131, 0.511), 2036, "en")
-    assert card.band_note.text().endswith("most draws come out lower.")
+    assert card.band_note.text() == (
+        "The central estimate lies outside the p10–p90 range of the draws: the uncertain "
+        "parameters' ranges are lopsided."
+    )
+    card.show_values(row, 0.7, -0.07, (0.131, 0.511), 2036, "en")  # above the band: the same
+    assert card.band_note.isVisible() and "lopsided" in card.band_note.text()
     card.show_values(row, 0.3, -0.07, (0.131, 0.511), 2036, "en")
     assert not card.band_note.isVisible()
     card.show_values(row, 0.066, -0.07, None, 2036, "en")  # bands off: no band, no note
     assert not card.band_note.isVisible()
     assert in_language("es")
     card.show_values(row, 0.066, -0.07, (0.131, 0.511), 2036, "es")
-    assert card.band_note.text().startswith("Fuera del rango p10–p90")
+    assert card.band_note.text().startswith("La estimación central queda fuera del rango p10–p90")
     assert in_language("fr")
     card.show_values(row, 0.066, -0.07, (0.131, 0.511), 2036, "fr")
-    assert card.band_note.text().startswith("Hors de la plage p10–p90")
+    assert card.band_note.text().startswith("L'estimation centrale se situe hors de la plage")
+
+
+def test_the_landed_cost_card_of_the_tariff_scenario_explains_its_band_once(model, qtbot):
+    """The reviewer's case: 101.4 against a p10-p90 of 101.5 to 101.7; the note is said once
+    per card that needs it, and not on the cards inside their bands."""
+    results = chart_support.run(model, "us_tariff_25_non_usmca", draws=200)
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.show()
+    area.set_results(results, {}, lens="us_manufacturer")
+    card = area.cards["us_landed_cost_index"]
+    low, high = (float(t) for t in card.band.text().removeprefix("p10–p90: ").split(" to "))
+    assert not low <= float(card.value.text()) <= high, "the example went away"
+    assert card.band_note.isVisible() and "lopsided" in card.band_note.text()
+    texts = [label.text() for label in (card.delta, card.band, card.verdict, card.meaning)]
+    assert not any("lopsided" in t for t in texts)
+    assert not area.cards["us_sourcing_hhi"].band_note.isVisible()
 
 
 def test_the_model_can_put_a_central_value_outside_its_band(model):

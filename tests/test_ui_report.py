@@ -71,11 +71,14 @@ def test_export_writes_the_tidy_results(model, tariff_results, tmp_path):
 
 def test_report_marks_a_value_outside_its_band_and_explains_it(qtbot, model, tmp_path):
     """The leverage ratio of the tariff scenario lies below its own p10-p90 range: its band
-    cell carries a star, and a footnote under the table says why."""
+    cell carries a star, and one footnote under the table says why, in the card's words."""
+    from planner.ui.kpi_cards import outside_band_note
+
     results = run(model, "us_tariff_25_non_usmca", draws=200)
     info = write_report(tmp_path / "brief.pdf", model, results, lens="analyst", year=2036)
-    footnote = [s for s in info.drawn if s.startswith("* The scenario value")]
-    assert len(footnote) == 1
+    footnote = [s for s in info.drawn if s.startswith("* ")]
+    assert footnote == [f"* {outside_band_note()}"]
+    assert "lopsided" in footnote[0]
     assert any(s.endswith(" *") for s in info.drawn)
     plain = write_report(tmp_path / "plain.pdf", model, results, lens="analyst", show_bands=False)
-    assert not any(s.startswith("* The scenario value") for s in plain.drawn)
+    assert not any(s.startswith("* ") for s in plain.drawn)

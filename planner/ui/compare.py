@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.charts.base import fmt_number, fmt_signed
-from planner.ui.kpi_cards import decimals_for, delta_colour, moves_at, unit_text
+from planner.ui.kpi_cards import delta_colour, unit_text
+from planner.ui.kpi_numbers import change_text, decimals_for, value_text
 
 # The widest scenario column header, in average characters: a scenario's name can be a
 # sentence ("Replay: a three-week Bajío flood"); the header elides it, its tooltip has it all.
@@ -45,12 +45,11 @@ def column_title(key: str, results: Any) -> str:
 
 def card_numbers(value: float, base: float) -> tuple[str, str, float]:
     """A value and its change against ``base`` as its KPI card writes them (the digits follow
-    the value's size, kpi_cards.KpiCard.show_values), and the change to colour: 0 when it
-    reads as none at those digits, so a "0.0" is not painted green or red."""
+    the value's size; a change too small for them to its first significant digit, see
+    kpi_numbers), and the change to colour by."""
     digits = decimals_for(value)
     delta = value - base
-    shown = delta if moves_at(delta, digits) else 0.0
-    return fmt_number(value, digits), fmt_signed(delta, digits), shown
+    return value_text(value, digits), change_text(delta, digits), delta
 
 
 def compare_frame(
@@ -171,13 +170,13 @@ class CompareDialog(QDialog):
             cells = [
                 row_map["label"],
                 unit_text(str(row_map["unit"])),
-                fmt_number(row_map["baseline"], digits),
+                value_text(row_map["baseline"], digits),
             ]
             colours: list[QColor | None] = [None, None, None]
             for name in names:
-                value_text, delta_text, shown = card_numbers(frame.at[r, name], row_map["baseline"])
-                cells += [value_text, delta_text]
-                colours += [None, delta_colour(shown, row_map["better"], palette)]
+                value, change, delta = card_numbers(frame.at[r, name], row_map["baseline"])
+                cells += [value, change]
+                colours += [None, delta_colour(delta, row_map["better"], palette)]
             for c, (text, colour) in enumerate(zip(cells, colours, strict=True)):
                 item = QTableWidgetItem(str(text))
                 if c >= 2:

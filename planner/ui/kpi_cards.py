@@ -11,12 +11,19 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QColor, QEnterEvent, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planner.ui.card_stack import CardStack
-from planner.ui.charts.base import BAD, GOOD, fmt_number, fmt_signed
+from planner.ui.charts.base import BAD, GOOD
+from planner.ui.kpi_numbers import (
+    change_text,
+    decimals_for,
+    is_change,
+    side_of_band,
+    value_text,
+)
 
 
 def _tr(text: str) -> str:
@@ -56,22 +63,16 @@ _BELOW_ZERO = {
         "Mexico has no leverage.",
     ),
 }
-# The central run takes every uncertain number at its most likely value; the draws spread
-# over ranges that are often lopsided (export supply 0.75-4.5 around 1.5), and ratios such
-# as Mexico's leverage respond far from linearly.  So a card's value can lie outside its own
-# p10-p90 range, which reads like a bug unless the card says why.
-_OUTSIDE_BAND = {
-    -1: QT_TRANSLATE_NOOP(
-        "KpiCards",
-        "Outside the p10–p90 range: this value takes each uncertain number at its most "
-        "likely value, and most draws come out higher.",
-    ),
-    1: QT_TRANSLATE_NOOP(
-        "KpiCards",
-        "Outside the p10–p90 range: this value takes each uncertain number at its most "
-        "likely value, and most draws come out lower.",
-    ),
-}
+# The central run takes every uncertain number at its most likely value; the bands come from
+# draws over ranges that are often lopsided (export supply 0.75-4.5 around 1.5), re-centred on
+# the central run.  Most draws then fall on one side of it, and a card's value can lie outside
+# its own p10-p90 range, which reads like a bug unless the card says why (once, briefly; the
+# brief's footnote is the same sentence).
+_OUTSIDE_BAND = QT_TRANSLATE_NOOP(
+    "KpiCards",
+    "The central estimate lies outside the p10–p90 range of the draws: the uncertain "
+    "parameters' ranges are lopsided.",
+)
 HHI_TOP = 10_000  # a Herfindahl index in shares squared, percent units, runs 0 to 10,000
 # Units whose relative change would mislead ("a tariff up 40 %"): changes stay in points.
 _POINT_UNITS = ("%", "percentage points", "index (baseline = 100)", "0-10000")
@@ -83,11 +84,17 @@ _WHO = {
 }
 
 
-def unit_text(unit: str) -> str:
-    """The display text of a kpis.unit in the current language (unknown units unchanged)."""
+def unit_text(unit: str, locale: QLocale | None = None) -> str:
+    """The display text of a kpis.unit in the current language (unknown units unchanged),
+    its numbers in ``locale`` (the default QLocale when None)."""
     if unit not in _UNITS:
         return unit
-    return _tr(_UNITS[unit][0]).format(top=fmt_number(HHI_TOP, 0))
+    return _tr(_UNITS[unit][0]).format(top=value_text(HHI_TOP, 0, locale))
+
+
+def outside_band_note() -> str:
+    """Why a central value can lie outside its own p10-p90 range, in the current language."""
+    return _tr(_OUTSIDE_BAND)
 
 
 def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int) -> str:
@@ -96,15 +103,16 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     """
     delta = value - base
     digits = decimals_for(value)
-    if not moves_at(delta, digits):
+    if not is_change(delta):
         return _tr(
             "In {year} the scenario does not move this indicator away from the baseline."
         ).format(year=year)
     unit = str(row.get("unit") or "")
     change_unit = _tr(_UNITS[unit][1]) if unit in _UNITS and _UNITS[unit][1] else ""
-    amount = f"{fmt_number(abs(delta), digits)} {change_unit}".strip()
+    # The size as the card's change line writes it, a tiny one to its first significant digit.
+    amount = f"{change_text(delta, digits, signed=False)} {change_unit}".strip()
     if shows_relative_change(unit, value, base):
-        amount += f" ({fmt_number(100.0 * abs(delta) / abs(base), 1)} %)"
+        amount += f" ({change_text(100.0 * delta / abs(base), 1, signed=False)} %)"
     change = (
         _tr("In {year} this indicator is {amount} higher than in the baseline.")
         if delta > 0
@@ -127,27 +135,6 @@ def shows_relative_change(unit: str, value: float, base: float) -> bool:
     if unit in _POINT_UNITS or not (np.isfinite(base) and np.isfinite(value)):
         return False
     return base > 0 and value > 0
-
-
-def moves_at(delta: float, digits: int) -> bool:
-    """Whether a change shows with ``digits`` decimals (a NaN or infinite one does not)."""
-    return bool(np.isfinite(delta)) and abs(delta) >= 0.5 * 10.0**-digits
-
-
-def side_of_band(value: float, band: tuple[float, float], digits: int) -> int:
-    """-1 when ``value`` reads below the band's low end at ``digits`` decimals, 1 when it
-    reads above its high end, 0 inside (or when a number is not finite)."""
-    shown = [round(float(v), digits) for v in (value, *band)]
-    if not all(np.isfinite(shown)):
-        return 0
-    value, low, high = shown
-    return -1 if value < min(low, high) else 1 if value > max(low, high) else 0
-
-
-def decimals_for(value: float) -> int:
-    """Digits after the point: none for thousands, one for tens, two below ten."""
-    size = abs(float(value))
-    return 0 if size >= 1000 else 1 if size >= 10 else 2
 
 
 def delta_colour(delta: float, better: str, palette: QPalette) -> QColor:
@@ -308,18 +295,17 @@ class KpiCard(QFrame):
         label = row.get(f"label_{language}") or row.get("label_en") or self.kpi_id
         self.title.setText(f"{label} ({year})")
         digits = decimals_for(value)
-        self.value.setText(fmt_number(value, digits))
+        self.value.setText(value_text(value, digits))
         self.unit.setText(unit_text(str(row.get("unit") or "")))
         delta = value - base
         self.delta.setText(
             _tr("{delta} vs baseline ({base})").format(
-                delta=fmt_signed(delta, digits), base=fmt_number(base, digits)
+                delta=change_text(delta, digits), base=value_text(base, digits)
             )
         )
-        # A change below the card's last digit reads "0.00" in the text colour, as its
-        # sentence says it does not move: not green or red for a change nobody can see.
-        shown = delta if moves_at(delta, digits) else 0.0
-        colour = delta_colour(shown, str(row.get("better", "")), self.palette())
+        # Coloured whenever the line shows a change (a tiny one reads "+0.002"), as the
+        # sentence below calls it good or bad news; "0" stays in the text colour.
+        colour = delta_colour(delta, str(row.get("better", "")), self.palette())
         # A palette colour, not a style sheet: re-styling a label re-polishes and re-lays it.
         if colour != self.delta.palette().color(QPalette.ColorRole.WindowText):
             palette = self.delta.palette()
@@ -332,12 +318,12 @@ class KpiCard(QFrame):
             self.band.setVisible(True)
             self.band.setText(
                 _tr("p10–p90: {low} to {high}").format(
-                    low=fmt_number(band[0], digits), high=fmt_number(band[1], digits)
+                    low=value_text(band[0], digits), high=value_text(band[1], digits)
                 )
             )
             side = side_of_band(value, band, digits)
         if side:
-            self.band_note.setText(_tr(_OUTSIDE_BAND[side]))
+            self.band_note.setText(outside_band_note())
         if self.band_note.isVisibleTo(self) != bool(side):
             self.band_note.setVisible(bool(side))
         self.verdict.setText(change_sentence(row, value, base, year))

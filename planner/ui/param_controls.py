@@ -74,7 +74,8 @@ def number_text(spec: ParamSpec, value: float, locale: QLocale) -> str:
     share of 1.0), for texts that should read like the lever panel (reports)."""
     scale = display_scale(spec)
     decimals = _decimals(slider_step(spec) * scale)
-    return locale.toString(float(value) * scale, "f", decimals) + unit_suffix(spec.unit, scale)
+    shown = round(float(value) * scale, decimals) + 0.0  # rounded first: "0.0", never "-0.0"
+    return locale.toString(shown, "f", decimals) + unit_suffix(spec.unit, scale)
 
 
 class ParamControl(QWidget):

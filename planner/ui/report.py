@@ -14,11 +14,12 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPale
 from PySide6.QtWidgets import QWidget
 
 from planner.model.catalog import LeverSpec, ParamSpec
-from planner.ui.charts.base import ChartInput, fmt_number, fmt_signed
+from planner.ui.charts.base import ChartInput
 from planner.ui.compare import compare_frame
 from planner.ui.dashboard import CHART_GRID, lens_country
 from planner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from planner.ui.kpi_cards import decimals_for, side_of_band, unit_text
+from planner.ui.kpi_cards import outside_band_note, unit_text
+from planner.ui.kpi_numbers import change_text, decimals_for, side_of_band, value_text
 from planner.ui.labels import choice_label, humanize
 from planner.ui.lever_info import cell_text
 
@@ -258,6 +259,26 @@ def _source_text(source_id: str, source: Any) -> str:
     return f"[{source_id}] " + ". ".join(p for p in parts if p)
 
 
+def _kpi_cells(row: Any, bands: Any, y: int, locale: QLocale) -> tuple[list[str], bool]:
+    """Baseline, scenario, change and p10-p90 of a compare_frame row as the KPI card writes
+    them (the scenario value's digits, ``locale``'s separators, a sign on the change), and
+    whether the value lies outside its band (its cell then ends in " *")."""
+    digits = decimals_for(row.scenario)
+    band, outside = "–", False
+    if bands is not None and row.id in bands:
+        b = np.asarray(bands[row.id])
+        band = f"{value_text(b[0, y], digits, locale)} – {value_text(b[2, y], digits, locale)}"
+        outside = side_of_band(row.scenario, (b[0, y], b[2, y]), digits) != 0
+        band += " *" if outside else ""
+    cells = [
+        value_text(row.baseline, digits, locale),
+        value_text(row.scenario, digits, locale),
+        change_text(row.scenario_delta, digits, locale),
+        band,
+    ]
+    return cells, outside
+
+
 def write_report(
     path: str | Path,
     model: Any,
@@ -327,36 +348,15 @@ def write_report(
             bold=True,
         )
         bands = getattr(results, "bands", None) if show_bands else None
+        locale = _locale(language)
         outside = False
         for row in frame.itertuples(index=False):
-            digits = decimals_for(row.baseline)
-            band = "–"
-            if bands is not None and row.id in bands:
-                b = np.asarray(bands[row.id])
-                band = f"{fmt_number(b[0, y], digits)} – {fmt_number(b[2, y], digits)}"
-                if side_of_band(row.scenario, (b[0, y], b[2, y]), digits):
-                    band += " *"
-                    outside = True
-            pages.row(
-                [
-                    row.label,
-                    unit_text(str(row.unit)),
-                    fmt_number(row.baseline, digits),
-                    fmt_number(row.scenario, digits),
-                    fmt_signed(row.scenario_delta, digits),
-                    band,
-                ],
-                widths,
-            )
+            cells, marked = _kpi_cells(row, bands, y, locale)
+            pages.row([row.label, unit_text(str(row.unit), locale), *cells], widths)
+            outside |= marked
         if outside:
-            # As on the KPI cards: a value outside its own band needs its reason beside it.
-            pages.text(
-                _tr(
-                    "* The scenario value takes each uncertain number at its most likely "
-                    "value and lies outside the p10–p90 range of the draws."
-                ),
-                8,
-            )
+            # The KPI cards' own note: a value outside its band needs its reason beside it.
+            pages.text(f"* {outside_band_note()}", 8)
         if pinned:
             pages.text(_tr("Pinned scenarios"), 12, bold=True)
             columns = {k: v for k, v in sorted(pinned.items()) if v is not None}
@@ -369,16 +369,13 @@ def write_report(
                 bold=True,
             )
             for r in range(len(pinned_frame)):
-                digits = decimals_for(pinned_frame.at[r, "baseline"])
-                pages.row(
-                    [str(pinned_frame.at[r, "label"])]
-                    + [
-                        f"{fmt_number(pinned_frame.at[r, n], digits)} "
-                        f"({fmt_signed(pinned_frame.at[r, f'{n}_delta'], digits)})"
-                        for n in names
-                    ],
-                    [0.34] + [share] * len(names),
-                )
+                cells = []
+                for n in names:
+                    value = pinned_frame.at[r, n]
+                    digits = decimals_for(value)  # each value's own digits, as on its card
+                    delta = change_text(pinned_frame.at[r, f"{n}_delta"], digits, locale)
+                    cells.append(f"{value_text(value, digits, locale)} ({delta})")
+                pages.row([str(pinned_frame.at[r, "label"]), *cells], [0.34] + [share] * len(names))
 
         data = ChartInput(
             results, dict(pinned or {}), lens, lens_country(model, lens), show_bands, y, language

@@ -38,6 +38,16 @@
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Shows {series}.</source>
+        <translation>Muestra {series}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>{rows} plotted values; Shift+F10 opens the export menu.</source>
+        <translation>{rows} valores graficados; Mayús+F10 abre el menú de exportación.</translation>
+    </message>
 </context>
 <context>
     <name>CorridorMap</name>
@@ -362,6 +372,11 @@
     </message>
     <message>
         <location filename="../../planner/ui/dashboard.py"/>
+        <source>Year shown in the one-year charts</source>
+        <translation>Año mostrado en los gráficos de un año</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dashboard.py"/>
         <source>Sector bars, welfare, Mexico's regions and the corridors show this year</source>
         <translation>Las barras por sector, el bienestar, las regiones de México y los corredores muestran este año</translation>
     </message>
@@ -485,13 +500,8 @@
     </message>
     <message>
         <location filename="../../planner/ui/kpi_cards.py"/>
-        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out higher.</source>
-        <translation>Fuera del rango p10–p90: este valor toma cada número incierto en su valor más probable, y la mayoría de las simulaciones dan un resultado mayor.</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
-        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out lower.</source>
-        <translation>Fuera del rango p10–p90: este valor toma cada número incierto en su valor más probable, y la mayoría de las simulaciones dan un resultado menor.</translation>
+        <source>The central estimate lies outside the p10–p90 range of the draws: the uncertain parameters&apos; ranges are lopsided.</source>
+        <translation>La estimación central queda fuera del rango p10–p90 de las simulaciones: los rangos de los parámetros inciertos son asimétricos.</translation>
     </message>
 </context>
 <context>
@@ -623,11 +633,6 @@
         <location filename="../../planner/ui/report.py"/>
         <source>Pinned scenarios</source>
         <translation>Escenarios fijados</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/report.py"/>
-        <source>* The scenario value takes each uncertain number at its most likely value and lies outside the p10–p90 range of the draws.</source>
-        <translation>* El valor del escenario toma cada número incierto en su valor más probable y queda fuera del rango p10–p90 de las simulaciones.</translation>
     </message>
     <message>
         <location filename="../../planner/ui/report.py"/>

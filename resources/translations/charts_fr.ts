@@ -38,6 +38,16 @@
         <source>CSV table (*.csv)</source>
         <translation>Tableau CSV (*.csv)</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Shows {series}.</source>
+        <translation>Affiche {series}.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>{rows} plotted values; Shift+F10 opens the export menu.</source>
+        <translation>{rows} valeurs tracées; Maj+F10 ouvre le menu d’exportation.</translation>
+    </message>
 </context>
 <context>
     <name>CorridorMap</name>
@@ -362,6 +372,11 @@
     </message>
     <message>
         <location filename="../../planner/ui/dashboard.py"/>
+        <source>Year shown in the one-year charts</source>
+        <translation>Année affichée dans les graphiques annuels</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/dashboard.py"/>
         <source>Sector bars, welfare, Mexico's regions and the corridors show this year</source>
         <translation>Les barres par secteur, le bien-être, les régions du Mexique et les corridors montrent cette année</translation>
     </message>
@@ -485,13 +500,8 @@
     </message>
     <message>
         <location filename="../../planner/ui/kpi_cards.py"/>
-        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out higher.</source>
-        <translation>Hors de la plage p10–p90 : cette valeur retient pour chaque nombre incertain sa valeur la plus probable, et la plupart des tirages donnent plus.</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
-        <source>Outside the p10–p90 range: this value takes each uncertain number at its most likely value, and most draws come out lower.</source>
-        <translation>Hors de la plage p10–p90 : cette valeur retient pour chaque nombre incertain sa valeur la plus probable, et la plupart des tirages donnent moins.</translation>
+        <source>The central estimate lies outside the p10–p90 range of the draws: the uncertain parameters&apos; ranges are lopsided.</source>
+        <translation>L&apos;estimation centrale se situe hors de la plage p10–p90 des tirages : les plages des paramètres incertains sont asymétriques.</translation>
     </message>
 </context>
 <context>
@@ -623,11 +633,6 @@
         <location filename="../../planner/ui/report.py"/>
         <source>Pinned scenarios</source>
         <translation>Scénarios épinglés</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/report.py"/>
-        <source>* The scenario value takes each uncertain number at its most likely value and lies outside the p10–p90 range of the draws.</source>
-        <translation>* La valeur du scénario retient pour chaque nombre incertain sa valeur la plus probable et se situe hors de la plage p10–p90 des tirages.</translation>
     </message>
     <message>
         <location filename="../../planner/ui/report.py"/>
