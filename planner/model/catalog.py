@@ -114,7 +114,7 @@ OVERRIDE_RANGES: tuple[tuple[str, OverrideRange], ...] = (
     (r"parameters\.fdi_semi_elasticity", OverrideRange(-33.0, 0.0)),
     # Jobs per USD m of exports (seeds 5 to 15).
     (r"parameters\.jobs_per_usd_m_mx", OverrideRange(0.0, 150.0)),
-    # A calendar constant (52.14): a shock's weeks (up to 38 together) are a share of it.
+    # A calendar constant (the seed: 52): a shock's weeks (up to 38 together) are a share of it.
     (r"parameters\.weeks_per_year", OverrideRange(48.0, 53.0)),
     # Shares (tariff cut, region weights, dutiable, derivative, losses, uptake): 0 to 1.
     (_ANY_LEVER + r"\.(?:\w+_share|\w+_share\.\w+|preference_use_gain)", _SHARE),
