@@ -127,7 +127,7 @@ def test_undo_action_names_the_edit_and_follows_the_stack(window, document):
     window.lever_panel.row("e_customs").switch.click()
     assert window.undo_action.isEnabled()
     label = window.lever_panel.row("e_customs").title.text()
-    assert window.undo_action.toolTip() == f"Undo: Switch on {label}"
+    assert window.undo_action.toolTip() == f"Undo: Switch on {label} (Ctrl+Z)"
     window.undo_action.trigger()
     assert not document.scenario.levers.get("e_customs")
     assert window.redo_action.isEnabled()

@@ -35,7 +35,7 @@ def test_edit_menu_names_the_step_and_the_toolbar_keeps_the_short_word(window):
     window.lever_panel.row("e_customs").switch.click()
     step = f"Switch on {window.lever_panel.row('e_customs').title.text()}"
     assert undo.text() == f"&Undo {step}"
-    assert undo.toolTip() == f"Undo: {step}"
+    assert undo.toolTip() == f"Undo: {step} (Ctrl+Z)"  # the toolbar names the key too
     assert [b.text() for b in window.history_buttons] == ["Undo", "Redo"]
 
     undo.trigger()
@@ -95,7 +95,7 @@ def test_a_step_name_keeps_its_ampersand_and_a_long_one_is_elided(window, docume
     document.edit(document.scenario.replace(name="long"), long_step)
     text = window.undo_action.text()
     assert text.endswith("…") and len(text) < len(long_step)
-    assert window.undo_action.toolTip() == f"Undo: {long_step}"  # the tooltip has it all
+    assert window.undo_action.toolTip() == f"Undo: {long_step} (Ctrl+Z)"  # all of it
 
 
 def test_f1_opens_the_sources_and_ctrl_b_switches_the_bands(window, qtbot, monkeypatch):
@@ -132,6 +132,16 @@ def test_every_menu_item_has_a_mnemonic_of_its_own(window, language):
         named = [a.text() for a in items]
         assert None not in letters, f"{menu.title()}: an item without a mnemonic in {named}"
         assert len(letters) == len(set(letters)), f"{menu.title()}: mnemonics clash in {named}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_menu_bar_title_has_a_mnemonic_of_its_own(window, language):
+    """Alt+<letter> opens one menu: French had "&Affichage" and "&Aide" both on Alt+A."""
+    window.switch_language(language)
+    titles = [a.text() for a in window.menuBar().actions()]
+    letters = [mnemonic(t) for t in titles]
+    assert None not in letters, f"a menu title without a mnemonic in {titles}"
+    assert len(letters) == len(set(letters)), f"menu titles' mnemonics clash in {titles}"
 
 
 def test_dock_titles_show_no_ampersand(window):

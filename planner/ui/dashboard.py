@@ -159,6 +159,9 @@ class Dashboard(QWidget):
         layout.addWidget(self.body, 1)
         # The charts scroll under the fixed year selector when the window is small.
         self.scroll = QScrollArea(self.body)
+        # No Tab stop of its own (an empty, unnamed stop): Tab walks the charts, and the
+        # scroll area follows the focus.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -244,6 +247,7 @@ class Dashboard(QWidget):
 
     def retranslate(self) -> None:
         self.year_label.setText(_tr("Year shown in the one-year charts:"))
+        self.year_slider.setAccessibleName(_tr("Year shown in the one-year charts"))
         self.year_slider.setToolTip(
             _tr("Sector bars, welfare, Mexico's regions and the corridors show this year")
         )
@@ -279,6 +283,11 @@ class Dashboard(QWidget):
         self._update_visibility()
         if results is not None and self.charts:
             self._redraw()
+
+    def focus_order(self) -> list[QWidget]:
+        """The dashboard's Tab stops as they read: the year slider, then the charts."""
+        order = sorted(CHART_GRID, key=lambda entry: (entry[2], entry[3]))
+        return [self.year_slider, *(self.charts[n].view for n, *_ in order if n in self.charts)]
 
     def set_year(self, year: int) -> None:
         self.year_slider.setValue(int(year))

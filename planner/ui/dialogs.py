@@ -173,8 +173,14 @@ class SourcesDialog(QDialog):
         self._size_columns()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Tab leaves the table for the buttons (arrow keys move between its cells).
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(translate("Dialogs", "Sources"))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            translate("Dialogs", "&Close")
+        )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from planner.model.catalog import LeverSpec
@@ -276,7 +277,11 @@ def info_html(spec: LeverSpec, model: Any) -> str:
 
 
 class LeverInfoPopup(QFrame):
-    """A popup (closes on a click outside) showing ``info_html`` with clickable links."""
+    """A popup (closes on a click outside or Esc) showing ``info_html`` with clickable links.
+
+    It opens with the focus in its text, so the keyboard scrolls it (PgDn, arrows) and Tab
+    walks its links; Esc closes it and gives the focus back to the button that opened it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
@@ -289,8 +294,16 @@ class LeverInfoPopup(QFrame):
         layout.addWidget(self.browser)
         # Wide enough for an effect's name, unit, value and range on one line.
         self.resize(520, 420)
+        self._origin: QWidget | None = None
 
-    def show_for(self, spec: LeverSpec, model: Any, at: QPoint) -> None:
+    def show_for(
+        self, spec: LeverSpec, model: Any, at: QPoint, origin: QWidget | None = None
+    ) -> None:
+        """Show ``spec``'s information at ``at``; Esc returns the focus to ``origin``."""
+        self._origin = origin
+        label = lever_label(spec)
+        self.setAccessibleName(label)
+        self.browser.setAccessibleName(label)
         self.browser.setHtml(info_html(spec, model))
         screen = self.screen().availableGeometry() if self.screen() else None
         x, y = at.x(), at.y()
@@ -299,3 +312,13 @@ class LeverInfoPopup(QFrame):
             y = min(max(screen.top(), y), screen.bottom() - self.height())
         self.move(x, y)
         self.show()
+        self.browser.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            if self._origin is not None and self._origin.isVisible():
+                self._origin.setFocus(Qt.FocusReason.PopupFocusReason)
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.catalog import LeverSpec
+from planner.ui.focus_order import focus_stops
 from planner.ui.i18n import translate
 from planner.ui.labels import choice_label, lever_description, lever_label, param_label
 from planner.ui.lever_info import LeverInfoPopup, unverified_text
@@ -89,6 +90,17 @@ class _ClickableLabel(QLabel):
         if event.button() == Qt.MouseButton.LeftButton and self._buddy.isEnabled():
             self._buddy.click()
         super().mousePressEvent(event)
+
+
+class _FilterBox(QLineEdit):
+    """The lever filter: Esc clears a filter that has text (and is otherwise left alone)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class LeverRow(QFrame):
@@ -257,7 +269,8 @@ class LeverRow(QFrame):
                 partner=lever_label(spec), value=choice_label(value, model)
             )
 
-        self._panel.document.edit(new, text)
+        # Arrow keys step a combo through every depth on the way: one undo step for the run.
+        self._panel.document.edit(new, text, merge_key=f"alignment/{spec.id}")
 
     def show_info(self) -> None:
         popup = self._panel.info_popup
@@ -265,7 +278,13 @@ class LeverRow(QFrame):
             self.spec,
             self._panel.model,
             self.info_button.mapToGlobal(self.info_button.rect().bottomLeft()),
+            origin=self.info_button,
         )
+
+    def focus_order(self) -> list[QWidget]:
+        """The row's Tab stops as they read: switch or combo, info button, parameters."""
+        first = self.switch if self.switch is not None else self.combo
+        return [first, self.info_button, *focus_stops(self.params_box)]
 
     # ----- texts -------------------------------------------------------------------------
     def _choice_text(self, _param: str, value: str) -> str:
@@ -274,10 +293,16 @@ class LeverRow(QFrame):
     def retranslate(self) -> None:
         label = lever_label(self.spec)
         self.title.setText(label)
+        # A screen reader names the switch or combo by the lever and reads what it does.
+        about = lever_description(self.spec)
+        if self.spec.evidence == "article":  # the badge shows
+            about = f"{about} ({unverified_text()})" if about else unverified_text()
         if self.switch is not None:
             self.switch.setAccessibleName(label)
+            self.switch.setAccessibleDescription(about)
         if self.combo is not None:
             self.combo.setAccessibleName(label)
+            self.combo.setAccessibleDescription(about)
             for i in range(self.combo.count()):
                 self.combo.setItemText(i, choice_label(self.combo.itemData(i), self._panel.model))
         self.badge.setText(unverified_text())
@@ -293,8 +318,14 @@ class LeverRow(QFrame):
             cost = QLocale().toString(float(self.spec.cost_usd_m), "f", 0)
             self.cost.setText(translate("LeverPanel", "Cost: USD {cost} m").format(cost=cost))
         for name, control in self.controls.items():
-            self._param_labels[name].setText(param_label(self.spec.params[name]))
+            param = param_label(self.spec.params[name])
+            self._param_labels[name].setText(param)
             control.retranslate()
+            # The label's buddy is the control's container, which a screen reader never
+            # lands on: its slider and spin box carry the name themselves.
+            named = translate("LeverPanel", "{param} — {lever}").format(param=param, lever=label)
+            for stop in focus_stops(control):
+                stop.setAccessibleName(named)
 
 
 class LeverPanel(QWidget):
@@ -310,7 +341,7 @@ class LeverPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
-        self.filter_box = QLineEdit(self)
+        self.filter_box = _FilterBox(self)
         self.filter_box.setObjectName("leverFilter")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.apply_filter)
@@ -319,6 +350,9 @@ class LeverPanel(QWidget):
         self.no_match.setVisible(False)
         layout.addWidget(self.no_match)
         scroll = QScrollArea(self)
+        # No Tab stop of its own (an empty, unnamed stop): Tab walks the rows, and the
+        # scroll area follows the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -365,6 +399,10 @@ class LeverPanel(QWidget):
         for row in self.rows.values():
             row.sync(scenario)
 
+    def focus_order(self) -> list[QWidget]:
+        """The panel's Tab stops as they read: the filter, then every row's."""
+        return [self.filter_box, *(w for row in self.rows.values() for w in row.focus_order())]
+
     def focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_box.selectAll()
@@ -391,6 +429,7 @@ class LeverPanel(QWidget):
     def _retranslate_panel(self) -> None:
         """The panel's own texts (filter, groups), then the filter applied to the new texts."""
         self.filter_box.setPlaceholderText(translate("LeverPanel", "Filter levers (Ctrl+F)"))
+        self.filter_box.setAccessibleName(translate("LeverPanel", "Filter levers"))
         self.no_match.setText(translate("LeverPanel", "No lever matches the filter."))
         for group, box in self.groups.items():
             box.setTitle(group_title(group).replace("&", "&&"))  # a literal &, no mnemonic

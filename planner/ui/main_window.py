@@ -76,6 +76,7 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         super().__init__(parent)
         self.document: Any = None
         self._year_focused_for: tuple[Any, Any] | None = None  # (path, scenario) last focused
+        self._last_chart: Any = None  # the chart "Export chart…" acts on (see _chart_used)
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -166,6 +167,7 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         self.bands_action.setChecked(document.bands_enabled)
         self._fill_lens_combo(document.catalog.lenses)
         self._install_chart_views()
+        self._set_keyboard_paths()
         self._connect_document()
         self.retranslate_ui()
         self._on_scenario_changed(document.scenario)
@@ -211,6 +213,24 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         self.kpi_area.set_bands_visible(self.document.bands_enabled)
         self.bands_action.toggled.connect(self.dashboard.set_bands_visible)
         self.bands_action.toggled.connect(self.kpi_area.set_bands_visible)
+
+    def _set_keyboard_paths(self) -> None:
+        """Tab in the screen's order; File ▸ Export chart… for the chart last focused."""
+        from planner.ui.focus_order import set_tab_chain, window_tab_order
+
+        set_tab_chain(window_tab_order(self))
+        self.export_chart_action.setEnabled(False)  # until a chart has had the focus
+        for chart in self.dashboard.charts.values():
+            chart.used.connect(lambda chart=chart: self._chart_used(chart))
+
+    def _chart_used(self, chart: Any) -> None:
+        self._last_chart = chart
+        self.export_chart_action.setEnabled(True)
+
+    def export_focused_chart(self) -> None:
+        """Open the export menu of the focused chart, else of the one last used."""
+        if self._last_chart is not None and self._last_chart.isVisible():
+            self._last_chart.open_export_menu()
 
     def _connect_document(self) -> None:
         doc = self.document

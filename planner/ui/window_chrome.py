@@ -107,6 +107,8 @@ class WindowChrome(QMainWindow):
             self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.export_action = self._action("Ctrl+E", self.export_dialog)
         self.export_action.setIcon(self._icon(ti.DocumentSend, sp.SP_DriveFDIcon))
+        # The focused (or last used) chart's export menu: the keyboard's way to it.
+        self.export_chart_action = self._action(None, self.export_focused_chart)
         self.pdf_action = self._action("Ctrl+P", self.export_pdf_brief)
         self.pdf_action.setIcon(self._icon(ti.DocumentPrint, sp.SP_FileDialogDetailedView))
         self.compare_action = self._action("Ctrl+K", self.compare_pinned)
@@ -193,7 +195,7 @@ class WindowChrome(QMainWindow):
             short = label.replace("&", "")
             action.setIconText(short)
             action.setText(named.format(step=self._menu_step(what)) if what else label)
-            action.setToolTip(f"{short}: {what}" if what else short)
+            action.setToolTip(with_shortcut(f"{short}: {what}" if what else short, action))
 
     def _menu_step(self, what: str) -> str:
         """An undo step as a menu item shows it: elided when long, its & kept literal."""
@@ -265,6 +267,7 @@ class WindowChrome(QMainWindow):
         self.file_menu.addAction(self.save_as_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.export_chart_action)
         self.file_menu.addAction(self.pdf_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -318,7 +321,10 @@ class WindowChrome(QMainWindow):
         self.export_action.setText(translate("MainWindow", "&Export…"))
         self.pdf_action.setText(translate("MainWindow", "PDF &brief…"))
         self.compare_action.setText(translate("MainWindow", "&Compare pinned…"))
+        self.export_chart_action.setText(translate("MainWindow", "Export &chart…"))
         for action, tip in (
+            (self.open_action, translate("MainWindow", "Open a scenario file")),
+            (self.save_action, translate("MainWindow", "Save the scenario")),
             (
                 self.export_action,
                 translate("MainWindow", "Export the results as a PDF brief, Excel, CSV or JSON"),
@@ -330,6 +336,10 @@ class WindowChrome(QMainWindow):
             (
                 self.compare_action,
                 translate("MainWindow", "Compare the pinned scenarios side by side"),
+            ),
+            (
+                self.export_chart_action,
+                translate("MainWindow", "Export the focused chart as PNG, SVG or CSV"),
             ),
         ):
             action.setToolTip(with_shortcut(tip, action))
@@ -347,12 +357,9 @@ class WindowChrome(QMainWindow):
                 self.bands_action,
             )
         )
-        for n, (label, action) in enumerate(self.pin_actions.items(), start=1):
-            action.setToolTip(
-                translate("MainWindow", "Pin the current results as {label} (Ctrl+{n})").format(
-                    label=label, n=n
-                )
-            )
+        for label, action in self.pin_actions.items():
+            tip = translate("MainWindow", "Pin the current results as {label}")
+            action.setToolTip(with_shortcut(tip.format(label=label), action))
         self.about_action.setText(translate("MainWindow", "&About"))
         self.sources_action.setText(translate("MainWindow", "&Sources"))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
@@ -368,12 +375,14 @@ class WindowChrome(QMainWindow):
         # titles: a dock copies its title into its toggle action whenever the title changes.
         self.lever_dock.toggleViewAction().setText(translate("MainWindow", "Le&vers"))
         self.kpi_dock.toggleViewAction().setText(translate("MainWindow", "&Indicators"))
-        self.lens_label.setText(translate("MainWindow", "Lens:") + " ")
+        self.lens_label.setText(translate("MainWindow", "&Lens:") + " ")
         self.lens_combo.setToolTip(translate("MainWindow", "Stakeholder lens"))
         self.name_edit.setPlaceholderText(translate("MainWindow", "Scenario name"))
         self.name_edit.setToolTip(translate("MainWindow", "Scenario name"))
+        self.name_edit.setAccessibleName(translate("MainWindow", "Scenario name"))
         self.pin_label.setText(" " + translate("MainWindow", "Pin:") + " ")
         self.language_combo.setToolTip(translate("MainWindow", "Language"))
+        self.language_combo.setAccessibleName(translate("MainWindow", "Language"))
         with QSignalBlocker(self.language_combo):
             self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
         self.language_actions[current_language()].setChecked(True)

@@ -1,9 +1,11 @@
 """ChartPanel: the frame every dashboard chart shares.
 
 A panel holds a title, one pyqtgraph plot with axis units and a legend, a hover read-out line
-(mouse moves are rate-limited through ``pyqtgraph.SignalProxy``) and a right-click menu that
-exports the picture (PNG, SVG) and the plotted numbers (CSV).  Colours follow the widget's
-QPalette so the charts read on light and dark themes alike.
+(mouse moves are rate-limited through ``pyqtgraph.SignalProxy``) and a menu that exports the
+picture (PNG, SVG) and the plotted numbers (CSV): on a right-click, or with Shift+F10 or the
+Menu key while the chart has the focus (a highlight frame shows it).  Colours follow the
+widget's QPalette so the charts read on light and dark themes alike.  A screen reader hears
+the title and a short summary of what is plotted (built only while one is active).
 """
 
 from __future__ import annotations
@@ -16,15 +18,20 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QRegion,
+    QResizeEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -190,6 +197,33 @@ class ChartView(pg.GraphicsLayoutWidget):
                     item.updateTransform()
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
+    def _panel(self) -> ChartPanel | None:
+        parent = self.parentWidget()
+        return parent if isinstance(parent, ChartPanel) else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        panel = self._panel()
+        menu_key = event.key() == Qt.Key.Key_Menu or (
+            event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        )
+        if panel is not None and menu_key:
+            panel.open_export_menu()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override
+        super().focusInEvent(event)
+        panel = self._panel()
+        if panel is not None:
+            panel.show_focus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # Qt override
+        super().focusOutEvent(event)
+        panel = self._panel()
+        if panel is not None:
+            panel.show_focus(False)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         start = time.perf_counter()
         try:
@@ -201,6 +235,30 @@ class ChartView(pg.GraphicsLayoutWidget):
             ChartView.paint_ms += (time.perf_counter() - start) * 1e3
 
 
+class FocusRing(QFrame):
+    """A frame in the highlight colour around a chart whose view has the focus.
+
+    Masked to its border, so it covers nothing of the chart: the chart's repaints never
+    repaint it; hidden (no cost at all) while the chart has no focus.  Styled in planner.qss.
+    """
+
+    WIDTH = 2
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartFocusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def fit(self) -> None:
+        """Cover the parent's outline, ``WIDTH`` pixels wide."""
+        rect = self.parentWidget().rect()
+        self.setGeometry(rect)
+        inner = rect.adjusted(self.WIDTH, self.WIDTH, -self.WIDTH, -self.WIDTH)
+        self.setMask(QRegion(rect).subtracted(QRegion(inner)))
+
+
 class ChartPanel(QFrame):
     """A titled chart with units, legend, hover values and PNG/SVG/CSV export.
 
@@ -209,6 +267,9 @@ class ChartPanel(QFrame):
     every chart inside one frame); they override ``hover_text``, ``table``, ``retranslate`` and
     ``apply_colours``.
     """
+
+    # The chart was focused or its menu opened: the window's "Export chart…" acts on it.
+    used = Signal()
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,11 +324,14 @@ class ChartPanel(QFrame):
             self.view.scene().sigMouseMoved, rateLimit=30, slot=self._on_mouse_moved
         )
         self.colours = Colours.from_palette(self.palette())
+        self.focus_ring = FocusRing(self)
+        self._summary_stale = True  # the accessible description no longer tells the data
 
     # --- to override -------------------------------------------------------------------
     def set_input(self, data: ChartInput) -> None:
         """Draw ``data``; subclasses update their pre-created items and call this first."""
         self.current = data
+        self._summary_stale = True
         if data.language != self.language:
             self.language = data.language
             self.retranslate()
@@ -280,6 +344,11 @@ class ChartPanel(QFrame):
         paints a second time.  The dashboard calls this after ``set_input``."""
         if self.view.needs_prepare():
             self.view.scene().prepareForPaint()
+        self._summary_stale = True
+        # The spoken summary costs a table per chart: only for a listening screen reader (a
+        # reader that attaches later gets it when the chart takes the focus).
+        if QAccessible.isActive():
+            self.update_summary()
 
     def hover_text(self, x: float, y: float) -> str:
         """The read-out for the data point nearest to view coordinates (x, y)."""
@@ -381,6 +450,47 @@ class ChartPanel(QFrame):
 
     def set_title(self, text: str) -> None:
         self.title_label.setText(text)
+        if self.view.accessibleName() != text:  # what a screen reader calls the chart
+            self.setAccessibleName(text)
+            self.view.setAccessibleName(text)
+
+    def summary(self) -> str:
+        """A sentence or two on what the chart plots now (its accessible description)."""
+        if self.current is None:
+            return ""
+        parts = []
+        names = [label.text for _sample, label in self.legend.items] if self.legend else []
+        if names:
+            parts.append(tr("Shows {series}.").format(series=", ".join(names)))
+        rows = len(self.table())
+        parts.append(
+            tr("{rows} plotted values; Shift+F10 opens the export menu.").format(
+                rows=QLocale().toString(rows)
+            )
+        )
+        return " ".join(parts)
+
+    def update_summary(self) -> None:
+        """Set the accessible description from ``summary``, if the data changed since."""
+        if self._summary_stale:
+            self._summary_stale = False
+            text = self.summary()
+            self.setAccessibleDescription(text)
+            self.view.setAccessibleDescription(text)
+
+    def show_focus(self, focused: bool) -> None:
+        """Frame the chart while its view has the focus (called by the view)."""
+        if focused:
+            self.focus_ring.fit()
+            self.focus_ring.raise_()
+            self.update_summary()
+            self.used.emit()
+        self.focus_ring.setVisible(focused)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        if self.focus_ring.isVisible():
+            self.focus_ring.fit()
 
     def finish_setup(self) -> None:
         """Call at the end of a subclass ``__init__``: labels and colours for the first time."""
@@ -398,6 +508,9 @@ class ChartPanel(QFrame):
                 self.set_input(self.current)
         elif kind == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._summary_stale = True
+            if QAccessible.isActive():
+                self.update_summary()
         super().changeEvent(event)
 
     def _on_mouse_moved(self, args: tuple[QPointF]) -> None:
@@ -444,19 +557,32 @@ class ChartPanel(QFrame):
         return Path(path)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
+        self.open_export_menu(event.globalPos())
+
+    def open_export_menu(self, at: QPoint | None = None) -> QMenu:
+        """Pop up the export menu at global ``at`` (default: the chart's top-left corner,
+        for the keyboard); the chosen item asks for a file and writes it."""
+        self.used.emit()
         menu = QMenu(self)
-        png = menu.addAction(tr("Export image (PNG)…"))
-        svg = menu.addAction(tr("Export vector image (SVG)…"))
-        csv = menu.addAction(tr("Export data (CSV)…"))
-        chosen = menu.exec(event.globalPos())
-        if chosen is None:
-            return
-        filters = {
-            png: (tr("PNG image (*.png)"), ".png", self.export_png),
-            svg: (tr("SVG image (*.svg)"), ".svg", self.export_svg),
-            csv: (tr("CSV table (*.csv)"), ".csv", self.export_csv),
-        }
-        name_filter, suffix, write = filters[chosen]
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        for text, kind in (
+            (tr("Export image (PNG)…"), "png"),
+            (tr("Export vector image (SVG)…"), "svg"),
+            (tr("Export data (CSV)…"), "csv"),
+        ):
+            menu.addAction(text).triggered.connect(lambda _on=False, kind=kind: self.export(kind))
+        if at is None:
+            at = self.view.mapToGlobal(QPoint(12, 12))
+        menu.popup(at)
+        return menu
+
+    def export(self, kind: str) -> None:
+        """Ask for a file name and write the chart as ``kind`` ("png", "svg" or "csv")."""
+        name_filter, suffix, write = {
+            "png": (tr("PNG image (*.png)"), ".png", self.export_png),
+            "svg": (tr("SVG image (*.svg)"), ".svg", self.export_svg),
+            "csv": (tr("CSV table (*.csv)"), ".csv", self.export_csv),
+        }[kind]
         stem = self.objectName() or "chart"
         path, _ = QFileDialog.getSaveFileName(self, tr("Export chart"), stem + suffix, name_filter)
         if path:
