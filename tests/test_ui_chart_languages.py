@@ -142,6 +142,9 @@ def test_numbers_follow_a_language_switch(qtbot):
         # Below the last digit shown: an unsigned zero, not "-0.00" or "+0.0".
         assert base.fmt_signed(-0.001, 2) == "0.00" and base.fmt_signed(0.04) == "0.0"
         assert base.fmt_signed(-0.06) == "-0.1" and base.fmt_signed(0.05, 1) == "+0.1"
+        # A hover value that rounds to zero has no minus sign (no "-0.0").
+        assert base.fmt_number(-0.01) == "0.0" and base.fmt_number(-0.004, 2) == "0.00"
+        assert base.fmt_number(-0.06) == "-0.1"
         for lang in ("es", "fr", "en"):
             assert set_language(lang)
             locale = QLocale(i18n.LANGUAGES[lang][1])

@@ -106,8 +106,12 @@ class ChartInput:
 
 
 def fmt_number(value: float, decimals: int = 1) -> str:
-    """A number in the default QLocale (the shell sets it to the chosen language)."""
-    return QLocale().toString(float(value), "f", decimals)
+    """A number in the default QLocale (the shell sets it to the chosen language); a small
+    negative value that rounds to zero reads "0.0", never "-0.0"."""
+    text = QLocale().toString(float(value), "f", decimals)
+    if text.startswith("-") and not any(c in "123456789" for c in text):
+        return QLocale().toString(0.0, "f", decimals)
+    return text
 
 
 def fmt_signed(value: float, decimals: int = 1) -> str:
