@@ -286,3 +286,45 @@ def test_the_model_can_put_a_central_value_outside_its_band(model):
     kpis = results.kpis().set_index(["id", "year"])
     row = kpis.loc[("mx_leverage_ratio", 2036)]
     assert side_of_band(row["scenario"], (row["p10"], row["p90"]), 2) == -1
+
+
+def test_a_card_is_named_by_its_title_and_described_by_its_numbers(
+    in_language, model, tariff_results, flood_results, qtbot
+):
+    """A screen reader announces a card as its KPI and the value, change, band and verdict
+    the card shows, in the interface language, and follows the results and the language."""
+    from PySide6.QtGui import QAccessible
+
+    results = chart_support.run(model, "us_tariff_25_non_usmca", draws=40)
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.set_year(2030)
+    area.set_results(results, {}, lens="us_manufacturer")
+    card = area.cards["us_landed_cost_index"]
+
+    def spoken():
+        iface = QAccessible.queryAccessibleInterface(card)
+        return iface.text(QAccessible.Text.Name), iface.text(QAccessible.Text.Description)
+
+    name, description = spoken()
+    assert name == card.title.text() == "Landed cost of Mexican and Canadian inputs (2030)"
+    assert description.startswith(f"{card.value.text()} index (baseline = 100). ")
+    for label in (card.delta, card.band, card.verdict):
+        assert label.text() in description
+    assert description.endswith("Bad news for US manufacturers.")
+    if card.band_note.isVisibleTo(card):
+        assert card.band_note.text() in description
+
+    area.set_results(flood_results, {}, lens="us_manufacturer")  # no bands, other numbers
+    name, description = spoken()
+    assert "p10" not in description and card.delta.text() in description
+    assert card.verdict.text() in description
+
+    assert in_language("fr")
+    name, description = spoken()
+    assert name == card.title.text() and name.startswith("Coût")
+    assert card.delta.text() in description and "vs référence" in description
+    assert card.verdict.text() in description and description.startswith(card.value.text())
+    assert in_language("es")
+    name, description = spoken()
+    assert card.verdict.text() in description and "En 2030" in description

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.kpi_cards import delta_colour, unit_text
+from planner.ui.kpi_cards import delta_colour, stakeholder_verdict, unit_text, verdict_text
 from planner.ui.kpi_numbers import change_text, decimals_for, value_text
 
 # The widest scenario column header, in average characters: a scenario's name can be a
-# sentence ("Replay: a three-week Bajío flood"); the header elides it, its tooltip has it all.
+# sentence ("Replay: a three-week Bajío flood"); the header view elides it when it draws it
+# (the item keeps the whole name, which a screen reader reads), its tooltip has it all.
 HEADER_CHARS = 28
 
 
@@ -40,7 +41,18 @@ def _tr(text: str) -> str:
 def column_title(key: str, results: Any) -> str:
     """``A: Replay: a three-week Bajío flood``: a column's key and the scenario it holds."""
     name = str(getattr(getattr(results, "scenario", None), "name", "") or "").strip()
-    return f"{key}: {name}" if name else key
+    return _tr("{key}: {name}").format(key=key, name=name) if name else key
+
+
+def change_cell_text(change: str, verdict: int) -> str:
+    """A change as the table writes it: "+12.5 better" when it goes the stakeholder's way
+    (``verdict`` +1, see kpi_cards.stakeholder_verdict), "-3.1 worse" against it, the bare
+    number otherwise: the colour is not the only sign of it."""
+    if verdict > 0:
+        return _tr("{change} better").format(change=change)
+    if verdict < 0:
+        return _tr("{change} worse").format(change=change)
+    return change
 
 
 def card_numbers(value: float, base: float) -> tuple[str, str, float]:
@@ -112,20 +124,27 @@ class CompareDialog(QDialog):
         self.year_box.setCurrentIndex(
             self.year_box.findData(int(year if year is not None else model.years[-1]))
         )
-        self.all_lenses = QCheckBox(_tr("All lenses"), self)
+        self.year_label = QLabel(_tr("&Year:"), self)
+        self.year_label.setBuddy(self.year_box)
+        self.all_lenses = QCheckBox(_tr("&All lenses"), self)
         self.table = QTableWidget(self)
+        self.table.setAccessibleName(_tr("Key numbers of the compared scenarios"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Tab leaves the table for the buttons (the arrow keys move between its cells).
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)  # row numbers mean nothing here
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(_tr("&Close"))  # Qt's own "Close" has no mnemonic
         self.export_button = buttons.addButton(
-            _tr("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole
+            _tr("&Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self._export_clicked)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("Year:"), self))
+        top.addWidget(self.year_label)
         top.addWidget(self.year_box)
         top.addStretch(1)
         top.addWidget(self.all_lenses)
@@ -134,6 +153,9 @@ class CompareDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
+        # After the table, the buttons in the order they stand (Export left of Close).
+        QWidget.setTabOrder(self.table, self.export_button)
+        QWidget.setTabOrder(self.export_button, self.close_button)
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.all_lenses.toggled.connect(self.refresh)
         self.resize(900, 480)
@@ -173,11 +195,17 @@ class CompareDialog(QDialog):
                 value_text(row_map["baseline"], digits),
             ]
             colours: list[QColor | None] = [None, None, None]
+            spoken: list[str | None] = [None, None, None]  # a screen reader's text, if other
             for name in names:
                 value, change, delta = card_numbers(frame.at[r, name], row_map["baseline"])
-                cells += [value, change]
+                verdict = stakeholder_verdict(delta, str(row_map["better"]))
+                shown = change_cell_text(change, verdict)
+                cells += [value, shown]
                 colours += [None, delta_colour(delta, row_map["better"], palette)]
-            for c, (text, colour) in enumerate(zip(cells, colours, strict=True)):
+                # "+12.5 better. Good news for US manufacturers.", as the KPI card says it.
+                sentence = verdict_text(row_map, delta)
+                spoken += [None, f"{shown}. {sentence}" if sentence else None]
+            for c, (text, colour, speech) in enumerate(zip(cells, colours, spoken, strict=True)):
                 item = QTableWidgetItem(str(text))
                 if c >= 2:
                     item.setTextAlignment(
@@ -185,11 +213,10 @@ class CompareDialog(QDialog):
                     )
                 if colour is not None:
                     item.setForeground(QBrush(colour))
+                if speech is not None:
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, speech)
                 self.table.setItem(r, c, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(headers)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self._size_columns(len(headers))
         self.note.setText(
             _tr("Changes are against the baseline (current policy) in {year}.").format(
                 year=self.year_box.currentData()
@@ -197,13 +224,35 @@ class CompareDialog(QDialog):
         )
 
     def _set_headers(self, headers: list[str]) -> None:
-        """Column headers elided to a readable width, each with its full text as tooltip."""
-        metrics = self.table.horizontalHeader().fontMetrics()
-        width = HEADER_CHARS * metrics.averageCharWidth()
+        """Column headers with their full texts (a screen reader reads the item's), each also
+        as tooltip; the header view elides a long one when it draws it (see _size_columns)."""
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         for c, text in enumerate(headers):
-            item = QTableWidgetItem(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            item = QTableWidgetItem(text)
             item.setToolTip(text)
             self.table.setHorizontalHeaderItem(c, item)
+
+    def _size_columns(self, count: int) -> None:
+        """The indicator column takes the room left; the others fit their cells, and their
+        headers up to HEADER_CHARS (the view elides the rest); the user can widen them."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = header.fontMetrics()
+        widest = HEADER_CHARS * metrics.averageCharWidth()
+        # A section's size hint is its whole text's with the margins, measured in bold when
+        # the header highlights the selected sections (a bold text must fit too).
+        hint_font = QFont(header.font())
+        hint_font.setBold(header.highlightSections())
+        hint_metrics = QFontMetrics(hint_font)
+        for c in range(1, count):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            text = self.table.horizontalHeaderItem(c).text()
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, widest)
+            hint = header.sectionSizeHint(c) - (
+                hint_metrics.horizontalAdvance(text) - hint_metrics.horizontalAdvance(shown)
+            )
+            width = max(self.table.sizeHintForColumn(c), hint)
+            header.resizeSection(c, width)
 
     def export_csv(self, path: str | Path) -> Path:
         self.frame().to_csv(path, index=False)

@@ -118,14 +118,30 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
         if delta > 0
         else _tr("In {year} this indicator is {amount} lower than in the baseline.")
     ).format(year=year, amount=amount)
-    better = str(row.get("better", ""))
-    if better not in ("higher", "lower"):
+    verdict = verdict_text(row, delta)
+    if not verdict:
         return f"{change} {_tr('That is neither good nor bad in itself.')}"
+    return f"{change} {verdict}"
+
+
+def stakeholder_verdict(delta: float, better: str) -> int:
+    """+1 when a change against the baseline goes the lens's stakeholder's way (kpis.better
+    "higher" or "lower"), -1 when it goes against it, 0 for no change or a neutral KPI."""
+    if better not in ("higher", "lower") or not np.isfinite(delta) or delta == 0:
+        return 0
+    return 1 if (delta > 0) == (better == "higher") else -1
+
+
+def verdict_text(row: Mapping[str, Any], delta: float) -> str:
+    """The verdict the card's sentence ends with ("Good news for Mexican SMEs.", "Bad news
+    for ..."), in the current language; "" for no change or a KPI neither good nor bad."""
+    good = stakeholder_verdict(delta, str(row.get("better", "")))
+    if not good:
+        return ""
     lens = str(row.get("lens", ""))
     who = _tr(_WHO[lens]) if lens in _WHO else _tr("this stakeholder")
-    good = (delta > 0) == (better == "higher")
-    verdict = _tr("Good news for {who}.") if good else _tr("Bad news for {who}.")
-    return f"{change} {verdict.format(who=who)}"
+    verdict = _tr("Good news for {who}.") if good > 0 else _tr("Bad news for {who}.")
+    return verdict.format(who=who)
 
 
 def shows_relative_change(unit: str, value: float, base: float) -> bool:
@@ -139,11 +155,10 @@ def shows_relative_change(unit: str, value: float, base: float) -> bool:
 
 def delta_colour(delta: float, better: str, palette: QPalette) -> QColor:
     """Green when the change goes the good way, red when it goes the bad way, text otherwise."""
-    neutral = palette.color(QPalette.ColorRole.WindowText)
-    if better not in ("higher", "lower") or not np.isfinite(delta) or delta == 0:
-        return neutral
-    good = (delta > 0) == (better == "higher")
-    return QColor(GOOD if good else BAD)
+    good = stakeholder_verdict(delta, better)
+    if not good:
+        return palette.color(QPalette.ColorRole.WindowText)
+    return QColor(GOOD if good > 0 else BAD)
 
 
 def _language() -> str:
@@ -331,7 +346,26 @@ class KpiCard(QFrame):
         if self.kpi_id in _BELOW_ZERO and np.isfinite(value) and value < 0:
             meaning = f"{meaning} {_tr(_BELOW_ZERO[self.kpi_id])}".strip()
         self.meaning.setText(meaning)
+        self._describe(bool(side))
         return True
+
+    def _describe(self, outside_band: bool) -> None:
+        """The card as a screen reader announces it: named by its title, described by the
+        value, change, band and verdict the labels already show (so in their language)."""
+        value = f"{self.value.text()} {self.unit.text()}".strip()
+        parts = [value, self.delta.text()]
+        if self.band.isVisibleTo(self):
+            parts.append(self.band.text())
+        if outside_band:
+            parts.append(self.band_note.text())
+        parts.append(self.verdict.text())
+        description = " ".join(p if p.endswith(".") else f"{p}." for p in parts if p)
+        # Each sets only a string on a toggle (an accessibility event too, when a screen
+        # reader is listening): not repeated when the text is unchanged.
+        if self.accessibleName() != self.title.text():
+            self.setAccessibleName(self.title.text())
+        if self.accessibleDescription() != description:
+            self.setAccessibleDescription(description)
 
 
 class KpiArea(QWidget):

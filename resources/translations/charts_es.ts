@@ -513,13 +513,13 @@
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
-        <source>All lenses</source>
-        <translation>Todas las perspectivas</translation>
+        <source>&amp;All lenses</source>
+        <translation>&amp;Todas las perspectivas</translation>
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
-        <source>Export CSV…</source>
-        <translation>Exportar CSV…</translation>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
@@ -553,8 +553,8 @@
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
-        <source>Year:</source>
-        <translation>Año:</translation>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
@@ -570,6 +570,31 @@
         <location filename="../../planner/ui/compare.py"/>
         <source>{name}: change</source>
         <translation>{name}: cambio</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Key numbers of the compared scenarios</source>
+        <translation>Cifras clave de los escenarios comparados</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{key}: {name}</source>
+        <translation>{key}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{change} better</source>
+        <translation>{change} mejor</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{change} worse</source>
+        <translation>{change} peor</translation>
     </message>
 </context>
 <context>

@@ -513,13 +513,13 @@
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
-        <source>All lenses</source>
-        <translation>Toutes les perspectives</translation>
+        <source>&amp;All lenses</source>
+        <translation>&amp;Toutes les perspectives</translation>
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
@@ -553,8 +553,8 @@
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
-        <source>Year:</source>
-        <translation>Année :</translation>
+        <source>&amp;Year:</source>
+        <translation>&amp;Année :</translation>
     </message>
     <message>
         <location filename="../../planner/ui/compare.py"/>
@@ -570,6 +570,31 @@
         <location filename="../../planner/ui/compare.py"/>
         <source>{name}: change</source>
         <translation>{name} : variation</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>Key numbers of the compared scenarios</source>
+        <translation>Chiffres clés des scénarios comparés</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{key}: {name}</source>
+        <translation>{key} : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{change} better</source>
+        <translation>{change} favorable</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/compare.py"/>
+        <source>{change} worse</source>
+        <translation>{change} défavorable</translation>
     </message>
 </context>
 <context>
