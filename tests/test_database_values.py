@@ -20,7 +20,8 @@ from planner.model.database import build_database, check_database, default_datab
 from planner.model.domains import model_problems
 from planner.paths import resources_dir
 
-SCENARIO = resources_dir() / "scenarios" / "bajio_flood_replay.usmca.json"
+# A scenario whose last year has changes: its run prints no "No change in" note on stderr.
+SCENARIO = resources_dir() / "scenarios" / "us_tariff_25_non_usmca.usmca.json"
 MINI = Path(__file__).parent / "fixtures" / "mini_seeds"
 FLOW = "table trade_flows row (exporter MEX, importer USA, sector autos) column value_usd_m"
 MX_AUTOS = "exporter = 'MEX' AND importer = 'USA' AND sector = 'autos'"

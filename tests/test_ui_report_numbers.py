@@ -177,9 +177,10 @@ def test_compare_shows_a_tiny_change_and_exactly_none_as_the_cards_do(
     frame = dialog.frame()
     r = list(frame["id"]).index("us_landed_cost_index")
     assert [dialog.table.item(r, c).text() for c in range(2, 4)] == ["100.0", "100.0"]
-    assert re.fullmatch(r"\+0\.0*[1-9]", dialog.table.item(r, 4).text())
+    # The change, then the word for the stakeholder (a higher landed cost is worse).
+    assert re.fullmatch(r"\+0\.0*[1-9] worse", dialog.table.item(r, 4).text())
     t = list(frame["id"]).index("us_effective_tariff_mx_ca_pct")
-    assert re.fullmatch(r"-0\.00+[1-9]", dialog.table.item(t, 4).text())
+    assert re.fullmatch(r"-0\.00+[1-9] better", dialog.table.item(t, 4).text())
     assert dialog.table.item(t, 4).foreground().color().name().lower() != (
         dialog.palette().color(dialog.palette().ColorRole.WindowText).name().lower()
     )
