@@ -328,3 +328,55 @@ def test_a_card_is_named_by_its_title_and_described_by_its_numbers(
     assert in_language("es")
     name, description = spoken()
     assert card.verdict.text() in description and "En 2030" in description
+
+
+def test_a_card_keeps_its_height_when_its_sentence_gets_shorter(qtbot):
+    """A toggle that shortens the verdict ("does not move") must not shrink the card: that
+    moved every card below it and repainted the whole column on most toggles."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from planner.ui.kpi_cards import KpiCard
+
+    row = {
+        "id": "mx_sse_exports",
+        "label_en": "South-Southeast exports",
+        "unit": "USD m",
+        "better": "higher",
+        "lens": "mx_sme",
+        "meaning_en": "Exports from the region.",
+    }
+    long_text = change_sentence(row, 900.0, 1000.0, 2030)  # "… (10.0 %) lower … Bad news …"
+    short_text = change_sentence(row, 1000.0, 1000.0, 2030)  # "… does not move …"
+    column = QWidget()  # as in the KPI dock: the card's width is the column's
+    qtbot.addWidget(column)
+    card = KpiCard("mx_sse_exports", column)
+    QVBoxLayout(column).addWidget(card)
+    probe = QLabel()
+    probe.setWordWrap(True)
+    probe.setFont(card.verdict.font())
+    for width in range(180, 800, 7):  # a width at which the short sentence takes fewer lines
+        column.setFixedWidth(width)
+        column.show()
+        column.layout().activate()
+        label_width = card.verdict.width()
+        probe.setText(long_text)
+        long_height = probe.heightForWidth(label_width)
+        probe.setText(short_text)
+        if probe.heightForWidth(label_width) < long_height:
+            break
+    else:
+        pytest.fail("no width at which the two sentences differ in lines")
+
+    card.show_values(row, 900.0, 1000.0, None, 2030, "en")
+    card.layout().activate()
+    tall = card.verdict.height()
+    assert tall >= long_height
+    card.show_values(row, 1000.0, 1000.0, None, 2030, "en")
+    card.layout().activate()
+    assert card.verdict.text() == short_text
+    assert card.verdict.height() == tall  # the shorter text in the same room
+
+    column.setFixedWidth(1200)  # a new width: the lines are counted afresh
+    column.layout().activate()
+    card.layout().activate()
+    assert card.verdict.height() < tall

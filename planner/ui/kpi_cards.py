@@ -265,11 +265,40 @@ class KpiCard(QFrame):
             label.setAutoFillBackground(True)
         # What the labels show now (see show_values); None after a palette or language change.
         self._shown: tuple[Any, ...] | None = None
+        # The verdict's tallest height at the card's width so far (see _hold_verdict_height).
+        self._verdict_held = 0
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._shown = None  # the delta's colour and the translated texts follow these
+            self._release_verdict_height()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:  # Qt override
+        if event.size().width() != event.oldSize().width():
+            self._release_verdict_height()  # its lines are counted afresh at the new width
+        super().resizeEvent(event)
+
+    def _hold_verdict_height(self) -> None:
+        """Keep the verdict at the tallest it has been at this width.
+
+        Its sentence changes with most toggles ("does not move", "is 0.01 points lower…"),
+        and one that takes a line more or less resized the card, moved every card below it
+        and repainted the whole column: on a toggle, twice the paint of the new texts alone.
+        Held, the column is laid out again only when a sentence is longer than any before.
+        """
+        width = self.verdict.width()
+        if width <= 0:
+            return
+        needed = self.verdict.heightForWidth(width)
+        if needed > self._verdict_held:
+            self._verdict_held = needed
+            self.verdict.setMinimumHeight(needed)
+
+    def _release_verdict_height(self) -> None:
+        if self._verdict_held:
+            self._verdict_held = 0
+            self.verdict.setMinimumHeight(0)
 
     def enterEvent(self, event: QEnterEvent) -> None:  # Qt override
         self._set_selectable(True)
@@ -342,6 +371,7 @@ class KpiCard(QFrame):
         if self.band_note.isVisibleTo(self) != bool(side):
             self.band_note.setVisible(bool(side))
         self.verdict.setText(change_sentence(row, value, base, year))
+        self._hold_verdict_height()
         meaning = str(row.get(f"meaning_{language}") or row.get("meaning_en") or "")
         if self.kpi_id in _BELOW_ZERO and np.isfinite(value) and value < 0:
             meaning = f"{meaning} {_tr(_BELOW_ZERO[self.kpi_id])}".strip()
