@@ -369,10 +369,12 @@ def test_a_card_keeps_its_height_when_its_sentence_gets_shorter(qtbot):
 
     card.show_values(row, 900.0, 1000.0, None, 2030, "en")
     card.layout().activate()
+    card.hold_verdict_height()  # as the KPI area does after laying a card out
     tall = card.verdict.height()
     assert tall >= long_height
     card.show_values(row, 1000.0, 1000.0, None, 2030, "en")
     card.layout().activate()
+    card.hold_verdict_height()
     assert card.verdict.text() == short_text
     assert card.verdict.height() == tall  # the shorter text in the same room
 
@@ -380,3 +382,36 @@ def test_a_card_keeps_its_height_when_its_sentence_gets_shorter(qtbot):
     column.layout().activate()
     card.layout().activate()
     assert card.verdict.height() < tall
+
+
+def test_cards_shown_for_the_first_time_keep_no_blank_room(qtbot, model):
+    """The room a verdict keeps is measured once the cards are laid out at their width:
+    measured before (a new label is 100 px wide), it left blank lines under every sentence
+    of the window's first results."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from planner.model.engine import evaluate
+    from planner.paths import resources_dir
+    from planner.ui.controller import ScenarioDocument
+    from planner.ui.main_window import MainWindow
+
+    document = ScenarioDocument(model.catalog, model=model, evaluate=evaluate)
+    document.bands_enabled = False
+    assert document.open(resources_dir() / "scenarios" / "bajio_flood_replay.usmca.json")
+    window = MainWindow(document, None)  # results first, then the window: as --screenshot
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.resizeDocks([window.kpi_dock], [330], Qt.Orientation.Horizontal)
+    window.show()
+    qtbot.waitExposed(window)
+    probe = QLabel()
+    probe.setWordWrap(True)
+    try:
+        for card in window.kpi_area.cards.values():
+            label = card.verdict
+            probe.setFont(label.font())
+            probe.setText(label.text())
+            assert label.height() <= probe.heightForWidth(label.width()), card.kpi_id
+    finally:
+        document.shutdown()

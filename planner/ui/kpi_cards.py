@@ -203,6 +203,10 @@ class WrappedLabel(QLabel):
         self._heights.clear()  # a new font, style, palette, language...: measure afresh
         super().changeEvent(event)
 
+    def setMinimumHeight(self, height: int) -> None:  # Qt override
+        self._heights.clear()  # QLabel's heightForWidth is never below the minimum height
+        super().setMinimumHeight(height)
+
 
 class KpiCard(QFrame):
     """One KPI: label, value with unit, delta vs baseline, band and meaning."""
@@ -229,6 +233,8 @@ class KpiCard(QFrame):
         self.meaning = WrappedLabel(self)
         self.verdict = WrappedLabel(self)
         self.verdict.setObjectName("kpiVerdict")
+        # Room it keeps for a longer sentence (hold_verdict_height) stays below the text.
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         small = QFont(self.meaning.font())
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.meaning.setFont(small)
@@ -265,7 +271,7 @@ class KpiCard(QFrame):
             label.setAutoFillBackground(True)
         # What the labels show now (see show_values); None after a palette or language change.
         self._shown: tuple[Any, ...] | None = None
-        # The verdict's tallest height at the card's width so far (see _hold_verdict_height).
+        # The verdict's tallest height at the card's width so far (see hold_verdict_height).
         self._verdict_held = 0
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
@@ -279,8 +285,9 @@ class KpiCard(QFrame):
             self._release_verdict_height()  # its lines are counted afresh at the new width
         super().resizeEvent(event)
 
-    def _hold_verdict_height(self) -> None:
-        """Keep the verdict at the tallest it has been at this width.
+    def hold_verdict_height(self) -> None:
+        """Keep the verdict at the tallest it has been at this width (call it once the card
+        is laid out: before, the label's width is not the one it is shown at).
 
         Its sentence changes with most toggles ("does not move", "is 0.01 points lower…"),
         and one that takes a line more or less resized the card, moved every card below it
@@ -371,7 +378,6 @@ class KpiCard(QFrame):
         if self.band_note.isVisibleTo(self) != bool(side):
             self.band_note.setVisible(bool(side))
         self.verdict.setText(change_sentence(row, value, base, year))
-        self._hold_verdict_height()
         meaning = str(row.get(f"meaning_{language}") or row.get("meaning_en") or "")
         if self.kpi_id in _BELOW_ZERO and np.isfinite(value) and value < 0:
             meaning = f"{meaning} {_tr(_BELOW_ZERO[self.kpi_id])}".strip()
@@ -547,6 +553,7 @@ class KpiArea(QWidget):
         if changed and self.inner.isVisible():
             for card in self.cards.values():
                 card.layout().activate()
+                card.hold_verdict_height()
             # Each re-laid card has just posted the column a layout request (its size may
             # have changed): the column handles it now, and the queued copies, which would
             # place the cards a second time where they already are, are dropped.
