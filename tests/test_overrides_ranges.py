@@ -73,7 +73,10 @@ def test_every_model_number_has_a_range_holding_its_seed_range(model):
         ("growth.MEX", 30, "a number from -10 to 15, found 30"),
         ("growth.MEX", 15.01, "a number from -10 to 15, found 15.01"),
         ("growth.CHN", -10.5, "a number from -10 to 15, found -10.5"),
-        ("parameters.bpr_alpha", 1e300, "a number from 0 to 5, found 1e+300"),
+        ("parameters.bpr_alpha", 1e300, "a number from 0 to 1, found 1e+300"),
+        # Alpha 5 with beta 10 made Mexico -> US trade cost 230 % in the baseline.
+        ("parameters.bpr_alpha", 5, "a number from 0 to 1, found 5"),
+        ("parameters.bpr_beta", 10, "a number from 1 to 8, found 10"),
         ("parameters.weeks_per_year", 0, "a number from 48 to 53, found 0"),
         ("lever_effects.us_auto_tariff.usmca_dutiable_share", -1e6, "a number from 0 to 1, found "
          "-1000000.0"),

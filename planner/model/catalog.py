@@ -106,10 +106,12 @@ OVERRIDE_RANGES: tuple[tuple[str, OverrideRange], ...] = (
     (r"growth\.\w+", OverrideRange(-10.0, 15.0)),
     # Percent of value per day in transit (seeds 0.6 to 2.1); 0 = time costs nothing.
     (r"parameters\.per_day_cost_pct\.\w+", OverrideRange(0.0, 20.0)),
-    # BPR delay coefficient (seeds 0.1 to 0.5); 0 = no congestion.
-    (r"parameters\.bpr_alpha", OverrideRange(0.0, 5.0)),
-    # BPR exponent (seeds 2 to 6; 1 to 10 in practice); below 1 the delay curve turns concave.
-    (r"parameters\.bpr_beta", OverrideRange(1.0, 10.0)),
+    # BPR delay coefficient (seeds 0.1 to 0.5; 0.15 the classic value); 0 = no congestion.
+    # Twice the seeds' top: with beta 10, alpha 5 made Laredo's days 12x and Mexico -> US
+    # trade cost 230 % in the baseline, as delays are not fed back into the flows.
+    (r"parameters\.bpr_alpha", OverrideRange(0.0, 1.0)),
+    # BPR exponent (seeds 2 to 6; published fits 1 to 8); below 1 the curve turns concave.
+    (r"parameters\.bpr_beta", OverrideRange(1.0, 8.0)),
     # % FDI per point of tax (seeds -3.3 to -1.5): negative; 0 = FDI ignores the tax.
     (r"parameters\.fdi_semi_elasticity", OverrideRange(-33.0, 0.0)),
     # Jobs per USD m of exports (seeds 5 to 15).
