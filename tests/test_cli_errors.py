@@ -10,18 +10,17 @@ import shutil
 import stat
 from pathlib import Path
 
+import cli_support
 import pytest
+from cli_support import run_cli
 
 from planner.cli import main
-from planner.model.database import build_database, default_database_path
+from planner.model.database import default_database_path
 from planner.paths import resources_dir
 
+good_database = cli_support.good_database  # the shared fixture (tests/cli_support.py)
+
 SCENARIO = resources_dir() / "scenarios" / "bajio_flood_replay.usmca.json"
-
-
-@pytest.fixture(scope="module")
-def good_database(tmp_path_factory) -> Path:
-    return build_database(out_path=tmp_path_factory.mktemp("db") / "model.sqlite")
 
 
 @pytest.fixture
@@ -30,13 +29,6 @@ def database(good_database, isolated_user_data) -> Path:
     path = default_database_path()
     shutil.copyfile(good_database, path)
     return path
-
-
-def run_cli(capsys, *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "internal error" not in err, err
-    return code, out, err
 
 
 @pytest.fixture

@@ -5,16 +5,17 @@ seeds) is rebuilt once; any other is reported with the command that rebuilds tha
 from __future__ import annotations
 
 import shutil
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
+import cli_support
 import pytest
+from cli_support import edited_copy, run_cli
 
-from planner.cli import main
 from planner.model import database
-from planner.model.database import build_database, default_database_path
+from planner.model.database import default_database_path
 from planner.paths import resources_dir
+
+good_database = cli_support.good_database  # the shared fixture (tests/cli_support.py)
 
 # A scenario whose last year has changes: its run prints no "No change in" note on stderr.
 SCENARIO = resources_dir() / "scenarios" / "us_tariff_25_non_usmca.usmca.json"
@@ -40,31 +41,10 @@ DAMAGE = {
 }
 
 
-@pytest.fixture(scope="module")
-def good_database(tmp_path_factory) -> Path:
-    return build_database(out_path=tmp_path_factory.mktemp("db") / "model.sqlite")
-
-
-def damaged_copy(good: Path, target: Path, sql: str) -> Path:
-    shutil.copyfile(good, target)
-    with closing(sqlite3.connect(target)) as conn:
-        conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute(sql)
-        conn.commit()
-    return target
-
-
-def run_cli(capsys, *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "internal error" not in err, err
-    return code, out, err
-
-
 @pytest.mark.parametrize("case", sorted(DAMAGE))
 def test_damaged_default_database_is_rebuilt_once(capsys, good_database, case):
     sql, what = DAMAGE[case]
-    path = damaged_copy(good_database, default_database_path(), sql)
+    path = edited_copy(good_database, default_database_path(), sql)
     code, out, err = run_cli(capsys, "run", SCENARIO)
     assert code == 0 and out
     assert err == f"Rebuilding the model database {path}: it is damaged ({what}).\n"
@@ -74,7 +54,7 @@ def test_damaged_default_database_is_rebuilt_once(capsys, good_database, case):
 @pytest.mark.parametrize("sql", [DAMAGE["lever_group"][0], "DROP TABLE lenses"])
 def test_validate_rebuilds_a_damaged_default_database_as_run_does(capsys, good_database, sql):
     """Damage in the tables the catalog reads: validate, like run, rebuilds the cache once."""
-    path = damaged_copy(good_database, default_database_path(), sql)
+    path = edited_copy(good_database, default_database_path(), sql)
     code, out, err = run_cli(capsys, "validate", SCENARIO)
     assert code == 0 and "valid" in out
     assert err.startswith(f"Rebuilding the model database {path}: it is damaged (")
@@ -87,7 +67,7 @@ def test_damaged_model_option_is_reported_with_its_rebuild_command(
     capsys, good_database, tmp_path, case
 ):
     sql, what = DAMAGE[case]
-    path = damaged_copy(good_database, tmp_path / "mine.sqlite", sql)
+    path = edited_copy(good_database, tmp_path / "mine.sqlite", sql)
     before = path.read_bytes()
     code, out, err = run_cli(capsys, "run", SCENARIO, "--model", path)
     assert code == 2 and out == ""
@@ -102,10 +82,10 @@ def test_default_database_still_damaged_after_the_rebuild_is_reported(
     capsys, good_database, monkeypatch
 ):
     sql, what = DAMAGE["flow_text"]
-    path = damaged_copy(good_database, default_database_path(), sql)
+    path = edited_copy(good_database, default_database_path(), sql)
 
     def rebuild_the_same(seeds_dir=None, out_path=None):  # e.g. damaged seeds
-        return damaged_copy(good_database, Path(out_path), sql)
+        return edited_copy(good_database, Path(out_path), sql)
 
     monkeypatch.setattr(database, "build_database", rebuild_the_same)
     code, _, err = run_cli(capsys, "run", SCENARIO)
@@ -117,7 +97,7 @@ def test_default_database_still_damaged_after_the_rebuild_is_reported(
 
 def test_db_check_reports_wrong_typed_values(capsys, good_database, tmp_path):
     sql, what = DAMAGE["flow_text"]
-    path = damaged_copy(good_database, tmp_path / "mine.sqlite", sql)
+    path = edited_copy(good_database, tmp_path / "mine.sqlite", sql)
     code, _, err = run_cli(capsys, "db", "check", "--db", path)
     assert code == 2 and f"{path} {what}" in err.splitlines()
 

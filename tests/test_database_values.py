@@ -11,14 +11,17 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+import cli_support
 import pytest
+from cli_support import edited_copy, run_cli
 
-from planner.cli import main
 from planner.model import database
 from planner.model.data import load_model
 from planner.model.database import build_database, check_database, default_database_path
 from planner.model.domains import model_problems
 from planner.paths import resources_dir
+
+good_database = cli_support.good_database  # the shared fixture (tests/cli_support.py)
 
 # A scenario whose last year has changes: its run prints no "No change in" note on stderr.
 SCENARIO = resources_dir() / "scenarios" / "us_tariff_25_non_usmca.usmca.json"
@@ -60,26 +63,6 @@ OUT_OF_DOMAIN = {
         "table growth row (region MEX) column value: expected a finite number, found inf",
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def good_database(tmp_path_factory) -> Path:
-    return build_database(out_path=tmp_path_factory.mktemp("db") / "model.sqlite")
-
-
-def edited_copy(good: Path, target: Path, sql: str) -> Path:
-    shutil.copyfile(good, target)
-    with closing(sqlite3.connect(target)) as conn:
-        conn.execute(sql)
-        conn.commit()
-    return target
-
-
-def run_cli(capsys, *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "internal error" not in err, err
-    return code, out, err
 
 
 @pytest.mark.parametrize("case", sorted(OUT_OF_DOMAIN))

@@ -9,16 +9,19 @@ import json
 import shutil
 from pathlib import Path
 
+import cli_support
 import pytest
+from cli_support import run_cli
 from scenario_catalog import spec_catalog
 
-from planner.cli import main
 from planner.model.catalog import REFERENCE_ONLY_KEYS, Catalog
 from planner.model.data import load_model
-from planner.model.database import build_database, catalog_from_db, default_database_path
+from planner.model.database import catalog_from_db, default_database_path
 from planner.model.engine.uncertainty import override_keys
 from planner.model.scenario import Scenario, ScenarioError
 from planner.paths import resources_dir
+
+good_database = cli_support.good_database  # the shared fixture (tests/cli_support.py)
 
 SCENARIO = resources_dir() / "scenarios" / "bajio_flood_replay.usmca.json"
 
@@ -29,11 +32,6 @@ def unknown(key: str, suggestion: str | None = None) -> str:
         f"overrides.{key}: expected a model number such as elasticities.autos.substitution, "
         f"found an unknown key{hint}"
     )
-
-
-@pytest.fixture(scope="module")
-def good_database(tmp_path_factory) -> Path:
-    return build_database(out_path=tmp_path_factory.mktemp("db") / "model.sqlite")
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +52,6 @@ def scenario_with(tmp_path: Path, overrides: dict) -> Path:
     path = tmp_path / "edited.usmca.json"
     path.write_text(json.dumps(content), encoding="utf-8")
     return path
-
-
-def run_cli(capsys, *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "internal error" not in err, err
-    return code, out, err
 
 
 # --- the catalog knows the engine's keys ----------------------------------------------------
