@@ -248,6 +248,11 @@ def test_file_export_chart_acts_on_the_chart_last_focused(computed, qtbot):
     assert _popup_menu().parent() is chart
     _popup_menu().close()
 
+    # With no results the charts are hidden: the menu item is off, not a silent no-op.
+    computed.dashboard.set_results(None)
+    computed.file_menu.aboutToShow.emit()
+    assert not chart.isVisible() and not action.isEnabled()
+
 
 # ----- 6: Sources dialog ------------------------------------------------------------------
 def test_tab_leaves_the_sources_table_for_the_close_button(qtbot, mini_model):

@@ -222,10 +222,16 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         self.export_chart_action.setEnabled(False)  # until a chart has had the focus
         for chart in self.dashboard.charts.values():
             chart.used.connect(lambda chart=chart: self._chart_used(chart))
+        # The charts hide while there are no results: checked each time the menu opens.
+        self.file_menu.aboutToShow.connect(self._update_export_chart)
 
     def _chart_used(self, chart: Any) -> None:
         self._last_chart = chart
-        self.export_chart_action.setEnabled(True)
+        self._update_export_chart()
+
+    def _update_export_chart(self) -> None:
+        chart = self._last_chart
+        self.export_chart_action.setEnabled(chart is not None and chart.isVisible())
 
     def export_focused_chart(self) -> None:
         """Open the export menu of the focused chart, else of the one last used."""
