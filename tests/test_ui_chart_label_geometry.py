@@ -137,3 +137,12 @@ def test_place_names_keeps_names_apart_off_the_points_and_off_the_edges():
         assert QRectF(0, 0, 300, 300).contains(box)
         assert not any(box.intersects(QRectF(x - c, y - c, 2 * c, 2 * c)) for x, y in points)
         assert not (box.top() < 44.0 < box.bottom()), "a free place off the edge was left"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_the_colour_bar_title_fits_its_bar(smallest_board, diversification_results, lang):
+    """"utilización, % de la capacidad" ran past both ends of the bar at the smallest size."""
+    board = smallest_board(lang, diversification_results)
+    axis = board.charts["corridor_map"].colour_bar.axis
+    title, bar = scene_rect(axis.label), scene_rect(axis)
+    assert bar.top() <= title.top() and title.bottom() <= bar.bottom(), axis.label.toPlainText()

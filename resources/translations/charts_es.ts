@@ -98,8 +98,8 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/corridor_map.py"/>
-        <source>utilisation, % of capacity</source>
-        <translation>utilización, % de la capacidad</translation>
+        <source>% of capacity used</source>
+        <translation>% de capacidad usada</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/corridor_map.py"/>

@@ -98,8 +98,8 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/corridor_map.py"/>
-        <source>utilisation, % of capacity</source>
-        <translation>utilisation, % de la capacité</translation>
+        <source>% of capacity used</source>
+        <translation>% de la capacité utilisée</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/corridor_map.py"/>

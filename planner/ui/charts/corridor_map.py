@@ -283,7 +283,7 @@ class CorridorMapChart(ChartPanel):
             name = self.short_name(i)
             if name != text.toPlainText():
                 text.setText(name)
-        self.colour_bar.axis.setLabel(_tr("utilisation, % of capacity"))
+        self.colour_bar.axis.setLabel(_tr("% of capacity used"))
         self.colour_bar.axis.setTicks(
             [[(v, f"{fmt_number(100 * v, 0)} %") for v in (0.0, 0.5, 1.0, UTILISATION_TOP)]]
         )
