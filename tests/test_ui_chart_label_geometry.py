@@ -141,7 +141,7 @@ def test_place_names_keeps_names_apart_off_the_points_and_off_the_edges():
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
 def test_the_colour_bar_title_fits_its_bar(smallest_board, diversification_results, lang):
-    """"utilización, % de la capacidad" ran past both ends of the bar at the smallest size."""
+    """ "utilización, % de la capacidad" ran past both ends of the bar at the smallest size."""
     board = smallest_board(lang, diversification_results)
     axis = board.charts["corridor_map"].colour_bar.axis
     title, bar = scene_rect(axis.label), scene_rect(axis)
