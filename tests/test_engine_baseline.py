@@ -127,3 +127,18 @@ def test_cached_parts_give_the_same_results_as_a_fresh_solve(model):
         assert np.array_equal(getattr(warm, name), getattr(cold, name), equal_nan=True), name
     for kpi_id in warm.kpi_ids:
         assert np.array_equal(warm.kpi[kpi_id], cold.kpi[kpi_id], equal_nan=True), kpi_id
+
+
+def test_the_leverage_ratio_comes_with_the_two_losses_it_divides(model):
+    """Results carry the US's and Mexico's losses at the disagreement point, so the ratio
+    can be shown with the sizes behind it (a ratio of two small numbers says little)."""
+    results = evaluate(model, busy_scenario(model))
+    for losses, ratio in (
+        (results.leverage_losses, results.leverage),
+        (results.leverage_losses_base, results.leverage_base),
+    ):
+        assert losses.shape == (len(results.years), 2)
+        defined = np.isfinite(ratio)
+        assert defined.any()
+        assert np.allclose(ratio[defined], losses[defined, 0] / losses[defined, 1])
+        assert (losses[defined, 1] > 0).all()  # the ratio is defined where Mexico loses

@@ -415,3 +415,24 @@ def test_cards_shown_for_the_first_time_keep_no_blank_room(qtbot, model):
             assert label.height() <= probe.heightForWidth(label.width()), card.kpi_id
     finally:
         document.shutdown()
+
+
+def test_the_leverage_card_names_the_two_losses_behind_its_ratio(
+    qtbot, model, tariff_results, in_language
+):
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.set_year(2030)
+    area.set_results(tariff_results, {}, lens="analyst")
+    y = list(tariff_results.years).index(2030)
+    us_loss, mx_loss = tariff_results.leverage_losses[y]
+    text = area.cards["mx_leverage_ratio"].meaning.text()
+    # Changes of welfare: a loss reads negative, with the card's own number format.
+    assert "Withdrawing USMCA preferences in 2030 would change welfare by " in text
+    assert f"{-us_loss:+,.0f} for the US and {-mx_loss:+,.0f} for Mexico (USD m)." in text
+    assert in_language("fr")
+    area.set_results(tariff_results, {}, lens="analyst")
+    assert (
+        "Retirer les préférences de l’ACEUM en 2030"
+        in area.cards["mx_leverage_ratio"].meaning.text()
+    )

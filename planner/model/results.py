@@ -65,6 +65,10 @@ class Results:
     # summing per-flow quantiles would be a different (wider) band.
     trade_total_bands: np.ndarray | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # (Y, 2) welfare the US and Mexico would lose at the disagreement point (USMCA
+    # preferences withdrawn), USD m: the leverage ratio is the first over the second.
+    leverage_losses_base: np.ndarray | None = None
+    leverage_losses: np.ndarray | None = None
 
     # --- views --------------------------------------------------------------------------
 

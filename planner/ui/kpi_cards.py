@@ -54,6 +54,7 @@ _UNITS: dict[str, tuple[str, str]] = {
     "jobs": (QT_TRANSLATE_NOOP("KpiCards", "jobs"), QT_TRANSLATE_NOOP("KpiCards", "jobs")),
     "ratio": (QT_TRANSLATE_NOOP("KpiCards", "ratio"), ""),
 }
+LEVERAGE_KPI = "mx_leverage_ratio"
 # What a value below zero means, for the KPIs whose meaning text (in the model) assumes a
 # positive one.
 _BELOW_ZERO = {
@@ -122,6 +123,20 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     if not verdict:
         return f"{change} {_tr('That is neither good nor bad in itself.')}"
     return f"{change} {verdict}"
+
+
+def threat_sentence(threat: tuple[float, float], year: int) -> str:
+    """What the leverage ratio divides, in words: a ratio of two small losses says little."""
+    us, mx = threat
+    return _tr(
+        "Withdrawing USMCA preferences in {year} would change welfare by {us} for the US "
+        "and {mx} for Mexico ({unit})."
+    ).format(
+        year=year,
+        us=change_text(us, 0),
+        mx=change_text(mx, 0),
+        unit=unit_text("USD m"),
+    )
 
 
 def stakeholder_verdict(delta: float, better: str) -> int:
@@ -334,12 +349,15 @@ class KpiCard(QFrame):
         band: tuple[float, float] | None,
         year: int,
         language: str,
+        threat: tuple[float, float] | None = None,
     ) -> bool:
         """Fill the card from one kpis-table row and the Results numbers for ``year``;
-        whether anything was set (False: the card already showed these numbers)."""
+        whether anything was set (False: the card already showed these numbers).
+        ``threat``: the US's and Mexico's welfare change if USMCA preferences were withdrawn
+        (USD m), for the leverage card."""
         # A lever often leaves some of the lens's KPIs where they were: their texts, colour
         # and sentences would come out the same, so they are not formatted again.
-        shown = (row.get("id"), value, base, band, year, language)
+        shown = (row.get("id"), value, base, band, year, language, threat)
         if shown == self._shown:
             return False
         self._shown = shown
@@ -381,6 +399,8 @@ class KpiCard(QFrame):
         meaning = str(row.get(f"meaning_{language}") or row.get("meaning_en") or "")
         if self.kpi_id in _BELOW_ZERO and np.isfinite(value) and value < 0:
             meaning = f"{meaning} {_tr(_BELOW_ZERO[self.kpi_id])}".strip()
+        if threat is not None and all(np.isfinite(threat)):
+            meaning = f"{meaning} {threat_sentence(threat, year)}".strip()
         self.meaning.setText(meaning)
         self._describe(bool(side))
         return True
@@ -545,7 +565,11 @@ class KpiArea(QWidget):
             if self.show_bands and bands is not None and kid in bands:
                 b = np.asarray(bands[kid])
                 band = (float(b[0, y]), float(b[2, y]))
-            changed |= self.cards[kid].show_values(row, value, base, band, year, language)
+            threat = None
+            if kid == LEVERAGE_KPI and getattr(self.results, "leverage_losses", None) is not None:
+                us_loss, mx_loss = np.asarray(self.results.leverage_losses)[y]
+                threat = (-float(us_loss), -float(mx_loss))  # changes: a loss is negative
+            changed |= self.cards[kid].show_values(row, value, base, band, year, language, threat)
         # Lay the cards out now rather than from the posted layout requests: those come after
         # the charts' repaints, and a card whose sentence took another line would be painted
         # at its old size first and then again.  A lever that moves none of the lens's KPIs

@@ -384,6 +384,10 @@
 <context>
     <name>KpiCards</name>
     <message>
+        <source>Withdrawing USMCA preferences in {year} would change welfare by {us} for the US and {mx} for Mexico ({unit}).</source>
+        <translation>Retirar las preferencias del T-MEC en {year} cambiaría el bienestar en {us} para EE. UU. y en {mx} para México ({unit}).</translation>
+    </message>
+    <message>
         <location filename="../../planner/ui/kpi_cards.py"/>
         <source>{delta} vs baseline ({base})</source>
         <translation>{delta} vs. base ({base})</translation>

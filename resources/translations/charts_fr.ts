@@ -384,6 +384,10 @@
 <context>
     <name>KpiCards</name>
     <message>
+        <source>Withdrawing USMCA preferences in {year} would change welfare by {us} for the US and {mx} for Mexico ({unit}).</source>
+        <translation>Retirer les préférences de l’ACEUM en {year} changerait le bien-être de {us} pour les États-Unis et de {mx} pour le Mexique ({unit}).</translation>
+    </message>
+    <message>
         <location filename="../../planner/ui/kpi_cards.py"/>
         <source>{delta} vs baseline ({base})</source>
         <translation>{delta} vs référence ({base})</translation>

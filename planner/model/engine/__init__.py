@@ -419,6 +419,8 @@ def _results(
         kpi_table=model.kpis,
         leverage_base=first(sim.leverage),
         leverage=second(sim.leverage),
+        leverage_losses_base=None if sim.threat_losses is None else first(sim.threat_losses),
+        leverage_losses=None if sim.threat_losses is None else second(sim.threat_losses),
         compute_ms=elapsed,
         scenario=scenario,
         model_version=model.version,

@@ -82,6 +82,9 @@ class Simulation:
     form: str
     converged: bool
     landed_cost: np.ndarray | None = None  # (D, K, Y) when asked for (``keep_landed``)
+    # (D, K, Y, 2) the US's and Mexico's welfare lost at the disagreement point (USD m): the
+    # leverage ratio's numerator and denominator, shown beside it.
+    threat_losses: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -505,7 +508,9 @@ def combine(
         return np.concatenate(views, axis=1, dtype=parts[0].dtype, casting="unsafe")
 
     welfare = {p: stack(lambda o, p=p: o.welfare[p]) for p in WELFARE_PARTS}
-    leverage = leverage_ratio(welfare["total"], stack(lambda o: o.welfare_disagreement), usa, mex)
+    disagreement = stack(lambda o: o.welfare_disagreement)
+    leverage = leverage_ratio(welfare["total"], disagreement, usa, mex)
+    threat_losses = (welfare["total"] - disagreement)[..., (usa, mex)]
     dual, premium, buffer_weeks, carry = firm_levers(settings, params)
     corridors = tuple(o.corridor for o in outputs)
     event_days, exposure = _events(corridors, params.draws, len(years))
@@ -536,6 +541,7 @@ def combine(
         flows=inputs.flows,
         welfare=welfare,
         leverage=leverage,
+        threat_losses=threat_losses,
         corridors=corridors,
         mx_exports=inputs.mx_exports,
         mx_investment=inputs.mx_investment,
