@@ -128,6 +128,35 @@ def test_corridor_map_draws_every_edge_and_marks_the_flood(dashboard, flood_resu
     assert dashed and all(s.name == "DashLine" for s in dashed)
 
 
+def test_corridor_colour_bar_shows_each_edge_colour_at_its_utilisation(
+    dashboard, corridor_results
+):
+    # The bar is the map's key: an edge at 95 % must find its own colour beside the bar's
+    # 95 %.  (The bar once stretched the 0..1 part of a 0..1.25 map over its whole height.)
+    dashboard.set_results(corridor_results, {}, lens="mx_sme")
+    chart = dashboard.charts["corridor_map"]
+    bar = chart.colour_bar
+    low, high = bar.values
+    key = bar.bar.pixmap().toImage()  # the bar's 256 colours, lowest value first
+    rows = key.height() if key.width() == 1 else key.width()
+    table = chart.table()
+    checked = 0
+    for pen, used in zip(chart.edge_layer.pens, table["utilisation"], strict=True):
+        if not np.isfinite(used) or used > high:
+            continue
+        i = round((used - low) / (high - low) * (rows - 1))
+        shown = key.pixelColor(0, i) if key.width() == 1 else key.pixelColor(i, 0)
+        edge = pen.color()
+        assert max(
+            abs(shown.red() - edge.red()),
+            abs(shown.green() - edge.green()),
+            abs(shown.blue() - edge.blue()),
+        ) <= 6, (used, shown.name(), edge.name())
+        checked += 1
+    assert checked >= 10
+    assert (table["utilisation"] > 0.9).any()  # a warm colour among them, where it went wrong
+
+
 def test_corridor_edges_bounding_rect_covers_the_widest_stroke(qtbot, model, flood_results):
     # Qt repaints only what an item's bounding rect covers: a thick edge at the map's rim
     # would leave its old stroke behind when it narrows.

@@ -229,7 +229,11 @@ class CorridorMapChart(ChartPanel):
         self.plot.vb.sigResized.connect(self._place_names)
         self.plot.vb.sigRangeChanged.connect(self._place_names)
         self.plot.vb.sigTransformChanged.connect(self._place_names)
-        self.utilisation_map = pg.ColorMap(np.array(UTILISATION_STOPS), list(UTILISATION_COLOURS))
+        # Stops as shares of the scale's top: the colour bar samples its map from 0 to 1 over
+        # its whole height, so a map on 0..1.25 drew 90 %'s orange at the 112 % tick.
+        self.utilisation_map = pg.ColorMap(
+            np.array(UTILISATION_STOPS) / UTILISATION_TOP, list(UTILISATION_COLOURS)
+        )
         # Legend samples: two flow widths, a disrupted edge and a corridor not built.
         self.wide_sample = pg.PlotDataItem()
         self.thin_sample = pg.PlotDataItem()
@@ -446,7 +450,8 @@ class CorridorMapChart(ChartPanel):
             return
         self._edge_input = given
         colours = self.utilisation_map.map(
-            np.clip(np.nan_to_num(utilisation), 0.0, UTILISATION_TOP), mode="float"
+            np.clip(np.nan_to_num(utilisation), 0.0, UTILISATION_TOP) / UTILISATION_TOP,
+            mode="float",
         )
         # Width shows flow where Results carries it, else utilisation x the table's capacity.
         flow = d.get("flow_usd_bn", np.nan_to_num(utilisation) * self.capacity)
