@@ -128,9 +128,7 @@ def test_corridor_map_draws_every_edge_and_marks_the_flood(dashboard, flood_resu
     assert dashed and all(s.name == "DashLine" for s in dashed)
 
 
-def test_corridor_colour_bar_shows_each_edge_colour_at_its_utilisation(
-    dashboard, corridor_results
-):
+def test_corridor_colour_bar_shows_each_edge_colour_at_its_utilisation(dashboard, corridor_results):
     # The bar is the map's key: an edge at 95 % must find its own colour beside the bar's
     # 95 %.  (The bar once stretched the 0..1 part of a 0..1.25 map over its whole height.)
     dashboard.set_results(corridor_results, {}, lens="mx_sme")
@@ -147,11 +145,14 @@ def test_corridor_colour_bar_shows_each_edge_colour_at_its_utilisation(
         i = round((used - low) / (high - low) * (rows - 1))
         shown = key.pixelColor(0, i) if key.width() == 1 else key.pixelColor(i, 0)
         edge = pen.color()
-        assert max(
-            abs(shown.red() - edge.red()),
-            abs(shown.green() - edge.green()),
-            abs(shown.blue() - edge.blue()),
-        ) <= 6, (used, shown.name(), edge.name())
+        assert (
+            max(
+                abs(shown.red() - edge.red()),
+                abs(shown.green() - edge.green()),
+                abs(shown.blue() - edge.blue()),
+            )
+            <= 6
+        ), (used, shown.name(), edge.name())
         checked += 1
     assert checked >= 10
     assert (table["utilisation"] > 0.9).any()  # a warm colour among them, where it went wrong
