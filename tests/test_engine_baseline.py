@@ -7,7 +7,7 @@ import pytest
 from model_factory import baseline_scenario, busy_scenario, make_model
 
 from planner.model.engine import evaluate
-from planner.model.results import BAND_COLUMNS, TIDY_COLUMNS
+from planner.model.results import BAND_COLUMNS, LEVERAGE_LOSS_INDICATORS, TIDY_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,7 @@ def test_tidy_has_the_contract_columns_and_indicators(model):
         "corridor_days",
         "corridor_utilisation",
         "mx_region_exports_usd_m",
+        *LEVERAGE_LOSS_INDICATORS,
         *results.kpi_ids,
     ):
         assert indicator in set(tidy.indicator), indicator

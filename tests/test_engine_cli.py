@@ -61,10 +61,12 @@ def test_run_json_names_the_shown_year_and_the_busiest(database, capsys):
 
 def table_rows(text: str, skip: int = 2) -> dict[str, list[str]]:
     """KPI label -> its cells after the unit, from a table of `planner run` or `compare`
-    (cells are two or more spaces apart; a band's "to" has one on each side)."""
+    (cells are two or more spaces apart; a band's "to" has one on each side).  The table ends
+    at the first blank line (`planner run` writes the leverage ratio's losses after it)."""
+    table = text.split("\n\n")[0]
     return {
         cells[0]: cells[2:]
-        for cells in (re.split(r" {2,}", line) for line in text.splitlines()[skip:])
+        for cells in (re.split(r" {2,}", line) for line in table.splitlines()[skip:])
     }
 
 

@@ -3,7 +3,9 @@ side.
 
 run: a KPI table for one year (``--year``, default the last) on stdout, or ``--json``; the tidy
 long table with ``--csv OUT``, uncertainty bands with ``--draws N``.  When the last year shows
-no change but another year does (a shock in 2027), a note names the year to look at.
+no change but another year does (a shock in 2027), a note names the year to look at.  The
+leverage ratio comes with the two welfare losses it divides (a line under the table, fields
+of its ``--json`` rows): a ratio of two small losses says little on its own.
 compare: each KPI's change against the baseline in A and in B, and B minus A, for one year
 (default: the last year both cover).  Exit 2 on a bad file or a year outside the horizon.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shlex
 import sys
@@ -27,6 +30,10 @@ from planner.commands.number_text import (
 )
 from planner.errors import InputError, capped
 from planner.model.scenario_schema import MAX_DRAWS
+
+# The leverage KPI's --json fields for the two losses its ratio divides, in the order of
+# Results.leverage_losses' last axis (US, Mexico).
+LEVERAGE_LOSS_FIELDS = ("us_loss_usd_m", "mx_loss_usd_m")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -146,6 +153,7 @@ def _load(args: argparse.Namespace, *files: str) -> tuple[Any, list[Any]]:
 def run_command(args: argparse.Namespace) -> int:
     from planner.model.engine import evaluate
     from planner.model.export import results_json
+    from planner.model.results import LEVERAGE_KPI
 
     if args.csv and (reason := _unwritable_reason(Path(args.csv))):
         raise InputError(f"--csv {args.csv}: cannot write ({reason})")  # before a long run
@@ -159,6 +167,9 @@ def run_command(args: argparse.Namespace) -> int:
     if args.json:
         # "kpis" keeps every year; "year" is the one the table shows.
         summary = {**results_json(results), "year": year, "largest_change_year": busiest}
+        for row in summary["kpis"]:
+            if row["id"] == LEVERAGE_KPI:
+                row.update(leverage_losses(results, row["year"]))
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return 0
     print(
@@ -184,6 +195,10 @@ def run_command(args: argparse.Namespace) -> int:
         for line, r in zip(body, rows.itertuples(index=False), strict=True):
             line.append(band_text(r.p10, r.p90))
     print_table(header, body)
+    leverage = rows[rows.id == LEVERAGE_KPI]
+    note = leverage_note(results, str(leverage.label.iloc[0]), year) if len(leverage) else ""
+    if note:
+        print(f"\n{note}")
     unchanged = not (rows.delta.fillna(0) != 0).any()
     if args.year is None and unchanged and busiest is not None:
         print(
@@ -192,6 +207,50 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def leverage_losses(results: Any, year: int) -> dict[str, dict[str, float | None]]:
+    """The leverage KPI's ``--json`` fields for ``year``: ``us_loss_usd_m`` and
+    ``mx_loss_usd_m``, each ``{"baseline": ..., "scenario": ...}``, the welfare (USD m; a
+    negative loss is a gain) the US and Mexico would lose with USMCA preferences withdrawn,
+    whose quotient is the ratio (null where not defined); {} when the run carries none."""
+    base, scenario = results.leverage_losses_base, results.leverage_losses
+    if base is None or scenario is None:
+        return {}
+    y = _year_index(results, year)
+    return {
+        field: {"baseline": _finite(base[y, i]), "scenario": _finite(scenario[y, i])}
+        for i, field in enumerate(LEVERAGE_LOSS_FIELDS)
+    }
+
+
+def leverage_note(results: Any, label: str, year: int) -> str:
+    """The line under the table naming the two losses behind the leverage ratio (``label``
+    its KPI's) in ``year``, in the baseline and the scenario; "" when the run carries none."""
+    base, scenario = results.leverage_losses_base, results.leverage_losses
+    if base is None or scenario is None:
+        return ""
+    y = _year_index(results, year)
+    numbers = [float(v) for v in (*base[y], *scenario[y])]  # US, Mexico; US, Mexico
+    digits = decimals_for(*numbers)  # four numbers read together
+    us_base, mx_base, us_scenario, mx_scenario = (level_text(v, digits) for v in numbers)
+    # Losses rather than the card's changes of welfare: the two numbers divide to the ratio
+    # in the table above.
+    return (
+        f"{label} in {year} = US loss / Mexico loss if USMCA preferences were withdrawn "
+        f"(USD m, negative: a gain): baseline {us_base} / {mx_base}, "
+        f"scenario {us_scenario} / {mx_scenario}"
+    )
+
+
+def _year_index(results: Any, year: int) -> int:
+    return [int(v) for v in results.years].index(int(year))
+
+
+def _finite(value: float) -> float | None:
+    """A number for JSON: NaN (not defined for this run) becomes null."""
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 def largest_change_year(kpis: Any) -> int | None:

@@ -17,6 +17,10 @@ import pandas as pd
 TIDY_COLUMNS = ("indicator", "year", "region", "partner", "sector", "baseline", "scenario", "delta")
 BAND_COLUMNS = ("p10", "p50", "p90")
 KPI_COLUMNS = ("id", "lens", "label", "unit", "better", "year", "baseline", "scenario", "delta")
+LEVERAGE_KPI = "mx_leverage_ratio"
+# The tidy table's indicators for the two welfare losses the leverage ratio divides (the US's
+# over Mexico's at the disagreement point), in the order of ``leverage_losses``' last axis.
+LEVERAGE_LOSS_INDICATORS = ("mx_leverage_us_loss_usd_m", "mx_leverage_mx_loss_usd_m")
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,9 @@ class Results:
 
     def tidy(self) -> pd.DataFrame:
         """Long table: indicator, year, region, partner, sector, baseline, scenario, delta
-        (text columns "" where not applicable; p10, p50, p90 when the run had draws)."""
+        (text columns "" where not applicable; p10, p50, p90 when the run had draws, NaN for
+        the indicators without bands).  ``LEVERAGE_LOSS_INDICATORS`` are the welfare the US
+        and Mexico would lose (USD m, positive: a loss) with USMCA preferences withdrawn."""
         blocks = [
             self._block(
                 "trade_flow_usd_m",
@@ -194,6 +200,17 @@ class Results:
             blocks.append(
                 self._block(kpi_id, self.kpi_base[kpi_id], self.kpi[kpi_id], ("year",), band)
             )
+        if self.leverage_losses is not None and self.leverage_losses_base is not None:
+            # Beside the ratio, the sizes it divides: a ratio of two small losses says little.
+            for i, indicator in enumerate(LEVERAGE_LOSS_INDICATORS):
+                blocks.append(
+                    self._block(
+                        indicator,
+                        self.leverage_losses_base[:, i],
+                        self.leverage_losses[:, i],
+                        ("year",),
+                    )
+                )
         columns = list(TIDY_COLUMNS) + (list(BAND_COLUMNS) if self.draws else [])
         # One frame from concatenated column arrays: far cheaper than concatenating frames.
         return pd.DataFrame({c: np.concatenate([b[c] for b in blocks]) for c in columns})

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale,
 from PySide6.QtGui import QColor, QEnterEvent, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from planner.model.results import LEVERAGE_KPI
 from planner.ui.card_stack import CardStack
 from planner.ui.charts.base import BAD, GOOD
 from planner.ui.kpi_numbers import (
@@ -54,7 +55,6 @@ _UNITS: dict[str, tuple[str, str]] = {
     "jobs": (QT_TRANSLATE_NOOP("KpiCards", "jobs"), QT_TRANSLATE_NOOP("KpiCards", "jobs")),
     "ratio": (QT_TRANSLATE_NOOP("KpiCards", "ratio"), ""),
 }
-LEVERAGE_KPI = "mx_leverage_ratio"
 # What a value below zero means, for the KPIs whose meaning text (in the model) assumes a
 # positive one.
 _BELOW_ZERO = {
@@ -125,17 +125,28 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     return f"{change} {verdict}"
 
 
-def threat_sentence(threat: tuple[float, float], year: int) -> str:
-    """What the leverage ratio divides, in words: a ratio of two small losses says little."""
+def leverage_threat(results: Any, y: int) -> tuple[float, float] | None:
+    """The US's and Mexico's welfare change (USD m) if USMCA preferences were withdrawn, in the
+    year at index ``y`` of ``results``' scenario; None when the results carry no losses."""
+    losses = getattr(results, "leverage_losses", None)
+    if losses is None:
+        return None
+    us_loss, mx_loss = np.asarray(losses)[y]
+    return (-float(us_loss), -float(mx_loss))  # changes: a loss is negative
+
+
+def threat_sentence(threat: tuple[float, float], year: int, locale: QLocale | None = None) -> str:
+    """What the leverage ratio divides, in words: a ratio of two small losses says little.
+    Numbers in ``locale`` (the default QLocale when None); the card and the brief share it."""
     us, mx = threat
     return _tr(
         "Withdrawing USMCA preferences in {year} would change welfare by {us} for the US "
         "and {mx} for Mexico ({unit})."
     ).format(
         year=year,
-        us=change_text(us, 0),
-        mx=change_text(mx, 0),
-        unit=unit_text("USD m"),
+        us=change_text(us, 0, locale),
+        mx=change_text(mx, 0, locale),
+        unit=unit_text("USD m", locale),
     )
 
 
@@ -565,10 +576,7 @@ class KpiArea(QWidget):
             if self.show_bands and bands is not None and kid in bands:
                 b = np.asarray(bands[kid])
                 band = (float(b[0, y]), float(b[2, y]))
-            threat = None
-            if kid == LEVERAGE_KPI and getattr(self.results, "leverage_losses", None) is not None:
-                us_loss, mx_loss = np.asarray(self.results.leverage_losses)[y]
-                threat = (-float(us_loss), -float(mx_loss))  # changes: a loss is negative
+            threat = leverage_threat(self.results, y) if kid == LEVERAGE_KPI else None
             changed |= self.cards[kid].show_values(row, value, base, band, year, language, threat)
         # Lay the cards out now rather than from the posted layout requests: those come after
         # the charts' repaints, and a card whose sentence took another line would be painted

@@ -18,7 +18,13 @@ from planner.ui.charts.base import ChartInput
 from planner.ui.compare import compare_frame
 from planner.ui.dashboard import CHART_GRID, lens_country
 from planner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from planner.ui.kpi_cards import outside_band_note, unit_text
+from planner.ui.kpi_cards import (
+    LEVERAGE_KPI,
+    leverage_threat,
+    outside_band_note,
+    threat_sentence,
+    unit_text,
+)
 from planner.ui.kpi_numbers import change_text, decimals_for, side_of_band, value_text
 from planner.ui.labels import choice_label, humanize
 from planner.ui.lever_info import cell_text
@@ -279,6 +285,16 @@ def _kpi_cells(row: Any, bands: Any, y: int, locale: QLocale) -> tuple[list[str]
     return cells, outside
 
 
+def _leverage_line(results: Any, year: int, locale: QLocale, label: str) -> str:
+    """The leverage card's sentence naming the two welfare changes behind the ratio in
+    ``year``, after ``label``; "" when ``results`` carry no finite losses for it."""
+    years = [int(v) for v in results.years]
+    threat = leverage_threat(results, years.index(year)) if year in years else None
+    if threat is None or not all(np.isfinite(threat)):
+        return ""
+    return _labelled(label, threat_sentence(threat, year, locale))
+
+
 def write_report(
     path: str | Path,
     model: Any,
@@ -354,6 +370,9 @@ def write_report(
             cells, marked = _kpi_cells(row, bands, y, locale)
             pages.row([row.label, unit_text(str(row.unit), locale), *cells], widths)
             outside |= marked
+        for row in frame[frame["id"] == LEVERAGE_KPI].itertuples(index=False):
+            # A ratio of two small losses says little: the card's sentence names them.
+            pages.text(_leverage_line(results, year, locale, str(row.label)), 8)
         if outside:
             # The KPI cards' own note: a value outside its band needs its reason beside it.
             pages.text(f"* {outside_band_note()}", 8)
@@ -376,6 +395,10 @@ def write_report(
                     delta = change_text(pinned_frame.at[r, f"{n}_delta"], digits, locale)
                     cells.append(f"{value_text(value, digits, locale)} ({delta})")
                 pages.row([str(pinned_frame.at[r, "label"]), *cells], [0.34] + [share] * len(names))
+            if (pinned_frame["id"] == LEVERAGE_KPI).any():
+                for n in names:
+                    label = f"{n} ({columns[n].scenario.name})"  # as the table's header
+                    pages.text(_leverage_line(columns[n], year, locale, label), 8)
 
         data = ChartInput(
             results, dict(pinned or {}), lens, lens_country(model, lens), show_bands, y, language
