@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner.model.problem_text import ProblemText
+from planner.model.problem_text import Number, ProblemText
 
 ParamKind = Literal["number", "integer", "choice", "switch"]
 
@@ -78,7 +78,9 @@ class OverrideRange:
 
     def expected(self) -> ProblemText:
         return ProblemText(
-            "a number from {low} to {high}", low=f"{self.minimum:g}", high=f"{self.maximum:g}"
+            "a number from {low} to {high}",
+            low=Number(self.minimum, "g"),
+            high=Number(self.maximum, "g"),
         )
 
 

@@ -157,18 +157,35 @@ def _load_cached(db_path: Path) -> ModelData:
 
     from planner.errors import InputError
     from planner.model.database import DamagedDatabaseError, describe_damage, journal_path
+    from planner.model.problem_text import ProblemText
 
+    # ProblemText, so that the window shows these in its own language (the OS's reason,
+    # strerror, stays as the OS words it).
+    path = str(db_path)
     try:
         st = db_path.stat()
     except OSError as exc:
-        found = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror
-        raise InputError(f"{db_path}: expected a model database, found {found}") from None
+        if isinstance(exc, FileNotFoundError):
+            problem = ProblemText(
+                "{path}: expected a model database, found no such file", path=path
+            )
+        else:
+            problem = ProblemText(
+                "{path}: expected a model database, found {reason}", path=path, reason=exc.strerror
+            )
+        raise InputError(problem) from None
     if not db_path.is_file():
-        raise InputError(f"{db_path}: expected a model database file, found a folder")
+        raise InputError(
+            ProblemText("{path}: expected a model database file, found a folder", path=path)
+        )
     try:
         db_path.open("rb").close()  # else SQLite says only "unable to open database file"
     except OSError as exc:
-        raise InputError(f"{db_path}: cannot read the model database ({exc.strerror})") from None
+        raise InputError(
+            ProblemText(
+                "{path}: cannot read the model database ({reason})", path=path, reason=exc.strerror
+            )
+        ) from None
     key, stamp = str(db_path.resolve()), (st.st_mtime_ns, st.st_size)
     hit = _cache.get(key)
     if hit is not None and hit[0] == stamp:

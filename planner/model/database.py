@@ -3,6 +3,9 @@
 The database is read-only at run time and the seed CSVs are the truth: every write builds a
 complete new file beside the old one and swaps it in with ``os.replace``, so a failed build
 or import leaves the previous database (and the seeds) exactly as they were.
+
+Its problems (damage, a folder in the way, a stray journal) are ``ProblemText``: the window
+shows them in its own language, the command line prints the English text.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from planner.model.catalog import (
     ParamSpec,
     override_key,
 )
-from planner.model.domains import RULES, database_problems, seed_problems
+from planner.model.domains import RULES, database_problems, found_value, seed_problems
+from planner.model.problem_text import Number, ProblemText
 from planner.model.seed_loader import (
     SeedError,
     SeedTable,
@@ -59,10 +63,15 @@ def default_database_path() -> Path:
 
 
 def data_folder_error(folder: Path, exc: OSError) -> InputError:
-    reason = "it is not a folder" if folder.exists() and not folder.is_dir() else exc.strerror
+    not_a_folder = folder.exists() and not folder.is_dir()
+    reason = ProblemText("it is not a folder") if not_a_folder else exc.strerror or str(exc)
     return InputError(
-        f"{folder}: cannot use as the data folder ({reason or exc}); "
-        "set PLANNER_DATA_DIR to a writable folder"
+        ProblemText(
+            "{folder}: cannot use as the data folder ({reason}); "
+            "set PLANNER_DATA_DIR to a writable folder",
+            folder=str(folder),
+            reason=reason,
+        )
     )
 
 
@@ -85,7 +94,12 @@ class DamagedDatabaseError(InputError):
     def __init__(self, path: Path, what: str) -> None:
         self.path, self.what = path, what
         super().__init__(
-            f"{path}: the model database is damaged ({what}); rebuild it with {rebuild_hint(path)}"
+            ProblemText(
+                "{path}: the model database is damaged ({what}); rebuild it with {command}",
+                path=str(path),
+                what=what,
+                command=rebuild_hint(path),
+            )
         )
 
 
@@ -197,14 +211,23 @@ def build_database(seeds_dir: Path | str | None = None, out_path: Path | str | N
 
 def _folder_in_the_way(path: Path) -> InputError:
     return InputError(
-        f"{path}: expected the model database file, found a folder (move or remove it)"
+        ProblemText(
+            "{path}: expected the model database file, found a folder (move or remove it)",
+            path=str(path),
+        )
     )
 
 
 def _unwritable(out_path: Path, exc: OSError) -> InputError:
     if _is_default(out_path):
         return data_folder_error(out_path.parent, exc)
-    return InputError(f"{out_path}: cannot write the model database ({exc.strerror or exc})")
+    return InputError(
+        ProblemText(
+            "{path}: cannot write the model database ({reason})",
+            path=str(out_path),
+            reason=exc.strerror or str(exc),
+        )
+    )
 
 
 # --- stray rollback journals ----------------------------------------------------------------
@@ -233,10 +256,24 @@ def _remove_stray_journal(path: Path, notify: Notify | None = None) -> None:
 
 def stray_journal_error(path: Path, why: str | None = None) -> InputError:
     """The journal beside ``path`` stops it from opening; tell the user which file to remove."""
-    reason = f"; it could not be removed: {why}" if why else ""
+    if why:
+        return InputError(
+            ProblemText(
+                "{journal}: a leftover rollback journal stops the model database {path} from "
+                "opening; it could not be removed: {reason}; remove it (once no other program "
+                "has the database open)",
+                journal=str(journal_path(path)),
+                path=str(path),
+                reason=why,
+            )
+        )
     return InputError(
-        f"{journal_path(path)}: a leftover rollback journal stops the model database {path} "
-        f"from opening{reason}; remove it (once no other program has the database open)"
+        ProblemText(
+            "{journal}: a leftover rollback journal stops the model database {path} from "
+            "opening; remove it (once no other program has the database open)",
+            journal=str(journal_path(path)),
+            path=str(path),
+        )
     )
 
 
@@ -323,9 +360,9 @@ def _content_problems(conn: sqlite3.Connection, path: Path) -> list[str]:
 
 # Where a value breaks its column's declaration (typeof: SQLite stores whatever it is given).
 _TYPE_CHECKS = {
-    "real": ("typeof({c}) NOT IN ('real', 'integer', 'null')", "a number"),
-    "integer": ("typeof({c}) NOT IN ('integer', 'null')", "a whole number"),
-    "text": ("typeof({c}) NOT IN ('text', 'null')", "text"),
+    "real": ("typeof({c}) NOT IN ('real', 'integer', 'null')", ProblemText("a number")),
+    "integer": ("typeof({c}) NOT IN ('integer', 'null')", ProblemText("a whole number")),
+    "text": ("typeof({c}) NOT IN ('text', 'null')", ProblemText("text")),
 }
 
 
@@ -335,14 +372,17 @@ def _column_checks(column) -> list[tuple[str, str]]:
     sql, expected = _TYPE_CHECKS[column.type]
     checks = [(sql.format(c=c), expected)]
     if column.required:
-        checks.append((f"{c} IS NULL", "a value"))
+        checks.append((f"{c} IS NULL", ProblemText("a value")))
     if column.choices:
         marks = ", ".join("'" + v.replace("'", "''") + "'" for v in column.choices)
-        checks.append((f"{c} NOT IN ({marks})", f"one of {', '.join(column.choices)}"))
+        choices = ProblemText("one of {choices}", choices=", ".join(column.choices))
+        checks.append((f"{c} NOT IN ({marks})", choices))
     if column.minimum is not None:
-        checks.append((f"{c} < {column.minimum!r}", f"at least {column.minimum:g}"))
+        at_least = ProblemText("at least {minimum}", minimum=Number(column.minimum, "g"))
+        checks.append((f"{c} < {column.minimum!r}", at_least))
     if column.maximum is not None:
-        checks.append((f"{c} > {column.maximum!r}", f"at most {column.maximum:g}"))
+        at_most = ProblemText("at most {maximum}", maximum=Number(column.maximum, "g"))
+        checks.append((f"{c} > {column.maximum!r}", at_most))
     return checks
 
 
@@ -359,17 +399,30 @@ def value_problems(conn: sqlite3.Connection, per_check: int = 3) -> list[str]:
                     f"WHERE {condition} LIMIT {per_check}"
                 ).fetchall()
                 problems += [
-                    f"table {table.name} row {rowid} column {column.name}: "
-                    f"expected {expected}, found {value!r}"
+                    ProblemText(
+                        "table {table} row {row} column {column}: expected {expected}, "
+                        "found {found}",
+                        table=table.name,
+                        row=rowid,
+                        column=column.name,
+                        expected=expected,
+                        found=found_value(value),
+                    )
                     for rowid, value in bad
                 ]
     present = {r[0] for r in conn.execute("SELECT id FROM regions")}
     problems += [
-        f"table regions: expected a row {r}, found none" for r in REGION_IDS if r not in present
+        ProblemText("table regions: expected a row {region}, found none", region=r)
+        for r in REGION_IDS
+        if r not in present
     ]
     base_year = _read_meta(conn).get("base_year", "")
     if not base_year.isdigit():
-        problems.append(f"table meta key base_year: expected a year, found {base_year!r}")
+        problems.append(
+            ProblemText(
+                "table meta key base_year: expected a year, found {found}", found=repr(base_year)
+            )
+        )
     return problems
 
 
@@ -395,7 +448,11 @@ def describe_damage(path: Path | str) -> str | None:
 def summarise(problems: list[str]) -> str:
     """The first problem and how many more: what a damaged-database message shows."""
     more = len(problems) - 1
-    return problems[0] + (f", and {more} more problem{'s' if more > 1 else ''}" if more else "")
+    if more == 0:
+        return problems[0]
+    if more == 1:
+        return ProblemText("{problem}, and {more} more problem", problem=problems[0], more=more)
+    return ProblemText("{problem}, and {more} more problems", problem=problems[0], more=more)
 
 
 @dataclass(frozen=True)

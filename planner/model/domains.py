@@ -10,6 +10,9 @@ The rules are the engine's assumptions (``engine/trade.py``): flows finite and �
 powers 1 + t finite and > 0, where the tables promise t ≥ 0; import demand Em < 0,
 substitution Es ≥ 0 and export supply Ex > 0, for the central value and both ends of the
 range Monte Carlo draws from; growth finite.  Qt-free.
+
+The problems are ``ProblemText``: the window shows them in its own language, the command
+line prints the English text.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from planner.model.problem_text import Number, ProblemText
 from planner.model.tables import TABLES_BY_NAME
 
 if TYPE_CHECKING:
@@ -35,18 +39,20 @@ class Domain:
     holds: Callable[[np.ndarray], np.ndarray]
 
 
-NON_NEGATIVE = Domain("a finite number ≥ 0", lambda x: np.isfinite(x) & (x >= 0))
-FINITE = Domain("a finite number", np.isfinite)
+NON_NEGATIVE = Domain(ProblemText("a finite number ≥ 0"), lambda x: np.isfinite(x) & (x >= 0))
+FINITE = Domain(ProblemText("a finite number"), np.isfinite)
 ELASTICITY = {
     "import_demand": Domain(
-        "a number < 0 (import demand falls as its price rises)",
+        ProblemText("a number < 0 (import demand falls as its price rises)"),
         lambda x: np.isfinite(x) & (x < 0),
     ),
     "substitution": Domain(
-        "a number ≥ 0 (a substitution elasticity)", lambda x: np.isfinite(x) & (x >= 0)
+        ProblemText("a number ≥ 0 (a substitution elasticity)"),
+        lambda x: np.isfinite(x) & (x >= 0),
     ),
     "export_supply": Domain(
-        "a number > 0 (export supply rises with its price)", lambda x: np.isfinite(x) & (x > 0)
+        ProblemText("a number > 0 (export supply rises with its price)"),
+        lambda x: np.isfinite(x) & (x > 0),
     ),
 }
 
@@ -74,13 +80,29 @@ class RowRule:
                 value = row.get(column)
                 if _is_number(value) and not domain.holds(np.float64(value)):
                     out.append(
-                        f"{where} column {column}: expected {domain.expected}, found {value!r}"
+                        ProblemText(
+                            "{where} column {column}: expected {expected}, found {found}",
+                            where=where,
+                            column=column,
+                            expected=domain.expected,
+                            found=found_value(value),
+                        )
                     )
         return out
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def found_value(value: Any) -> str:
+    """A database or seed value as a problem shows it: ``repr`` (``'abc'``, ``None``), a
+    number as a ``Number`` (the same text, written with the window's separators there)."""
+    # format(x, "") is repr(x) for a Python int or float; type() rather than isinstance, as
+    # numpy's float64 is a float whose repr differs ("np.float64(-1.0)").
+    if type(value) in (int, float):
+        return Number(value)
+    return repr(value)
 
 
 RULES = (
@@ -107,7 +129,7 @@ def row_name(table: str, row: Mapping[str, Any]) -> str:
     """``table trade_flows row (exporter MEX, importer USA, sector autos)``: a database row
     by its key columns, which an UPDATE ... WHERE can name."""
     keys = ", ".join(f"{k} {row.get(k)}" for k in TABLES_BY_NAME[table].primary_key)
-    return f"table {table} row ({keys})"
+    return ProblemText("table {table} row ({keys})", table=table, keys=keys)
 
 
 def model_problems(model: ModelData, records: Mapping[str, list[dict]]) -> list[str]:
@@ -139,5 +161,6 @@ def seed_problems(seeds: Mapping[str, SeedTable]) -> list[str]:
             continue
         for line, row, bad in zip(seed.lines, seed.rows, seed.bad, strict=True):
             kept = {k: v for k, v in row.items() if k not in bad}
-            out += rule.problems([(f"{seed.display} line {line}", kept)])
+            where = ProblemText("{file} line {line}", file=seed.display, line=line)
+            out += rule.problems([(where, kept)])
     return out

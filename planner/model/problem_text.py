@@ -5,8 +5,10 @@ what the tests compare) and also carries the ``template`` it was made from, with
 ``{placeholders}``, and the ``args`` filled into them.  The model stays Qt-free: the interface
 translates the template (context "Problems" of the .ts files) and formats the args into the
 translation (``planner.ui.problem_texts``).  An arg that is itself a ProblemText (a fixed
-phrase such as "a list […]" or a field's description) is translated the same way; any other
-arg (a field path, the file's own value, an id, a number) is shown as it is.
+phrase such as "a list […]" or a field's description) is translated the same way; a number
+(an ``int`` or ``float`` arg, or a ``Number`` for one written with a format such as
+``1,000``) is written with the interface's separators; any other arg (a field path, the
+file's own value, an id) is shown as it is.
 
 A template is written as the literal first argument of ``ProblemText(...)``, or marked with
 ``problem_template(...)`` where it is picked from a table: tests/test_ui_translations_complete.py
@@ -35,6 +37,30 @@ class ProblemText(str):
     def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, Any]]:
         # copy and pickle rebuild the text from its template (str's own way passes the text).
         return (self.template,), dict(self.args)
+
+
+class Number(str):
+    """A number as the English text writes it, ``format(value, spec)`` (``1,000`` for
+    ``Number(1000, ",")``, ``0.85`` for ``Number(0.85, "g")``), remembering ``value`` and
+    ``spec`` so that the interface can write it with its own separators.
+
+    A ``str``, so that a text made with it reads exactly as one made with the f-string it
+    replaces; use it for an arg formatted with a spec (a plain ``int``/``float`` arg is
+    recognised as a number without it).
+    """
+
+    value: int | float
+    spec: str
+
+    def __new__(cls, value: int | float, spec: str = "") -> Number:
+        text = super().__new__(cls, format(value, spec))
+        text.value = value
+        text.spec = spec
+        return text
+
+    def __getnewargs__(self) -> tuple[int | float, str]:
+        # copy and pickle rebuild the number, not the text, as ProblemText does.
+        return (self.value, self.spec)
 
 
 def problem_template(template: str) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError
-from planner.model.problem_text import ProblemText, problem_template
+from planner.model.problem_text import Number, ProblemText, problem_template
 from planner.model.scenario_schema import found_text, path_text
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -42,8 +42,8 @@ class ScenarioError(InputError):
 def _too_big(size: int) -> ProblemText:
     return ProblemText(
         "file: expected at most 1 MB ({limit} bytes), found {size} bytes",
-        limit=f"{MAX_FILE_BYTES:,}",
-        size=f"{size:,}",
+        limit=Number(MAX_FILE_BYTES, ","),
+        size=Number(size, ","),
     )
 
 

@@ -42,7 +42,7 @@ from planner.model.catalog import (
     ParamSpec,
     override_range,
 )
-from planner.model.problem_text import ProblemText, problem_template
+from planner.model.problem_text import Number, ProblemText, problem_template
 
 FIRST_YEAR, LAST_YEAR = 2025, 2036  # the simulated years (base year 2024)
 MAX_DRAWS = 20_000
@@ -155,7 +155,9 @@ class Uncertainty(BaseModel):
         1000,
         ge=0,
         le=MAX_DRAWS,
-        description=ProblemText("an integer from {low} to {high}", low=0, high=f"{MAX_DRAWS:,}"),
+        description=ProblemText(
+            "an integer from {low} to {high}", low=0, high=Number(MAX_DRAWS, ",")
+        ),
     )
     seed: StrictInt = Field(
         7,
@@ -480,8 +482,8 @@ def expected_value(param: ParamSpec) -> ProblemText:
         return ProblemText("true or false")
     if param.kind == "choice":
         return _one_of(param.choices)
-    low = None if param.minimum is None else f"{param.minimum:g}"
-    high = None if param.maximum is None else f"{param.maximum:g}"
+    low = None if param.minimum is None else Number(param.minimum, "g")
+    high = None if param.maximum is None else Number(param.maximum, "g")
     # Whole phrases, not "{what} from …": a translation declines "integer" and "number" apart.
     if param.kind == "integer":
         if low is not None and high is not None:

@@ -144,11 +144,15 @@ def _dispose(*objects: Any) -> None:
 
 
 def _report(problems: list[str], title: str, interactive: bool) -> None:
+    """Print ``problems`` on stderr in English (as the command line does) and, when
+    ``interactive``, show the first dozen in a box in the interface language."""
+    from planner.ui.problem_texts import problems_in_language
+
     for problem in problems:
         print(problem, file=sys.stderr)
     if interactive:
         box = QMessageBox(QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok)
-        box.setInformativeText("\n".join(problems[:12]))
+        box.setInformativeText("\n".join(problems_in_language(problems[:12])))
         box.exec()
 
 

@@ -1108,5 +1108,117 @@
             <source>{path}: {message}</source>
             <translation>{path}: {message}</translation>
         </message>
+        <message>
+            <source>a finite number ≥ 0</source>
+            <translation>un número finito ≥ 0</translation>
+        </message>
+        <message>
+            <source>a number &lt; 0 (import demand falls as its price rises)</source>
+            <translation>un número &lt; 0 (la demanda de importaciones baja cuando sube su precio)</translation>
+        </message>
+        <message>
+            <source>a number ≥ 0 (a substitution elasticity)</source>
+            <translation>un número ≥ 0 (una elasticidad de sustitución)</translation>
+        </message>
+        <message>
+            <source>a number &gt; 0 (export supply rises with its price)</source>
+            <translation>un número &gt; 0 (la oferta exportadora sube con su precio)</translation>
+        </message>
+        <message>
+            <source>{where} column {column}: expected {expected}, found {found}</source>
+            <translation>{where} columna {column}: se esperaba {expected}, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>table {table} row ({keys})</source>
+            <translation>tabla {table} fila ({keys})</translation>
+        </message>
+        <message>
+            <source>{file} line {line}</source>
+            <translation>{file} línea {line}</translation>
+        </message>
+        <message>
+            <source>it is not a folder</source>
+            <translation>no es una carpeta</translation>
+        </message>
+        <message>
+            <source>{folder}: cannot use as the data folder ({reason}); set PLANNER_DATA_DIR to a writable folder</source>
+            <translation>{folder}: no se puede usar como carpeta de datos ({reason}); defina PLANNER_DATA_DIR con una carpeta en la que se pueda escribir</translation>
+        </message>
+        <message>
+            <source>{path}: the model database is damaged ({what}); rebuild it with {command}</source>
+            <translation>{path}: la base de datos del modelo está dañada ({what}); reconstrúyala con {command}</translation>
+        </message>
+        <message>
+            <source>{path}: expected the model database file, found a folder (move or remove it)</source>
+            <translation>{path}: se esperaba el archivo de la base de datos del modelo, se encontró una carpeta (muévala o elimínela)</translation>
+        </message>
+        <message>
+            <source>{path}: cannot write the model database ({reason})</source>
+            <translation>{path}: no se puede escribir la base de datos del modelo ({reason})</translation>
+        </message>
+        <message>
+            <source>{journal}: a leftover rollback journal stops the model database {path} from opening; it could not be removed: {reason}; remove it (once no other program has the database open)</source>
+            <translation>{journal}: un diario de reversión (rollback journal) sobrante impide abrir la base de datos del modelo {path}; no se pudo eliminar: {reason}; elimínelo (cuando ningún otro programa tenga abierta la base de datos)</translation>
+        </message>
+        <message>
+            <source>{journal}: a leftover rollback journal stops the model database {path} from opening; remove it (once no other program has the database open)</source>
+            <translation>{journal}: un diario de reversión (rollback journal) sobrante impide abrir la base de datos del modelo {path}; elimínelo (cuando ningún otro programa tenga abierta la base de datos)</translation>
+        </message>
+        <message>
+            <source>a whole number</source>
+            <translation>un número entero</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>texto</translation>
+        </message>
+        <message>
+            <source>a value</source>
+            <translation>un valor</translation>
+        </message>
+        <message>
+            <source>at least {minimum}</source>
+            <translation>al menos {minimum}</translation>
+        </message>
+        <message>
+            <source>at most {maximum}</source>
+            <translation>como máximo {maximum}</translation>
+        </message>
+        <message>
+            <source>table {table} row {row} column {column}: expected {expected}, found {found}</source>
+            <translation>tabla {table} fila {row} columna {column}: se esperaba {expected}, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>table regions: expected a row {region}, found none</source>
+            <translation>tabla regions: se esperaba una fila {region}, no se encontró ninguna</translation>
+        </message>
+        <message>
+            <source>table meta key base_year: expected a year, found {found}</source>
+            <translation>tabla meta clave base_year: se esperaba un año, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>{problem}, and {more} more problem</source>
+            <translation>{problem}, y {more} problema más</translation>
+        </message>
+        <message>
+            <source>{problem}, and {more} more problems</source>
+            <translation>{problem}, y {more} problemas más</translation>
+        </message>
+        <message>
+            <source>{path}: expected a model database, found no such file</source>
+            <translation>{path}: se esperaba una base de datos del modelo, pero el archivo no existe</translation>
+        </message>
+        <message>
+            <source>{path}: expected a model database, found {reason}</source>
+            <translation>{path}: se esperaba una base de datos del modelo, error: {reason}</translation>
+        </message>
+        <message>
+            <source>{path}: expected a model database file, found a folder</source>
+            <translation>{path}: se esperaba un archivo de base de datos del modelo, se encontró una carpeta</translation>
+        </message>
+        <message>
+            <source>{path}: cannot read the model database ({reason})</source>
+            <translation>{path}: no se puede leer la base de datos del modelo ({reason})</translation>
+        </message>
     </context>
 </TS>

@@ -1108,5 +1108,117 @@
             <source>{path}: {message}</source>
             <translation>{path}: {message}</translation>
         </message>
+        <message>
+            <source>a finite number ≥ 0</source>
+            <translation>un nombre fini ≥ 0</translation>
+        </message>
+        <message>
+            <source>a number &lt; 0 (import demand falls as its price rises)</source>
+            <translation>un nombre &lt; 0 (la demande d'importations baisse quand son prix monte)</translation>
+        </message>
+        <message>
+            <source>a number ≥ 0 (a substitution elasticity)</source>
+            <translation>un nombre ≥ 0 (une élasticité de substitution)</translation>
+        </message>
+        <message>
+            <source>a number &gt; 0 (export supply rises with its price)</source>
+            <translation>un nombre &gt; 0 (l'offre d'exportation monte avec son prix)</translation>
+        </message>
+        <message>
+            <source>{where} column {column}: expected {expected}, found {found}</source>
+            <translation>{where} colonne {column}: attendu {expected}, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>table {table} row ({keys})</source>
+            <translation>table {table} ligne ({keys})</translation>
+        </message>
+        <message>
+            <source>{file} line {line}</source>
+            <translation>{file} ligne {line}</translation>
+        </message>
+        <message>
+            <source>it is not a folder</source>
+            <translation>ce n'est pas un dossier</translation>
+        </message>
+        <message>
+            <source>{folder}: cannot use as the data folder ({reason}); set PLANNER_DATA_DIR to a writable folder</source>
+            <translation>{folder}: impossible de l'utiliser comme dossier de données ({reason}) ; définissez PLANNER_DATA_DIR sur un dossier accessible en écriture</translation>
+        </message>
+        <message>
+            <source>{path}: the model database is damaged ({what}); rebuild it with {command}</source>
+            <translation>{path}: la base de données du modèle est endommagée ({what}) ; reconstruisez-la avec {command}</translation>
+        </message>
+        <message>
+            <source>{path}: expected the model database file, found a folder (move or remove it)</source>
+            <translation>{path}: attendu le fichier de la base de données du modèle, trouvé un dossier (déplacez-le ou supprimez-le)</translation>
+        </message>
+        <message>
+            <source>{path}: cannot write the model database ({reason})</source>
+            <translation>{path}: impossible d'écrire la base de données du modèle ({reason})</translation>
+        </message>
+        <message>
+            <source>{journal}: a leftover rollback journal stops the model database {path} from opening; it could not be removed: {reason}; remove it (once no other program has the database open)</source>
+            <translation>{journal}: un journal d'annulation (rollback journal) résiduel empêche d'ouvrir la base de données du modèle {path} ; il n'a pas pu être supprimé : {reason} ; supprimez-le (quand aucun autre programme n'a la base de données ouverte)</translation>
+        </message>
+        <message>
+            <source>{journal}: a leftover rollback journal stops the model database {path} from opening; remove it (once no other program has the database open)</source>
+            <translation>{journal}: un journal d'annulation (rollback journal) résiduel empêche d'ouvrir la base de données du modèle {path} ; supprimez-le (quand aucun autre programme n'a la base de données ouverte)</translation>
+        </message>
+        <message>
+            <source>a whole number</source>
+            <translation>un nombre entier</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>du texte</translation>
+        </message>
+        <message>
+            <source>a value</source>
+            <translation>une valeur</translation>
+        </message>
+        <message>
+            <source>at least {minimum}</source>
+            <translation>au moins {minimum}</translation>
+        </message>
+        <message>
+            <source>at most {maximum}</source>
+            <translation>au plus {maximum}</translation>
+        </message>
+        <message>
+            <source>table {table} row {row} column {column}: expected {expected}, found {found}</source>
+            <translation>table {table} ligne {row} colonne {column}: attendu {expected}, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>table regions: expected a row {region}, found none</source>
+            <translation>table regions: attendu une ligne {region}, aucune trouvée</translation>
+        </message>
+        <message>
+            <source>table meta key base_year: expected a year, found {found}</source>
+            <translation>table meta clé base_year: attendu une année, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>{problem}, and {more} more problem</source>
+            <translation>{problem}, et {more} autre problème</translation>
+        </message>
+        <message>
+            <source>{problem}, and {more} more problems</source>
+            <translation>{problem}, et {more} autres problèmes</translation>
+        </message>
+        <message>
+            <source>{path}: expected a model database, found no such file</source>
+            <translation>{path}: attendu une base de données du modèle, mais le fichier n'existe pas</translation>
+        </message>
+        <message>
+            <source>{path}: expected a model database, found {reason}</source>
+            <translation>{path}: attendu une base de données du modèle, erreur : {reason}</translation>
+        </message>
+        <message>
+            <source>{path}: expected a model database file, found a folder</source>
+            <translation>{path}: attendu un fichier de base de données du modèle, trouvé un dossier</translation>
+        </message>
+        <message>
+            <source>{path}: cannot read the model database ({reason})</source>
+            <translation>{path}: impossible de lire la base de données du modèle ({reason})</translation>
+        </message>
     </context>
 </TS>

@@ -179,11 +179,21 @@ def _apply_overrides(model: ModelData, table: _Table, overrides: Mapping[str, fl
         value[i], low[i], high[i] = new / unit, lo / unit, hi / unit
     if unknown:
         from planner.errors import InputError
+        from planner.model.problem_text import ProblemText
 
+        # The words validation uses for the same mistake (scenario_schema.override_problems),
+        # as ProblemText: translated should this refusal ever reach the window.
         raise InputError(
             [
-                f"overrides.{k}: expected a model number such as elasticities.autos.substitution, "
-                f"found an unknown key"
+                ProblemText(
+                    "{path}: {message}",
+                    path=f"overrides.{k}",
+                    message=ProblemText(
+                        "expected a model number such as elasticities.autos.substitution, "
+                        "found an unknown key{hint}",
+                        hint="",
+                    ),
+                )
                 for k in unknown
             ]
         )
