@@ -1,6 +1,7 @@
 """Laying out chart labels so that none overlaps another: rows of labels along a time axis
-(the timeline), names around points on a map (the corridor network), and chart titles that
-fit their panel in every language (``TitleLabel``)."""
+(the timeline), markers of a clump staggered on their lane (``stagger``), names around points
+on a map (the corridor network), and chart titles that fit their panel in every language
+(``TitleLabel``)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,24 @@ def place_labels(
                 row_of[i], flipped[i] = r, free[2]
                 break
     return row_of, flipped
+
+
+def stagger(xs_px: np.ndarray, spacing_px: float) -> np.ndarray:
+    """Sub-rows for markers on one lane, at ``xs_px`` (pixels, sorted ascending): 0 (the
+    lane's middle) for a marker at least ``spacing_px`` from both neighbours; 1, 2, 1, 2, …
+    (above, below) through each run of markers closer than that (a clump), so that
+    neighbours in a clump sit on different sub-rows and same-row markers are two apart."""
+    xs = np.asarray(xs_px, dtype=float)
+    close = np.diff(xs) < spacing_px  # close[i]: marker i and i + 1 clump
+    rows = np.zeros(len(xs), dtype=int)
+    rank = 0
+    for i in range(len(xs)):  # a handful of markers, and only when the plot is resized
+        after = i > 0 and bool(close[i - 1])
+        before = i < len(close) and bool(close[i])
+        rank = rank + 1 if after else 0
+        if after or before:
+            rows[i] = 1 + rank % 2
+    return rows
 
 
 def _crossings(boxes: np.ndarray, segments: np.ndarray) -> np.ndarray:

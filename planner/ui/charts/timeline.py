@@ -2,8 +2,10 @@
 start years, shock end years, partner alignments and the review outcome.
 
 Only the key milestones carry a label (laid out on rows so that none overlaps); every event
-names itself in the hover read-out.  Claims whose source is the seed article (sources.kind
-``article``) sit on their own lane as hollow markers marked "(unverified)".
+names itself in the hover read-out.  Dated milestones are thin ticks, so that a busy stretch
+(2025-26) reads as separate dates rather than one black bar.  Claims whose source is the seed
+article (sources.kind ``article``) sit on their own lane as hollow markers marked
+"(unverified)", a clump of them staggered above and below the lane's middle.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainterPath, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
 from planner.ui.charts.items import Markers
-from planner.ui.charts.label_layout import place_labels
+from planner.ui.charts.label_layout import place_labels, stagger
 from planner.ui.labels import choice_label
 
 import pyqtgraph as pg  # isort: skip
@@ -38,6 +40,25 @@ STACK_ROOM = 2  # stacked events the range always has room for; a deeper stack w
 # a year apart is 12 px or more at the smallest chart, so badges of neighbouring years and
 # of one stack (a row apart, 12 px or more) never cover each other, nor do their numbers.
 BADGE_PX = 11
+# A dated milestone is a tick TICK_PX high and TICK_WIDTH_PX wide: milestones a month apart
+# (about 1.2 px at the smallest chart) stay separate ticks, where dots merged into a bar.
+TICK_PX = 7
+TICK_WIDTH_PX = 1.0
+# A claim is a hollow circle CLAIM_PX across plus its outline.  Claims closer than
+# CLAIM_SPACING_PX (centre to centre) form a clump and alternate between sub-rows
+# CLAIM_OFFSETS[1] and [2] (in rows): at the smallest chart (12 px a row, 12 px a year) the
+# zig-zag keeps neighbours four months apart clear of each other, the upper sub-row clear of
+# the milestone ticks and the lower one clear of the scenario's badges.
+CLAIM_PX = 6
+CLAIM_PEN_PX = 1.0
+CLAIM_SPACING_PX = CLAIM_PX + CLAIM_PEN_PX + 1.0
+CLAIM_OFFSETS = (0.0, 0.32, -0.22)
+# Room in pixels between a plot edge and the first (last) date, for half the widest marker
+# that can sit there and a pixel: a scenario badge within the model's years, a claim or a
+# milestone tick outside them.  No more: the milestone labels need the width.
+BADGE_EDGE_PX = BADGE_PX / 2 + 1.0
+CLAIM_EDGE_PX = (CLAIM_PX + CLAIM_PEN_PX) / 2 + 1.0
+TICK_EDGE_PX = TICK_WIDTH_PX / 2 + 1.0
 MAX_LABEL_CHARS = 32
 EVENT_POOL = 32  # more scenario events than levers and shocks exist
 # Key milestones carry a label; every other event is a marker that names itself on hover.
@@ -91,6 +112,18 @@ def article_sources(model: Any) -> set[str]:
     if sources is None or "kind" not in sources:
         return set()
     return set(sources.loc[sources["kind"] == ARTICLE_KIND, "id"].astype(str))
+
+
+def lane_ends(calendar: pd.DataFrame, years: np.ndarray) -> list[tuple[float, float]]:
+    """The first and last date of each lane as (year, half the width in pixels of the
+    marker drawn there): milestone ticks, claims, and the scenario's badges, which fall
+    within the model's years."""
+    ends = [(float(years.min()), BADGE_EDGE_PX), (float(years.max()) + 1.0, BADGE_EDGE_PX)]
+    for claims, edge_px in ((False, TICK_EDGE_PX), (True, CLAIM_EDGE_PX)):
+        xs = calendar.loc[calendar["unverified"] == claims, "x"]
+        if len(xs):
+            ends += [(float(xs.min()), edge_px), (float(xs.max()), edge_px)]
+    return ends
 
 
 class _LabelBox(QWidget):
@@ -147,22 +180,29 @@ class TimelineChart(ChartPanel):
             )
         ]
         years = np.asarray(model.years)
-        self.x_range = (
-            float(model.base_year) - 0.3,
-            float(max(years.max() + 1, np.nanmax(self.calendar["x"], initial=0))) + 0.3,
-        )
+        self.lane_ends = lane_ends(self.calendar, years)
+        first, last = min(x for x, _ in self.lane_ends), max(x for x, _ in self.lane_ends)
+        self.x_range = (first - 0.3, last + 0.3)  # until _fit_x_range knows the pixels
         self.horizon = pg.LinearRegionItem(
             values=(float(years.min()), float(years.max()) + 1.0), movable=False
         )
+        self.horizon.setZValue(-2.0)  # under everything, the year line included
         self.plot.addItem(self.horizon)
         verified = self.calendar[~self.calendar["unverified"]]
         claimed = self.calendar[self.calendar["unverified"]]
+        tick = QPainterPath()
+        tick.addRect(-0.5 * TICK_WIDTH_PX / TICK_PX, -0.5, TICK_WIDTH_PX / TICK_PX, 1.0)
         self.calendar_marks = Markers(
-            x=verified["x"].to_numpy(), y=np.full(len(verified), CALENDAR_Y), symbol="o", size=7
+            x=verified["x"].to_numpy(),
+            y=np.full(len(verified), CALENDAR_Y),
+            symbol=tick,
+            size=TICK_PX,
         )
         self.plot.addItem(self.calendar_marks)
+        # Sorted by date: stagger() alternates the sub-rows of neighbours in time.
+        self.claim_x = np.sort(claimed["x"].to_numpy(float))
         self.article_marks = Markers(
-            x=claimed["x"].to_numpy(), y=np.full(len(claimed), ARTICLE_Y), symbol="o", size=8
+            x=self.claim_x, y=np.full(len(claimed), ARTICLE_Y), symbol="o", size=CLAIM_PX
         )
         self.plot.addItem(self.article_marks)
         small = QFont(self.font())
@@ -172,8 +212,6 @@ class TimelineChart(ChartPanel):
         self.key_rows = keys.index.to_numpy()
         self.calendar_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(len(keys))]
         self.article_note = pg.TextItem(anchor=(0, 0.5))
-        last_claim = float(claimed["x"].max()) if len(claimed) else self.x_range[0]
-        self.article_note.setPos(last_claim + 0.35, ARTICLE_Y)
         self.article_note.setVisible(len(claimed) > 0)
         self.scenario_marks = Markers(symbol="s", size=BADGE_PX, capacity=EVENT_POOL)
         self.plot.addItem(self.scenario_marks)
@@ -195,6 +233,9 @@ class TimelineChart(ChartPanel):
             self.cache_item(label.textItem)  # a pixmap: repainted areas copy it, not draw it
             self.plot.addItem(label)
         self.year_marker = pg.InfiniteLine(angle=90, movable=False)
+        # Behind the markers and labels, whose background hides it where it would cross
+        # their text (at the default year, 2036, it ran through "End of new 16-year term").
+        self.year_marker.setZValue(-1.0)
         self.plot.addItem(self.year_marker, ignoreBounds=True)
         # What a toggle leaves as it was: pixmaps, copied where the scenario's lane repaints.
         for item in (self.horizon, self.calendar_marks, self.article_marks, self.year_marker):
@@ -204,8 +245,9 @@ class TimelineChart(ChartPanel):
         self._set_stack_depth(STACK_ROOM)
         self.add_legend(columns=2)
         self.legend.layout.setVerticalSpacing(-6)  # two rows as tight as the corridor map's
-        # Label rows depend on the plot's pixel size, known once the layout has run.
-        self.plot.vb.sigResized.connect(lambda *_: self._place_calendar_labels())
+        # The x range's margins, the claims' sub-rows and the label rows depend on the
+        # plot's pixel size, known once the layout has run: laid out again on a resize only.
+        self.plot.vb.sigResized.connect(lambda *_: self._lay_out())
         self._rows: list[tuple[float, str]] | None = None
         self._names: dict[str, dict[str, str]] = {}
         self.finish_setup()
@@ -234,7 +276,7 @@ class TimelineChart(ChartPanel):
             force=True,
         )
         self._span_last_legend_entry()
-        self._place_calendar_labels()
+        self._lay_out()
         if self.current is not None:
             self.set_input(self.current)
 
@@ -263,8 +305,12 @@ class TimelineChart(ChartPanel):
         self.calendar_marks.setPen(pg.mkPen(None))
         # Hollow: an outline only, so a claim nobody confirmed never looks like a dated fact.
         self.article_marks.setBrush(pg.mkBrush(colours.bg))
-        self.article_marks.setPen(pg.mkPen(colours.bad, width=1.5))
+        self.article_marks.setPen(pg.mkPen(colours.bad, width=CLAIM_PEN_PX))
         self.article_note.setColor(colours.bad)
+        # Text on the window colour: the year line passes behind the labels, not through them.
+        for label in [*self.calendar_labels, self.article_note]:
+            label.fill = pg.mkBrush(colours.bg)
+            label.update()
         self.scenario_marks.setBrush(pg.mkBrush(colours.scenario))
         for label in self.scenario_labels:  # the number on its badge
             label.setColor(colours.bg)
@@ -281,7 +327,46 @@ class TimelineChart(ChartPanel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Everything that follows the plot's pixel size (never a toggle): the x range's
+        margins, then the claims' sub-rows and the milestone labels, which both measure
+        pixels along that range."""
+        self._fit_x_range()
+        self._stagger_claims()
         self._place_calendar_labels()
+
+    def _fit_x_range(self) -> None:
+        """The dates from the first lane end to the last, with just the room in pixels that
+        the markers at the ends need (``lane_ends``) to lie inside the plot: the first claim
+        is a month after the base year, and the milestone labels need all the width."""
+        vb_width = self.plot.vb.width()
+        if vb_width <= 8 * BADGE_EDGE_PX:
+            return  # not laid out yet
+        xs = np.array([x for x, _ in self.lane_ends])
+        half_px = np.array([px for _, px in self.lane_ends])
+        lo, hi = float(xs.min()), float(xs.max())
+        per_px = (hi - lo) / vb_width
+        for _ in range(3):  # the pads set the scale, which sets the pads: settles at once
+            left_px = float(np.max(half_px - (xs - lo) / per_px))
+            right_px = float(np.max(half_px - (hi - xs) / per_px))
+            per_px = (hi - lo) / (vb_width - left_px - right_px)
+        x_range = (lo - left_px * per_px, hi + right_px * per_px)
+        if x_range != self.x_range:
+            self.x_range = x_range
+            self.plot.setXRange(*x_range, padding=0)
+
+    def _stagger_claims(self) -> None:
+        """Claims closer than CLAIM_SPACING_PX zig-zag about their lane (see ``stagger``);
+        "(unverified)" follows the last one."""
+        if not len(self.claim_x):
+            return
+        per_px = self._units_per_px()
+        rows = stagger(self.claim_x / per_px, CLAIM_SPACING_PX)
+        self.article_marks.set_points(self.claim_x, ARTICLE_Y + np.take(CLAIM_OFFSETS, rows))
+        gap = (CLAIM_PX + CLAIM_PEN_PX) / 2 + 4.0
+        self.article_note.setPos(float(self.claim_x[-1]) + gap * per_px, ARTICLE_Y)
 
     def _units_per_px(self) -> float:
         # The plot's own width once laid out (the axis names take the rest of the view).
