@@ -3,6 +3,11 @@
 Every problem is collected (not just the first) and worded as
 ``<file> line N column <col>: expected ..., found ...`` so a data editor can fix them all in
 one pass.  Line numbers count the header as line 1, as a spreadsheet or text editor shows them.
+
+The problems are ``ProblemText``: the app rebuilds its database from the seeds on start-up, so
+a hand-edited seed file's problems reach the window, which shows them in its own language; the
+command line prints the English text.  File names, ids and the file's own values stay as they
+are in any language.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.errors import InputError
+from planner.model.problem_text import Number, ProblemText, problem_template
 from planner.model.tables import (
     ALIGNMENT_VALUES,
     REGION_IDS,
@@ -52,20 +58,37 @@ def file_name(table_name: str) -> str:
     return f"{table_name}.csv"
 
 
+def _at(display: str, line: int, column: str) -> ProblemText:
+    """``<file> line N column <col>``: where a problem is, as every message starts."""
+    return ProblemText("{file} line {line} column {column}", file=display, line=line, column=column)
+
+
+def _in_column(display: str, column: str) -> ProblemText:
+    """``<file> column <col>``: a problem of a whole column (a missing row), not of one line."""
+    return ProblemText("{file} column {column}", file=display, column=column)
+
+
 def read_seed_files(seeds_dir: Path) -> tuple[dict[str, bytes], list[str]]:
     """The bytes of every declared table's CSV in ``seeds_dir``, and a problem per missing one."""
     files: dict[str, bytes] = {}
     problems: list[str] = []
     if not seeds_dir.is_dir():
-        return files, [f"{seeds_dir}: expected a folder of seed CSV files, found no such folder"]
+        problem = ProblemText(
+            "{folder}: expected a folder of seed CSV files, found no such folder",
+            folder=str(seeds_dir),
+        )
+        return files, [problem]
     for table in TABLES:
         path = seeds_dir / file_name(table.name)
         try:
             files[path.name] = path.read_bytes()
         except FileNotFoundError:
             problems.append(
-                f"{display_name(seeds_dir, path.name)}: expected the seed file of table "
-                f"{table.name}, found no such file"
+                ProblemText(
+                    "{file}: expected the seed file of table {table}, found no such file",
+                    file=display_name(seeds_dir, path.name),
+                    table=table.name,
+                )
             )
     return files, problems
 
@@ -132,14 +155,29 @@ def parse_table(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return seed, [f"{display}: expected UTF-8 text, found a byte that is not ({exc.reason})"]
+        # exc.reason ("invalid start byte") is Python's own wording, shown as it is.
+        problem = ProblemText(
+            "{file}: expected UTF-8 text, found a byte that is not ({reason})",
+            file=display,
+            reason=exc.reason,
+        )
+        return seed, [problem]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        return seed, [f"{display} line 1: expected a header row, found an empty file"]
-    except csv.Error as exc:
-        return seed, [f"{display} line 1: expected a CSV header row, found {exc}"]
+        problem = ProblemText(
+            "{file} line {line}: expected a header row, found an empty file", file=display, line=1
+        )
+        return seed, [problem]
+    except csv.Error as exc:  # the csv module's own wording, shown as it is
+        problem = ProblemText(
+            "{file} line {line}: expected a CSV header row, found {reason}",
+            file=display,
+            line=1,
+            reason=str(exc),
+        )
+        return seed, [problem]
     seed.header = tuple(h.strip() for h in header)
     width = len(seed.header)
     seed.header += tuple(name for name in fixed if name not in seed.header)
@@ -147,20 +185,27 @@ def parse_table(
     for name in declared:
         if name not in seed.header:
             problems.append(
-                f"{display} line 1 column {name}: expected this column in the header, "
-                "found it missing"
+                ProblemText(
+                    "{where}: expected this column in the header, found it missing",
+                    where=_at(display, 1, name),
+                )
             )
     for name in seed.header:
         if name not in declared:
             problems.append(
-                f"{display} line 1 column {name or '(blank)'}: expected only the columns "
-                f"{', '.join(declared)}, found this extra column"
+                ProblemText(
+                    "{where}: expected only the columns {columns}, found this extra column",
+                    where=_at(display, 1, name or ProblemText("(blank)")),
+                    columns=", ".join(declared),
+                )
             )
     if len(set(seed.header)) != len(seed.header):
         dupes = sorted({h for h in seed.header if seed.header.count(h) > 1})
         problems.append(
-            f"{display} line 1 column {', '.join(dupes)}: expected each column once, "
-            "found it repeated"
+            ProblemText(
+                "{where}: expected each column once, found it repeated",
+                where=_at(display, 1, ", ".join(dupes)),
+            )
         )
     if problems:
         # A table with a broken header is left out, so its rows raise no knock-on problems.
@@ -175,13 +220,28 @@ def parse_table(
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(f"{display} line {start}: expected a CSV row, found {exc}")
+            problems.append(
+                ProblemText(
+                    "{file} line {line}: expected a CSV row, found {reason}",
+                    file=display,
+                    line=start,
+                    reason=str(exc),
+                )
+            )
             break
         line = reader.line_num
         if not cells or all(not c.strip() for c in cells):
             continue  # blank lines are layout, not data
         if len(cells) != width:
-            problems.append(f"{display} line {start}: expected {width} cells, found {len(cells)}")
+            problems.append(
+                ProblemText(
+                    "{file} line {line}: expected {width} cells, found {count}",
+                    file=display,
+                    line=start,
+                    width=width,
+                    count=len(cells),
+                )
+            )
             continue
         raw = {h: c.strip() for h, c in zip(seed.header, cells, strict=False)} | fixed
         typed, cell_problems = _type_row(table, raw, display, start)
@@ -201,19 +261,26 @@ def _type_row(
     problems: dict[str, str] = {}
     for col in table.columns:
         text = raw[col.name]
-        where = f"{display} line {line} column {col.name}"
+        where = _at(display, line, col.name)
         if text == "":
             required = col.required
             if required:
-                problems[col.name] = f"{where}: expected a value, found an empty cell"
+                problems[col.name] = ProblemText(
+                    "{where}: expected a value, found an empty cell", where=where
+                )
             # NULL in a key column would defeat the uniqueness check, so keys keep "".
             typed[col.name] = "" if col.name in table.primary_key else None
             continue
         value, problem = _parse_cell(col, text)
         if problem:
-            problems[col.name] = f"{where}: {problem}"
+            problems[col.name] = ProblemText("{where}: {problem}", where=where, problem=problem)
         typed[col.name] = value
     return typed, problems
+
+
+def _expected(expected: ProblemText, found: str) -> ProblemText:
+    """``expected <what>, found <the file's own text>``."""
+    return ProblemText("expected {expected}, found {found}", expected=expected, found=found)
 
 
 def _parse_cell(col: Column, text: str) -> tuple[Value, str | None]:
@@ -222,21 +289,26 @@ def _parse_cell(col: Column, text: str) -> tuple[Value, str | None]:
         try:
             value = int(text)
         except ValueError:
-            return None, f"expected a whole number, found {text!r}"
+            return None, _expected(ProblemText("a whole number"), repr(text))
     elif col.type == "real":
         try:
             value = float(text)
         except ValueError:
-            return None, f"expected a number, found {text!r}"
+            return None, _expected(ProblemText("a number"), repr(text))
         if not math.isfinite(value):
-            return None, f"expected a finite number, found {text!r}"
+            return None, _expected(ProblemText("a finite number"), repr(text))
     if col.choices and value not in col.choices:
-        return value, f"expected one of {', '.join(col.choices)}, found {text!r}"
+        one_of = ProblemText("one of {choices}", choices=", ".join(col.choices))
+        return value, _expected(one_of, repr(text))
     if isinstance(value, int | float):
+        # The bound is the table's, written in the window's form there; the value found is
+        # the file's own text, shown as it is.
         if col.minimum is not None and value < col.minimum:
-            return value, f"expected at least {col.minimum:g}, found {text}"
+            at_least = ProblemText("at least {minimum}", minimum=Number(col.minimum, "g"))
+            return value, _expected(at_least, text)
         if col.maximum is not None and value > col.maximum:
-            return value, f"expected at most {col.maximum:g}, found {text}"
+            at_most = ProblemText("at most {maximum}", maximum=Number(col.maximum, "g"))
+            return value, _expected(at_most, text)
     return value, None
 
 
@@ -251,9 +323,14 @@ def check_keys(seeds: Mapping[str, SeedTable]) -> list[str]:
             key = tuple(row[c] for c in pk)
             if key in seen:
                 problems.append(
-                    f"{seed.display} line {line} column {'+'.join(pk)}: expected a unique "
-                    f"({', '.join(pk)}), found {', '.join(map(str, key))} again "
-                    f"(first on line {seen[key]})"
+                    ProblemText(
+                        "{where}: expected a unique ({columns}), found {key} again "
+                        "(first on line {first})",
+                        where=_at(seed.display, line, "+".join(pk)),
+                        columns=", ".join(pk),
+                        key=", ".join(map(str, key)),
+                        first=seen[key],
+                    )
                 )
             else:
                 seen[key] = line
@@ -272,8 +349,12 @@ def check_keys(seeds: Mapping[str, SeedTable]) -> list[str]:
                 if value is None or value == "" or col.name in bad or value in known:
                     continue
                 problems.append(
-                    f"{seed.display} line {line} column {col.name}: expected an id from "
-                    f"{target}.csv, found {value!r}"
+                    ProblemText(
+                        "{where}: expected an id from {file}, found {found}",
+                        where=_at(seed.display, line, col.name),
+                        file=file_name(target),
+                        found=repr(value),
+                    )
                 )
     return problems
 
@@ -290,8 +371,10 @@ def check_model_shape(seeds: Mapping[str, SeedTable]) -> list[str]:
             (ln, r) for ln, r, bad in zip(seed.lines, seed.rows, seed.bad, strict=True) if not bad
         ]
 
-    def where(name: str) -> str:
-        return seeds[name].display
+    def where(name: str, column: str) -> ProblemText:
+        return _in_column(seeds[name].display, column)
+
+    no_region_row = problem_template("{where}: expected a row for region {region}, found none")
 
     sectors = [r["id"] for _, r in rows("sectors")]
     if "regions" in seeds:
@@ -299,7 +382,7 @@ def check_model_shape(seeds: Mapping[str, SeedTable]) -> list[str]:
         for rid in REGION_IDS:
             if rid not in present:
                 problems.append(
-                    f"{where('regions')} column id: expected a row for region {rid}, found none"
+                    ProblemText(no_region_row, where=where("regions", "id"), region=rid)
                 )
     if "elasticities" in seeds:
         have = {(r["sector"], r["kind"]) for _, r in rows("elasticities")}
@@ -308,15 +391,19 @@ def check_model_shape(seeds: Mapping[str, SeedTable]) -> list[str]:
             for k in kinds:
                 if (s, k) not in have:
                     problems.append(
-                        f"{where('elasticities')} column kind: expected a {k} row for sector "
-                        f"{s}, found none"
+                        ProblemText(
+                            "{where}: expected a {kind} row for sector {sector}, found none",
+                            where=where("elasticities", "kind"),
+                            kind=k,
+                            sector=s,
+                        )
                     )
     if "growth" in seeds:
         have_regions = {r["region"] for _, r in rows("growth")}
         for rid in REGION_IDS:
             if rid not in have_regions:
                 problems.append(
-                    f"{where('growth')} column region: expected a row for region {rid}, found none"
+                    ProblemText(no_region_row, where=where("growth", "region"), region=rid)
                 )
     if "mx_production" in seeds:
         totals: dict[Value, float] = defaultdict(float)
@@ -325,8 +412,13 @@ def check_model_shape(seeds: Mapping[str, SeedTable]) -> list[str]:
         for s in sectors:
             if abs(totals.get(s, 0.0) - 1.0) > SHARE_SUM_TOLERANCE:
                 problems.append(
-                    f"{where('mx_production')} column share: expected the shares of sector {s} "
-                    f"to sum to 1, found {totals.get(s, 0.0):.4f}"
+                    ProblemText(
+                        "{where}: expected the shares of sector {sector} to sum to 1, "
+                        "found {total}",
+                        where=where("mx_production", "share"),
+                        sector=s,
+                        total=Number(totals.get(s, 0.0), ".4f"),
+                    )
                 )
     problems.extend(_check_lever_params(seeds, rows))
     return problems
@@ -340,28 +432,41 @@ def _check_lever_params(seeds: Mapping[str, SeedTable], rows) -> list[str]:
     groups = {r["id"]: r["group"] for _, r in rows("levers")}
     has_value_param: set[Value] = set()
     for line, r in rows("lever_params"):
-        at = f"{display} line {line}"
         kind, default = r["kind"], r["default"]
         choices = [c.strip() for c in str(r["choices"] or "").split(";") if c.strip()]
         if kind == "choice" and not choices:
-            problems.append(f"{at} column choices: expected values separated by ';', found none")
+            problems.append(
+                ProblemText(
+                    "{where}: expected values separated by ';', found none",
+                    where=_at(display, line, "choices"),
+                )
+            )
         if default not in (None, ""):
             problem = _default_problem(kind, str(default), choices, r["minimum"], r["maximum"])
             if problem:
-                problems.append(f"{at} column default: {problem}")
+                where = _at(display, line, "default")
+                problems.append(ProblemText("{where}: {problem}", where=where, problem=problem))
         if groups.get(r["lever_id"]) == "alignment" and r["param"] == "value":
             has_value_param.add(r["lever_id"])
             bad = [c for c in choices if c not in ALIGNMENT_VALUES]
             if kind != "choice" or bad or "none" not in choices:
                 problems.append(
-                    f"{at} column choices: expected an alignment choice among "
-                    f"{';'.join(ALIGNMENT_VALUES)} including none, found {r['choices']!r}"
+                    ProblemText(
+                        "{where}: expected an alignment choice among {choices} including none, "
+                        "found {found}",
+                        where=_at(display, line, "choices"),
+                        choices=";".join(ALIGNMENT_VALUES),
+                        found=repr(r["choices"]),
+                    )
                 )
     for lever_id, group in groups.items():
         if group == "alignment" and lever_id not in has_value_param:
             problems.append(
-                f"{display} column param: expected a 'value' row for alignment {lever_id}, "
-                "found none"
+                ProblemText(
+                    "{where}: expected a 'value' row for alignment {lever}, found none",
+                    where=_in_column(display, "param"),
+                    lever=lever_id,
+                )
             )
     return problems
 
@@ -370,18 +475,23 @@ def _default_problem(
     kind: Value, default: str, choices: list[str], low: Value, high: Value
 ) -> str | None:
     if kind == "choice":
-        return None if default in choices else f"expected one of the choices, found {default!r}"
+        ok = default in choices
+        return None if ok else _expected(ProblemText("one of the choices"), repr(default))
     if kind == "switch":
         ok = default.lower() in ("true", "false", "1", "0")
-        return None if ok else f"expected true or false, found {default!r}"
+        return None if ok else _expected(ProblemText("true or false"), repr(default))
     try:
         number = int(default) if kind == "integer" else float(default)
     except ValueError:
-        return f"expected a {'whole number' if kind == 'integer' else 'number'}, found {default!r}"
+        whole = kind == "integer"
+        expected = ProblemText("a whole number") if whole else ProblemText("a number")
+        return _expected(expected, repr(default))
     if low is not None and number < float(low):
-        return f"expected at least the minimum {low:g}, found {default}"
+        minimum = ProblemText("at least the minimum {minimum}", minimum=Number(low, "g"))
+        return _expected(minimum, default)
     if high is not None and number > float(high):
-        return f"expected at most the maximum {high:g}, found {default}"
+        maximum = ProblemText("at most the maximum {maximum}", maximum=Number(high, "g"))
+        return _expected(maximum, default)
     return None
 
 

@@ -1220,5 +1220,109 @@
             <source>{path}: cannot read the model database ({reason})</source>
             <translation>{path}: no se puede leer la base de datos del modelo ({reason})</translation>
         </message>
+        <message>
+            <source>{file} line {line} column {column}</source>
+            <translation>{file} línea {line} columna {column}</translation>
+        </message>
+        <message>
+            <source>{file} column {column}</source>
+            <translation>{file} columna {column}</translation>
+        </message>
+        <message>
+            <source>{folder}: expected a folder of seed CSV files, found no such folder</source>
+            <translation>{folder}: se esperaba una carpeta de archivos CSV semilla, pero la carpeta no existe</translation>
+        </message>
+        <message>
+            <source>{file}: expected the seed file of table {table}, found no such file</source>
+            <translation>{file}: se esperaba el archivo semilla de la tabla {table}, pero el archivo no existe</translation>
+        </message>
+        <message>
+            <source>{file}: expected UTF-8 text, found a byte that is not ({reason})</source>
+            <translation>{file}: se esperaba texto UTF-8, se encontró un byte que no lo es ({reason})</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected a header row, found an empty file</source>
+            <translation>{file} línea {line}: se esperaba una fila de encabezado, se encontró un archivo vacío</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected a CSV header row, found {reason}</source>
+            <translation>{file} línea {line}: se esperaba una fila de encabezado CSV, error: {reason}</translation>
+        </message>
+        <message>
+            <source>{where}: expected this column in the header, found it missing</source>
+            <translation>{where}: se esperaba esta columna en el encabezado, pero falta</translation>
+        </message>
+        <message>
+            <source>{where}: expected only the columns {columns}, found this extra column</source>
+            <translation>{where}: se esperaban solo las columnas {columns}, se encontró esta columna de más</translation>
+        </message>
+        <message>
+            <source>(blank)</source>
+            <translation>(en blanco)</translation>
+        </message>
+        <message>
+            <source>{where}: expected each column once, found it repeated</source>
+            <translation>{where}: se esperaba cada columna una sola vez, se encontró repetida</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected a CSV row, found {reason}</source>
+            <translation>{file} línea {line}: se esperaba una fila CSV, error: {reason}</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected {width} cells, found {count}</source>
+            <translation>{file} línea {line}: se esperaban {width} celdas, se encontraron {count}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a value, found an empty cell</source>
+            <translation>{where}: se esperaba un valor, se encontró una celda vacía</translation>
+        </message>
+        <message>
+            <source>{where}: {problem}</source>
+            <translation>{where}: {problem}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a unique ({columns}), found {key} again (first on line {first})</source>
+            <translation>{where}: se esperaba un valor único de ({columns}), se encontró {key} de nuevo (la primera vez en la línea {first})</translation>
+        </message>
+        <message>
+            <source>{where}: expected an id from {file}, found {found}</source>
+            <translation>{where}: se esperaba un identificador de {file}, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a row for region {region}, found none</source>
+            <translation>{where}: se esperaba una fila para la región {region}, no se encontró ninguna</translation>
+        </message>
+        <message>
+            <source>{where}: expected a {kind} row for sector {sector}, found none</source>
+            <translation>{where}: se esperaba una fila {kind} para el sector {sector}, no se encontró ninguna</translation>
+        </message>
+        <message>
+            <source>{where}: expected the shares of sector {sector} to sum to 1, found {total}</source>
+            <translation>{where}: se esperaba que las participaciones del sector {sector} sumaran 1, suman {total}</translation>
+        </message>
+        <message>
+            <source>{where}: expected values separated by ';', found none</source>
+            <translation>{where}: se esperaban valores separados por ';', no se encontró ninguno</translation>
+        </message>
+        <message>
+            <source>{where}: expected an alignment choice among {choices} including none, found {found}</source>
+            <translation>{where}: se esperaba una opción de alineamiento entre {choices} que incluya none, se encontró {found}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a 'value' row for alignment {lever}, found none</source>
+            <translation>{where}: se esperaba una fila 'value' para el alineamiento {lever}, no se encontró ninguna</translation>
+        </message>
+        <message>
+            <source>one of the choices</source>
+            <translation>una de las opciones</translation>
+        </message>
+        <message>
+            <source>at least the minimum {minimum}</source>
+            <translation>al menos el mínimo {minimum}</translation>
+        </message>
+        <message>
+            <source>at most the maximum {maximum}</source>
+            <translation>a lo sumo el máximo {maximum}</translation>
+        </message>
     </context>
 </TS>

@@ -1220,5 +1220,109 @@
             <source>{path}: cannot read the model database ({reason})</source>
             <translation>{path}: impossible de lire la base de données du modèle ({reason})</translation>
         </message>
+        <message>
+            <source>{file} line {line} column {column}</source>
+            <translation>{file} ligne {line} colonne {column}</translation>
+        </message>
+        <message>
+            <source>{file} column {column}</source>
+            <translation>{file} colonne {column}</translation>
+        </message>
+        <message>
+            <source>{folder}: expected a folder of seed CSV files, found no such folder</source>
+            <translation>{folder}: attendu un dossier de fichiers CSV de départ, mais le dossier n'existe pas</translation>
+        </message>
+        <message>
+            <source>{file}: expected the seed file of table {table}, found no such file</source>
+            <translation>{file}: attendu le fichier de départ de la table {table}, mais le fichier n'existe pas</translation>
+        </message>
+        <message>
+            <source>{file}: expected UTF-8 text, found a byte that is not ({reason})</source>
+            <translation>{file}: attendu du texte UTF-8, trouvé un octet qui n'en est pas ({reason})</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected a header row, found an empty file</source>
+            <translation>{file} ligne {line}: attendu une ligne d'en-tête, trouvé un fichier vide</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected a CSV header row, found {reason}</source>
+            <translation>{file} ligne {line}: attendu une ligne d'en-tête CSV, erreur : {reason}</translation>
+        </message>
+        <message>
+            <source>{where}: expected this column in the header, found it missing</source>
+            <translation>{where}: attendu cette colonne dans l'en-tête, mais elle manque</translation>
+        </message>
+        <message>
+            <source>{where}: expected only the columns {columns}, found this extra column</source>
+            <translation>{where}: attendu seulement les colonnes {columns}, trouvé cette colonne en trop</translation>
+        </message>
+        <message>
+            <source>(blank)</source>
+            <translation>(vide)</translation>
+        </message>
+        <message>
+            <source>{where}: expected each column once, found it repeated</source>
+            <translation>{where}: attendu chaque colonne une seule fois, trouvée répétée</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected a CSV row, found {reason}</source>
+            <translation>{file} ligne {line}: attendu une ligne CSV, erreur : {reason}</translation>
+        </message>
+        <message>
+            <source>{file} line {line}: expected {width} cells, found {count}</source>
+            <translation>{file} ligne {line}: attendu {width} cellules, trouvé {count}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a value, found an empty cell</source>
+            <translation>{where}: attendu une valeur, trouvé une cellule vide</translation>
+        </message>
+        <message>
+            <source>{where}: {problem}</source>
+            <translation>{where}: {problem}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a unique ({columns}), found {key} again (first on line {first})</source>
+            <translation>{where}: attendu une valeur unique de ({columns}), trouvé {key} de nouveau (première fois à la ligne {first})</translation>
+        </message>
+        <message>
+            <source>{where}: expected an id from {file}, found {found}</source>
+            <translation>{where}: attendu un identifiant de {file}, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a row for region {region}, found none</source>
+            <translation>{where}: attendu une ligne pour la région {region}, aucune trouvée</translation>
+        </message>
+        <message>
+            <source>{where}: expected a {kind} row for sector {sector}, found none</source>
+            <translation>{where}: attendu une ligne {kind} pour le secteur {sector}, aucune trouvée</translation>
+        </message>
+        <message>
+            <source>{where}: expected the shares of sector {sector} to sum to 1, found {total}</source>
+            <translation>{where}: attendu que les parts du secteur {sector} totalisent 1, trouvé {total}</translation>
+        </message>
+        <message>
+            <source>{where}: expected values separated by ';', found none</source>
+            <translation>{where}: attendu des valeurs séparées par ';', aucune trouvée</translation>
+        </message>
+        <message>
+            <source>{where}: expected an alignment choice among {choices} including none, found {found}</source>
+            <translation>{where}: attendu un choix d'alignement parmi {choices} incluant none, trouvé {found}</translation>
+        </message>
+        <message>
+            <source>{where}: expected a 'value' row for alignment {lever}, found none</source>
+            <translation>{where}: attendu une ligne 'value' pour l'alignement {lever}, aucune trouvée</translation>
+        </message>
+        <message>
+            <source>one of the choices</source>
+            <translation>un des choix</translation>
+        </message>
+        <message>
+            <source>at least the minimum {minimum}</source>
+            <translation>au moins le minimum {minimum}</translation>
+        </message>
+        <message>
+            <source>at most the maximum {maximum}</source>
+            <translation>au plus le maximum {maximum}</translation>
+        </message>
     </context>
 </TS>
