@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner.errors import InputError
+from planner.errors import InputError, capped
 from planner.native_memory import tune_allocator
 from planner.paths import resources_dir
 from planner.ui.i18n import set_language, system_language, translate
@@ -29,6 +29,7 @@ from planner.ui.theme import follow_system_theme
 from planner.ui.worker import BackgroundRunner
 
 SCREENSHOT_SIZE = (1600, 1000)
+STARTUP_PROBLEMS_SHOWN = 12  # listed in the start-up box; every one is under its details
 SCREENSHOT_WAIT_MS = 30_000  # the longest a screenshot waits for the uncertainty bands
 
 
@@ -152,7 +153,11 @@ def _report(problems: list[str], title: str, interactive: bool) -> None:
         print(problem, file=sys.stderr)
     if interactive:
         box = QMessageBox(QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok)
-        box.setInformativeText("\n".join(problems_in_language(problems[:12])))
+        # The first dozen name the mistake; the rest are counted, and all are under details.
+        shown = capped(problems, STARTUP_PROBLEMS_SHOWN)
+        box.setInformativeText("\n".join(problems_in_language(shown)))
+        if len(problems) > STARTUP_PROBLEMS_SHOWN:
+            box.setDetailedText("\n".join(problems_in_language(problems)))
         box.exec()
 
 

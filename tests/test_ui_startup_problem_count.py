@@ -1,0 +1,71 @@
+"""The start-up box lists the first dozen problems and counts the rest, in the window's
+language; every problem is under its details; the command line's count reads as before."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from planner.errors import capped
+from planner.model.problem_text import ProblemText
+from planner.ui import app as app_module
+from planner.ui.translations_build import build_translations
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_translations():
+    build_translations()
+
+
+@pytest.fixture
+def boxes(qapp, monkeypatch) -> list[tuple[list[str], list[str]]]:
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def record(box: QMessageBox) -> int:
+        seen.append((box.informativeText().splitlines(), box.detailedText().splitlines()))
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return seen
+
+
+def _problems(n: int) -> list[str]:
+    return [
+        ProblemText("{path}: expected a model database, found no such file", path=f"m{i}.sqlite")
+        for i in range(n)
+    ]
+
+
+def test_the_command_line_counts_what_it_leaves_out_as_before():
+    problems = [f"p{i}" for i in range(1_250)]
+    assert capped(problems, 3)[-1] == "… and 1,247 more problems"
+    assert capped(problems[:4], 3)[-1] == "… and 1 more problem"
+    assert capped(problems[:3], 3) == problems[:3]
+
+
+@pytest.mark.parametrize(
+    ("lang", "counted"),
+    [("en", "… and 1,238 more problems"), ("fr", "… et 1\u202f238 autres problèmes")],
+)
+def test_the_start_up_box_counts_the_problems_it_does_not_list(
+    boxes, language, capsys, lang, counted
+):
+    language(lang)
+    problems = _problems(1_250)
+    app_module._report(problems, "title", True)
+    ((listed, details),) = boxes
+    shown = app_module.STARTUP_PROBLEMS_SHOWN
+    assert len(listed) == shown + 1
+    assert listed[-1].replace("\u00a0", "\u202f") == counted
+    assert len(details) == len(problems)  # every one, under "Show Details"
+    assert capsys.readouterr().err.count("\n") == len(problems)  # stderr keeps them all
+
+
+def test_a_short_list_is_shown_whole_without_details(boxes, language):
+    language("es")
+    app_module._report(_problems(3), "title", True)
+    ((listed, details),) = boxes
+    assert len(listed) == 3 and not details
+    assert not any("más" in line for line in listed)
