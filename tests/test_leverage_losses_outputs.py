@@ -18,6 +18,7 @@ from PySide6.QtCore import QLocale
 from planner.commands.number_text import decimals_for, level_text
 from planner.model.data import load_model
 from planner.model.engine import evaluate
+from planner.model.export import export_json
 from planner.model.results import LEVERAGE_LOSS_INDICATORS
 from planner.model.scenario import load_scenario
 from planner.paths import resources_dir
@@ -199,3 +200,33 @@ def test_tidy_with_draws_leaves_the_losses_bands_empty(model):
     losses = tidy[tidy.indicator.isin(LEVERAGE_LOSS_INDICATORS)]
     assert len(losses) == 2 * len(results.years)
     assert losses[["p10", "p50", "p90"]].isna().all().all()  # no draws of the losses are kept
+
+
+def test_the_apps_json_export_carries_the_two_losses_too(tariff_results, tmp_path):
+    path = export_json(tariff_results, tmp_path / "run.json")
+    rows = [r for r in json.loads(path.read_text())["kpis"] if r["id"] == LEVERAGE]
+    assert len(rows) == len(tariff_results.years)
+    for y, row in enumerate(rows):
+        assert row["us_loss_usd_m"]["scenario"] == pytest.approx(
+            tariff_results.leverage_losses[y, 0]
+        )
+        assert row["mx_loss_usd_m"]["baseline"] == pytest.approx(
+            tariff_results.leverage_losses_base[y, 1]
+        )
+
+
+def test_compare_names_each_scenarios_two_losses(good_database, tariff_run, capsys):
+    other = resources_dir() / "scenarios" / "mexico_diversifies_partners.usmca.json"
+    code, out, _err = run_cli(
+        capsys, "compare", TARIFF, other, "--year", "2030", "--model", good_database
+    )
+    assert code == 0
+    note = out.rstrip().splitlines()[-1]
+    y = list(tariff_run.years).index(2030)
+    cli_model = load_model(good_database)
+    other_run = evaluate(cli_model, load_scenario(other, catalog=cli_model.catalog))
+    numbers = [*tariff_run.leverage_losses[y], *other_run.leverage_losses[y]]
+    digits = decimals_for(*numbers)
+    a_us, a_mx, b_us, b_mx = (level_text(float(v), digits) for v in numbers)
+    assert note.startswith("Mexico's bargaining leverage in 2030 = US loss / Mexico loss")
+    assert note.endswith(f"A {a_us} / {a_mx}, B {b_us} / {b_mx}")

@@ -7,14 +7,13 @@ no change but another year does (a shock in 2027), a note names the year to look
 leverage ratio comes with the two welfare losses it divides (a line under the table, fields
 of its ``--json`` rows): a ratio of two small losses says little on its own.
 compare: each KPI's change against the baseline in A and in B, and B minus A, for one year
-(default: the last year both cover).  Exit 2 on a bad file or a year outside the horizon.
+(default: the last year both cover), and each scenario's two leverage losses.  Exit 2 on a bad file or a year outside the horizon.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import shlex
 import sys
@@ -30,10 +29,6 @@ from planner.commands.number_text import (
 )
 from planner.errors import InputError, capped
 from planner.model.scenario_schema import MAX_DRAWS
-
-# The leverage KPI's --json fields for the two losses its ratio divides, in the order of
-# Results.leverage_losses' last axis (US, Mexico).
-LEVERAGE_LOSS_FIELDS = ("us_loss_usd_m", "mx_loss_usd_m")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -167,9 +162,6 @@ def run_command(args: argparse.Namespace) -> int:
     if args.json:
         # "kpis" keeps every year; "year" is the one the table shows.
         summary = {**results_json(results), "year": year, "largest_change_year": busiest}
-        for row in summary["kpis"]:
-            if row["id"] == LEVERAGE_KPI:
-                row.update(leverage_losses(results, row["year"]))
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return 0
     print(
@@ -196,8 +188,12 @@ def run_command(args: argparse.Namespace) -> int:
             line.append(band_text(r.p10, r.p90))
     print_table(header, body)
     leverage = rows[rows.id == LEVERAGE_KPI]
-    note = leverage_note(results, str(leverage.label.iloc[0]), year) if len(leverage) else ""
-    if note:
+    if len(leverage) and results.leverage_losses is not None:
+        y = _year_index(results, year)
+        columns = [("baseline", results.leverage_losses_base[y])]
+        note = leverage_note(
+            str(leverage.label.iloc[0]), year, [*columns, ("scenario", results.leverage_losses[y])]
+        )
         print(f"\n{note}")
     unchanged = not (rows.delta.fillna(0) != 0).any()
     if args.year is None and unchanged and busiest is not None:
@@ -209,48 +205,25 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def leverage_losses(results: Any, year: int) -> dict[str, dict[str, float | None]]:
-    """The leverage KPI's ``--json`` fields for ``year``: ``us_loss_usd_m`` and
-    ``mx_loss_usd_m``, each ``{"baseline": ..., "scenario": ...}``, the welfare (USD m; a
-    negative loss is a gain) the US and Mexico would lose with USMCA preferences withdrawn,
-    whose quotient is the ratio (null where not defined); {} when the run carries none."""
-    base, scenario = results.leverage_losses_base, results.leverage_losses
-    if base is None or scenario is None:
-        return {}
-    y = _year_index(results, year)
-    return {
-        field: {"baseline": _finite(base[y, i]), "scenario": _finite(scenario[y, i])}
-        for i, field in enumerate(LEVERAGE_LOSS_FIELDS)
-    }
-
-
-def leverage_note(results: Any, label: str, year: int) -> str:
-    """The line under the table naming the two losses behind the leverage ratio (``label``
-    its KPI's) in ``year``, in the baseline and the scenario; "" when the run carries none."""
-    base, scenario = results.leverage_losses_base, results.leverage_losses
-    if base is None or scenario is None:
-        return ""
-    y = _year_index(results, year)
-    numbers = [float(v) for v in (*base[y], *scenario[y])]  # US, Mexico; US, Mexico
-    digits = decimals_for(*numbers)  # four numbers read together
-    us_base, mx_base, us_scenario, mx_scenario = (level_text(v, digits) for v in numbers)
+def leverage_note(label: str, year: int, columns: list[tuple[str, Any]]) -> str:
+    """The line under a table naming the two losses behind the leverage ratio (``label`` its
+    KPI's) in ``year``: per column, its name and its (US loss, Mexico loss) in USD m."""
+    numbers = [float(v) for _name, losses in columns for v in losses]
+    digits = decimals_for(*numbers)  # read together, so with the same decimals
+    pairs = ", ".join(
+        f"{name} {level_text(float(us), digits)} / {level_text(float(mx), digits)}"
+        for name, (us, mx) in columns
+    )
     # Losses rather than the card's changes of welfare: the two numbers divide to the ratio
     # in the table above.
     return (
         f"{label} in {year} = US loss / Mexico loss if USMCA preferences were withdrawn "
-        f"(USD m, negative: a gain): baseline {us_base} / {mx_base}, "
-        f"scenario {us_scenario} / {mx_scenario}"
+        f"(USD m, negative: a gain): {pairs}"
     )
 
 
 def _year_index(results: Any, year: int) -> int:
     return [int(v) for v in results.years].index(int(year))
-
-
-def _finite(value: float) -> float | None:
-    """A number for JSON: NaN (not defined for this run) becomes null."""
-    value = float(value)
-    return value if math.isfinite(value) else None
 
 
 def largest_change_year(kpis: Any) -> int | None:
@@ -284,6 +257,7 @@ def _chosen_year(year: int | None, years: list[int], what: str) -> int:
 
 def compare_command(args: argparse.Namespace) -> int:
     from planner.model.engine import evaluate
+    from planner.model.results import LEVERAGE_KPI
 
     model, (a, b) = _load(args, args.a, args.b)
     common = sorted(set(_horizon_years(a)) & set(_horizon_years(b)))
@@ -336,4 +310,9 @@ def compare_command(args: argparse.Namespace) -> int:
             for r in rows
         ],
     )
+    if LEVERAGE_KPI in ka.index and ra.leverage_losses is not None:
+        columns = [
+            (name, r.leverage_losses[_year_index(r, year)]) for name, r in (("A", ra), ("B", rb))
+        ]
+        print(f"\n{leverage_note(str(ka.at[LEVERAGE_KPI, 'label']), year, columns)}")
     return 0

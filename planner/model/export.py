@@ -14,19 +14,46 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planner.model.results import Results
+from planner.model.results import LEVERAGE_KPI, Results
+
+# The leverage KPI's extra fields: the two losses its ratio divides, in the order of
+# Results.leverage_losses' last axis (US, Mexico).
+LEVERAGE_LOSS_FIELDS = ("us_loss_usd_m", "mx_loss_usd_m")
 
 
 def results_json(results: Results, lang: str = "en") -> dict[str, Any]:
-    """Plain data: the run summary plus one record per KPI and year (NaN becomes null)."""
+    """Plain data: the run summary plus one record per KPI and year (NaN becomes null); the
+    leverage KPI's records also carry ``us_loss_usd_m`` and ``mx_loss_usd_m``."""
     records = results.kpis(lang).to_dict(orient="records")
+    years = [int(v) for v in results.years]
     for row in records:
         for key, value in row.items():
             if isinstance(value, float) and not math.isfinite(value):
                 row[key] = None
             elif hasattr(value, "item"):
                 row[key] = value.item()
+        if row["id"] == LEVERAGE_KPI:
+            row.update(leverage_loss_fields(results, years.index(int(row["year"]))))
     return {**results.summary(), "kpis": records}
+
+
+def leverage_loss_fields(results: Results, y: int) -> dict[str, dict[str, float | None]]:
+    """For the year at index ``y``: ``us_loss_usd_m`` and ``mx_loss_usd_m``, each
+    ``{"baseline": ..., "scenario": ...}``, the welfare (USD m; a negative loss is a gain)
+    the US and Mexico would lose with USMCA preferences withdrawn, whose quotient is the
+    ratio (null where not defined); {} when the run carries none."""
+    base, scenario = results.leverage_losses_base, results.leverage_losses
+    if base is None or scenario is None:
+        return {}
+    return {
+        field: {"baseline": _finite(base[y, i]), "scenario": _finite(scenario[y, i])}
+        for i, field in enumerate(LEVERAGE_LOSS_FIELDS)
+    }
+
+
+def _finite(value: float) -> float | None:
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
