@@ -13,7 +13,7 @@ import pytest
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
 from planner.model.data import load_model
-from planner.model.database import build_database
+from planner.model.database_build import build_database
 from planner.model.engine import evaluate
 from planner.model.scenario import load_scenario
 from planner.paths import resources_dir, seeds_dir

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.model.database import build_database
+from planner.model.database_build import build_database
 
 
 @pytest.fixture(scope="module")

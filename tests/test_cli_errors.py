@@ -15,7 +15,7 @@ import pytest
 from cli_support import run_cli
 
 from planner.cli import main
-from planner.model.database import default_database_path
+from planner.model.database_file import default_database_path
 from planner.paths import resources_dir
 
 good_database = cli_support.good_database  # the shared fixture (tests/cli_support.py)
@@ -203,7 +203,7 @@ def test_data_folder_that_cannot_be_created(capsys, monkeypatch, tmp_path):
 
 
 def test_read_only_data_folder_with_a_corrupt_database(capsys, monkeypatch, tmp_path):
-    from planner.model import database
+    from planner.model import database_build
 
     folder = tmp_path / "data"
     folder.mkdir()
@@ -213,7 +213,7 @@ def test_read_only_data_folder_with_a_corrupt_database(capsys, monkeypatch, tmp_
     def read_only(*args, **kwargs):  # as a read-only folder does, even for root
         raise PermissionError(13, "Permission denied", str(folder))
 
-    monkeypatch.setattr(database.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(database_build.tempfile, "mkstemp", read_only)
     code, _, err = run_cli(capsys, "run", SCENARIO)
     assert code == 2
     assert err.splitlines()[-1] == (

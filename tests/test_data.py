@@ -11,7 +11,9 @@ import pytest
 from planner import MODEL_VERSION, paths
 from planner.errors import InputError
 from planner.model.data import ModelData, load_model
-from planner.model.database import build_database, default_database_path, seeds_fingerprint
+from planner.model.database_build import build_database
+from planner.model.database_file import default_database_path
+from planner.model.seed_loader import seeds_fingerprint
 
 MINI = Path(__file__).parent / "fixtures" / "mini_seeds"
 

@@ -11,15 +11,12 @@ import pytest
 
 from planner import MODEL_VERSION
 from planner.cli import main
-from planner.model import database
-from planner.model.database import (
-    build_database,
-    catalog_from_db,
-    check_database,
-    default_database_path,
-    ensure_default_database,
-    seeds_fingerprint,
-)
+from planner.model.database_build import build_database, database_status, ensure_default_database
+from planner.model.database_catalog import catalog_from_db
+from planner.model.database_check import check_database
+from planner.model.database_file import default_database_path
+from planner.model.database_import import import_table
+from planner.model.seed_loader import SeedError, seeds_fingerprint
 from planner.model.tables import REGION_IDS
 
 MINI = Path(__file__).parent / "fixtures" / "mini_seeds"
@@ -171,7 +168,7 @@ def test_missing_seed_file_is_named(seeds, tmp_path, capsys):
 
 def test_shares_that_do_not_sum_to_one_are_refused(seeds, tmp_path):
     edit_cell(seeds / "mx_production.csv", 2, "share", "0.9")
-    with pytest.raises(database.SeedError) as caught:
+    with pytest.raises(SeedError) as caught:
         build_database(seeds, tmp_path / "m.sqlite")
     assert any(
         "mx_production.csv column share" in p and "autos" in p for p in caught.value.problems
@@ -289,7 +286,7 @@ def test_import_replaces_a_tables_rows(seeds, built, tmp_path, capsys):
     assert text[0] == "region,value,low,high,source_id"
     assert text[1] == "USA,2,1,3,t_paper"
     # the rebuilt database matches the seeds as now written: no rebuild at the next start
-    assert database.database_status(built, seeds) is None
+    assert database_status(built, seeds) is None
     assert check_database(built) == []
 
 
@@ -299,7 +296,7 @@ def test_import_overrides_a_source_id_column_in_the_file(seeds, built, tmp_path)
         line if k == 0 else "t_stat," + line for k, line in enumerate(text.splitlines())
     )
     new = _write(tmp_path / "g.csv", text + "\n")
-    database.import_table("growth", new, "t_assume", seeds, built)
+    import_table("growth", new, "t_assume", seeds, built)
     assert rows(built, "SELECT DISTINCT source_id FROM growth") == [("t_assume",)]
 
 

@@ -11,8 +11,9 @@ import cli_support
 import pytest
 from cli_support import edited_copy, run_cli
 
-from planner.model import database
-from planner.model.database import default_database_path
+from planner.model import database_build
+from planner.model.database_check import check_database
+from planner.model.database_file import default_database_path
 from planner.paths import resources_dir
 
 good_database = cli_support.good_database  # the shared fixture (tests/cli_support.py)
@@ -48,7 +49,7 @@ def test_damaged_default_database_is_rebuilt_once(capsys, good_database, case):
     code, out, err = run_cli(capsys, "run", SCENARIO)
     assert code == 0 and out
     assert err == f"Rebuilding the model database {path}: it is damaged ({what}).\n"
-    assert database.check_database(path) == []
+    assert check_database(path) == []
 
 
 @pytest.mark.parametrize("sql", [DAMAGE["lever_group"][0], "DROP TABLE lenses"])
@@ -59,7 +60,7 @@ def test_validate_rebuilds_a_damaged_default_database_as_run_does(capsys, good_d
     assert code == 0 and "valid" in out
     assert err.startswith(f"Rebuilding the model database {path}: it is damaged (")
     assert err.count("Rebuilding") == 1
-    assert database.check_database(path) == []
+    assert check_database(path) == []
 
 
 @pytest.mark.parametrize("case", sorted(DAMAGE))
@@ -87,7 +88,7 @@ def test_default_database_still_damaged_after_the_rebuild_is_reported(
     def rebuild_the_same(seeds_dir=None, out_path=None):  # e.g. damaged seeds
         return edited_copy(good_database, Path(out_path), sql)
 
-    monkeypatch.setattr(database, "build_database", rebuild_the_same)
+    monkeypatch.setattr(database_build, "build_database", rebuild_the_same)
     code, _, err = run_cli(capsys, "run", SCENARIO)
     assert code == 2
     assert err.splitlines()[-1] == (
@@ -127,7 +128,7 @@ def test_db_build_removes_a_stray_journal_of_the_default_database(capsys, good_d
     journal = stray_journal(path)
     code, _, _ = run_cli(capsys, "db", "build")
     assert code == 0 and not journal.exists()
-    assert database.check_database(path) == []
+    assert check_database(path) == []
 
 
 def test_stray_journal_beside_a_model_option_is_named(capsys, good_database, tmp_path):
@@ -162,7 +163,7 @@ def test_failed_swap_leaves_no_temp_file(capsys, tmp_path, monkeypatch):
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied", str(src), None, str(dst))
 
-    monkeypatch.setattr(database.os, "replace", refuse)
+    monkeypatch.setattr(database_build.os, "replace", refuse)
     out = tmp_path / "out" / "model.sqlite"
     code, _, err = run_cli(capsys, "db", "build", "--out", out)
     assert code == 2

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.model import database
-from planner.model.database import build_database
+from planner.model import database_import
+from planner.model.database_build import build_database, database_status
 from planner.model.tables import REGION_IDS
 
 MINI = Path(__file__).parent / "fixtures" / "mini_seeds"
@@ -33,14 +33,14 @@ def built(seeds: Path, tmp_path: Path) -> Path:
 
 def refuse_replacing(monkeypatch, refused: Path | None = None) -> None:
     """os.replace fails onto ``refused`` (None: onto any path), as on a locked file."""
-    real = database.os.replace
+    real = database_import.os.replace
 
     def replace(src, dst):
         if refused is None or Path(dst) == refused:
             raise PermissionError(13, "Permission denied", str(src), None, str(dst))
         return real(src, dst)
 
-    monkeypatch.setattr(database.os, "replace", replace)
+    monkeypatch.setattr(database_import.os, "replace", replace)
 
 
 def run_import(capsys, seeds: Path, built: Path, tmp_path: Path) -> tuple[int, str, str]:
@@ -69,7 +69,7 @@ def test_a_failed_database_swap_undoes_the_import(capsys, seeds, built, tmp_path
     assert sorted(p.name for p in built.parent.iterdir()) == [built.name]  # no temp file
     assert built.read_bytes() == db_before
     assert {p.name: p.read_bytes() for p in seeds.iterdir()} == seeds_before
-    assert database.database_status(built, seeds) is None  # seeds and database still agree
+    assert database_status(built, seeds) is None  # seeds and database still agree
 
 
 def test_a_failed_seed_swap_changes_nothing(capsys, seeds, built, tmp_path, monkeypatch):

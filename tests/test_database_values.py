@@ -15,9 +15,11 @@ import cli_support
 import pytest
 from cli_support import edited_copy, run_cli
 
-from planner.model import database
+from planner.model import database_build
 from planner.model.data import load_model
-from planner.model.database import build_database, check_database, default_database_path
+from planner.model.database_build import build_database
+from planner.model.database_check import check_database
+from planner.model.database_file import default_database_path
 from planner.model.domains import model_problems
 from planner.paths import resources_dir
 
@@ -117,7 +119,7 @@ def test_gui_start_reports_a_database_still_out_of_domain(capsys, good_database,
     def rebuild_the_same(seeds_dir=None, out_path=None):
         return edited_copy(good_database, Path(out_path), sql)
 
-    monkeypatch.setattr(database, "build_database", rebuild_the_same)
+    monkeypatch.setattr(database_build, "build_database", rebuild_the_same)
     model, _evaluate, problems = load_engine()
     assert model is None
     assert problems == [

@@ -13,7 +13,7 @@ from model_factory import busy_scenario, make_model
 from planner.cli import main
 from planner.commands import bench
 from planner.model.data import load_model
-from planner.model.database import build_database
+from planner.model.database_build import build_database
 from planner.model.engine import evaluate
 from planner.model.export import export_results
 from planner.model.scenario import save_scenario

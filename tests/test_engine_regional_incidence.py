@@ -11,7 +11,7 @@ import pytest
 from model_factory import baseline_scenario, busy_scenario, make_model
 
 from planner.model.data import load_model
-from planner.model.database import build_database
+from planner.model.database_build import build_database
 from planner.model.engine import evaluate
 from planner.model.engine.prepared import prepare
 from planner.model.engine.regions import export_cost_response

@@ -16,7 +16,8 @@ from scenario_catalog import spec_catalog
 
 from planner.model.catalog import REFERENCE_ONLY_KEYS, Catalog
 from planner.model.data import load_model
-from planner.model.database import catalog_from_db, default_database_path
+from planner.model.database_catalog import catalog_from_db
+from planner.model.database_file import default_database_path
 from planner.model.engine.uncertainty import override_keys
 from planner.model.scenario import Scenario, ScenarioError
 from planner.paths import resources_dir

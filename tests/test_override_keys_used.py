@@ -11,11 +11,11 @@ import pytest
 
 from planner.model.catalog import REFERENCE_ONLY_KEYS, Catalog, override_range
 from planner.model.data import load_model
-from planner.model.database import build_database
+from planner.model.database_build import build_database
 from planner.model.engine import evaluate
 from planner.model.engine.uncertainty import _override_key, _ranged_table
 from planner.model.scenario import Scenario, ScenarioError
-from planner.model.scenario_schema import FrozenDict
+from planner.model.scenario_settings import FrozenDict
 
 REFUSED = (
     "expected a number the engine computes with, found a reference-only parameter "

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from planner.model.catalog import REFERENCE_ONLY_KEYS, override_range
 from planner.model.data import load_model
-from planner.model.database import build_database
+from planner.model.database_build import build_database
 from planner.model.engine import evaluate
 from planner.model.engine.uncertainty import _override_key, _ranged_table, draw_params
 from planner.model.scenario import Scenario, ScenarioError

@@ -1,6 +1,6 @@
 """The model database's problems, and the numbers in any problem, in the window's language.
 
-A damaged or unreadable model database is reported as ``ProblemText`` (database.py, data.py,
+A damaged or unreadable model database is reported as ``ProblemText`` (database_*.py, data.py,
 domains.py) and the window's start-up box (``app._report``) translates it; stderr and the
 command line keep the English text.  The numbers a problem names are written with the
 separators of the window's locale (fr_CA: "20 000", "-1,5"; es_MX writes them as English
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.errors import InputError
 from planner.model import data as data_module
-from planner.model.database import build_database, describe_damage
+from planner.model.database_build import build_database
+from planner.model.database_check import describe_damage
 from planner.model.engine.uncertainty import central_params
 from planner.model.problem_text import Number, ProblemText
 from planner.model.scenario import ScenarioError, load_scenario_with_warnings

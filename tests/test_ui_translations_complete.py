@@ -127,8 +127,27 @@ MODEL = ROOT / "planner" / "model"
 PROBLEMS = "Problems"
 # The modules that word the problems of a scenario file, and those of the model database and
 # the seeds it is rebuilt from on start-up; each such sentence must be a template.
-SCENARIO_MODULES = ("catalog.py", "scenario.py", "scenario_io.py", "scenario_schema.py")
-DATABASE_MODULES = ("database.py", "domains.py", "data.py", "seed_loader.py")
+SCENARIO_MODULES = (
+    "catalog.py",
+    "scenario.py",
+    "scenario_io.py",
+    "scenario_schema.py",
+    "scenario_settings.py",
+    "scenario_checks.py",
+    "scenario_wording.py",
+)
+DATABASE_MODULES = (
+    "database_file.py",
+    "database_build.py",
+    "database_check.py",
+    "database_import.py",
+    "database_catalog.py",
+    "domains.py",
+    "data.py",
+    "seed_table.py",
+    "seed_loader.py",
+    "seed_shape.py",
+)
 # What makes a string read like a problem.
 _PROBLEM_WORDS = re.compile(r"\b(expected|found|cannot|could not|failed)\b")
 
@@ -138,7 +157,7 @@ _STATUS = "a database_status reason: on stderr, or by `planner db build --if-nee
 # Sentences of those modules that the window never shows, left in English, each with why.
 # Matched on the text as the scan writes it ("{}" for an f-string's fields).
 TERMINAL_ONLY = {
-    "database.py": {
+    "database_check.py": {
         "{}: expected a model database, found no such file (planner db build)": _DB_CHECK,
         "{}: expected a SQLite database, found {}": _DB_CHECK,
         "{}: integrity check failed: {}": _DB_CHECK,
@@ -147,16 +166,20 @@ TERMINAL_ONLY = {
         "{} table {} row {} column source_id: expected an id from sources, found {}": _DB_CHECK,
         "{} table sources id {} column kind: expected one of {}, found {}": _DB_CHECK,
         "{} table levers id {} column label_{}: expected a label, found none": _DB_CHECK,
+    },
+    "database_build.py": {
         "its integrity check failed ({})": _STATUS,
+        # write_temp_database's guard: check_keys reports every dangling key of the seeds
+        # first, so a build (the start-up's too) never gets this far with one.
+        "foreign key check failed: {}": "unreachable: the seed checks come first",
+    },
+    "database_import.py": {
         "{}: cannot read the file ({})": _DB_IMPORT,
         "--source {}: expected an id from {}, found no such source (add it there first)": (
             _DB_IMPORT
         ),
         "{}: cannot write the seed file ({}); nothing was changed": _DB_IMPORT,
         "{} already holds the new rows (putting back the old ones failed: {})": _DB_IMPORT,
-        # _write_temp_database's guard: check_keys reports every dangling key of the seeds
-        # first, so a build (the start-up's too) never gets this far with one.
-        "foreign key check failed: {}": "unreachable: the seed checks come first",
     },
 }
 _PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
@@ -250,7 +273,7 @@ def test_the_scan_finds_the_database_and_seed_sentences():
     """A guard for the scan: without its exemptions it flags the database's terminal-only
     sentences, and the seed loader's messages are templates it finds."""
     flagged = "\n".join(english_only_sentences(exempt={}))
-    assert "planner/model/database.py:" in flagged and "integrity check failed" in flagged
+    assert "planner/model/database_check.py:" in flagged and "integrity check failed" in flagged
     templates = {template for template, where in problem_templates() if "seed_loader" in where}
     assert "{where}: expected an id from {file}, found {found}" in templates
     assert len(templates) > 20

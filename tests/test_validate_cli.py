@@ -22,16 +22,19 @@ FINGERPRINT = "sha256:" + "1" * 64
 
 def _can_build_default_database() -> bool:
     try:
-        database = importlib.import_module("planner.model.database")
+        database_build = importlib.import_module("planner.model.database_build")
+        database_catalog = importlib.import_module("planner.model.database_catalog")
     except ModuleNotFoundError:
         return False
-    has_api = hasattr(database, "ensure_default_database") and hasattr(database, "catalog_from_db")
+    has_api = hasattr(database_build, "ensure_default_database") and hasattr(
+        database_catalog, "catalog_from_db"
+    )
     return has_api and any(seeds_dir().glob("*.csv"))
 
 
 needs_database = pytest.mark.skipif(
     not _can_build_default_database(),
-    reason="needs planner.model.database.ensure_default_database and the seed CSVs",
+    reason="needs planner.model.database_build.ensure_default_database and the seed CSVs",
 )
 
 
@@ -153,7 +156,7 @@ def test_examples_validate_against_the_model_database(capsys, path):
 
 @needs_database
 def test_unknown_lever_against_the_model_database(capsys):
-    from planner.model.database import ensure_default_database
+    from planner.model.database_build import ensure_default_database
 
     ensure_default_database()  # its first-use notice is not part of what validate prints
     capsys.readouterr()

@@ -18,7 +18,7 @@ os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.model.data import load_model
-from planner.model.database import build_database
+from planner.model.database_build import build_database
 from planner.ui.controller import ScenarioDocument
 from planner.ui.i18n import set_language
 from planner.ui.main_window import MainWindow

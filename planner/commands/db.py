@@ -47,26 +47,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from planner.model import database
+    from planner.model.database_build import build_database, database_status
+    from planner.model.database_file import default_database_path
 
-    out = args.out or database.default_database_path()
+    out = args.out or default_database_path()
     if args.if_needed:
-        status = database.database_status(out, args.seeds)
+        status = database_status(out, args.seeds)
         if status is None:
             print(f"up to date: {out}")
             return 0
         print(f"building: {status.reason}")
     started = time.perf_counter()
-    path = database.build_database(args.seeds, out)
+    path = build_database(args.seeds, out)
     print(f"built {path} in {(time.perf_counter() - started) * 1000:.0f} ms")
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from planner.model import database
+    from planner.model.database_check import check_database
+    from planner.model.database_file import default_database_path
 
-    path = args.db or database.default_database_path()
-    problems = database.check_database(path)
+    path = args.db or default_database_path()
+    problems = check_database(path)
     if problems:
         raise InputError(problems)
     print("ok")
@@ -74,9 +76,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from planner.model import database
+    from planner.model.database_file import default_database_path
+    from planner.model.database_import import import_table
 
-    out = args.db or database.default_database_path()
-    count = database.import_table(args.table, args.file, args.source, args.seeds, out)
+    out = args.db or default_database_path()
+    count = import_table(args.table, args.file, args.source, args.seeds, out)
     print(f"imported {count} rows into {args.table} (source {args.source}); rebuilt {out}")
     return 0

@@ -7,7 +7,8 @@ no change but another year does (a shock in 2027), a note names the year to look
 leverage ratio comes with the two welfare losses it divides (a line under the table, fields
 of its ``--json`` rows): a ratio of two small losses says little on its own.
 compare: each KPI's change against the baseline in A and in B, and B minus A, for one year
-(default: the last year both cover), and each scenario's two leverage losses.  Exit 2 on a bad file or a year outside the horizon.
+(default: the last year both cover), and each scenario's two leverage losses.  Exit 2 on a
+bad file or a year outside the horizon.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from planner.commands.number_text import (
     print_table,
 )
 from planner.errors import InputError, capped
-from planner.model.scenario_schema import MAX_DRAWS
+from planner.model.scenario_settings import MAX_DRAWS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -1,6 +1,6 @@
 """What a scenario may switch: lever, alignment, shock and lens ids with their controls.
 
-Built from the model database (``catalog_from_db`` in ``planner.model.database``) so that
+Built from the model database (``catalog_from_db`` in ``planner.model.database_catalog``) so that
 scenario validation names the ids and ``overrides`` keys that really exist, and the range
 each ``overrides`` key accepts (``override_range``, a fixed table: the database does not
 carry it).  Qt-free, plain data.

@@ -132,7 +132,8 @@ def load_model(path: Path | str | None = None) -> ModelData:
     """
     if path is not None:
         return _load_cached(Path(path))
-    from planner.model.database import DamagedDatabaseError, build_database, ensure_default_database
+    from planner.model.database_build import build_database, ensure_default_database
+    from planner.model.database_check import DamagedDatabaseError
 
     db_path = ensure_default_database()
     try:
@@ -156,7 +157,8 @@ def _load_cached(db_path: Path) -> ModelData:
     import sqlite3
 
     from planner.errors import InputError
-    from planner.model.database import DamagedDatabaseError, describe_damage, journal_path
+    from planner.model.database_check import DamagedDatabaseError, describe_damage
+    from planner.model.database_file import journal_path
     from planner.model.problem_text import ProblemText
 
     # ProblemText, so that the window shows these in its own language (the OS's reason,
@@ -194,7 +196,7 @@ def _load_cached(db_path: Path) -> ModelData:
         model = _read_model(db_path)
     except sqlite3.DatabaseError as exc:
         if journal_path(db_path).exists():
-            from planner.model.database import stray_journal_error
+            from planner.model.database_file import stray_journal_error
 
             raise stray_journal_error(db_path) from None
         raise DamagedDatabaseError(db_path, str(exc)) from None
@@ -253,7 +255,8 @@ def _fill(out: np.ndarray, rows: list[dict], column: str, sidx, ridx, scale=1.0)
 def _read_model(db_path: Path) -> ModelData:
     from contextlib import closing
 
-    from planner.model.database import FINAL_YEAR, catalog_from_db, connect_read_only
+    from planner.model.database_catalog import catalog_from_db
+    from planner.model.database_file import FINAL_YEAR, connect_read_only
     from planner.model.tables import REGION_IDS, TABLES
 
     with closing(connect_read_only(db_path)) as conn:
@@ -349,7 +352,7 @@ def _read_model(db_path: Path) -> ModelData:
     # refused here, as damage, rather than as an internal error deep inside a solve.
     problems = model_problems(model, t)
     if problems:
-        from planner.model.database import DamagedDatabaseError, summarise
+        from planner.model.database_check import DamagedDatabaseError, summarise
 
         raise DamagedDatabaseError(db_path, summarise(problems))
     return model

@@ -28,7 +28,7 @@ from planner.model.tables import TABLES_BY_NAME
 
 if TYPE_CHECKING:
     from planner.model.data import ModelData
-    from planner.model.seed_loader import SeedTable
+    from planner.model.seed_table import SeedTable
 
 
 @dataclass(frozen=True)

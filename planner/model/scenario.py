@@ -25,15 +25,9 @@ from planner.model.problem_text import ProblemText, either
 from planner.model.scenario_io import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported
 from planner.model.scenario_io import ScenarioError, read_scenario_json, write_text_atomically
 from planner.model.scenario_io import backup_path as backup_path  # re-exported
-from planner.model.scenario_schema import (
-    FrozenDict,
-    LeverSetting,
-    ModelStamp,
-    ScenarioFields,
-    ShockSetting,
-    found_text,
-    problems_from,
-)
+from planner.model.scenario_schema import ScenarioFields
+from planner.model.scenario_settings import FrozenDict, LeverSetting, ModelStamp, ShockSetting
+from planner.model.scenario_wording import found_text, problems_from
 
 FORMAT = "usmca-planner/scenario"
 CURRENT_VERSION = 1
@@ -340,27 +334,30 @@ def default_model() -> DefaultModel:
     # a catalog of their own.
     from contextlib import closing
 
-    from planner.model import database
+    from planner.model.database_build import build_database, ensure_default_database
+    from planner.model.database_catalog import catalog_from_db
+    from planner.model.database_check import DamagedDatabaseError
+    from planner.model.database_file import connect_read_only
 
-    path = database.ensure_default_database()
+    path = ensure_default_database()
 
     def read() -> DefaultModel:
-        with closing(database.connect_read_only(path)) as conn:
+        with closing(connect_read_only(path)) as conn:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             return DefaultModel(
-                database.catalog_from_db(conn),
+                catalog_from_db(conn),
                 meta.get("seeds_fingerprint", ""),
                 meta.get("model_version", ""),
             )
 
     try:
         return read()
-    except (database.DamagedDatabaseError, sqlite3.DatabaseError) as exc:
+    except (DamagedDatabaseError, sqlite3.DatabaseError) as exc:
         # The default database is a cache of the seeds: rebuilt once, as ``load_model`` does,
         # so that ``validate`` and ``run`` treat the same damage the same way.
         what = getattr(exc, "what", str(exc))
         print(f"Rebuilding the model database {path}: it is damaged ({what}).", file=sys.stderr)
-    database.build_database(None, path)
+    build_database(None, path)
     return read()  # damaged again: reported, not rebuilt in a loop
 
 

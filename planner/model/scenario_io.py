@@ -25,7 +25,7 @@ from typing import Any
 
 from planner.errors import InputError
 from planner.model.problem_text import Number, ProblemText, problem_template
-from planner.model.scenario_schema import found_text, path_text
+from planner.model.scenario_wording import found_text, path_text
 
 MAX_FILE_BYTES = 1024 * 1024
 _MAX_DEPTH = 32  # a scenario needs 4 levels; the cap keeps the checks below off deep recursion

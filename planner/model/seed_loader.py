@@ -7,7 +7,8 @@ one pass.  Line numbers count the header as line 1, as a spreadsheet or text edi
 The problems are ``ProblemText``: the app rebuilds its database from the seeds on start-up, so
 a hand-edited seed file's problems reach the window, which shows them in its own language; the
 command line prints the English text.  File names, ids and the file's own values stay as they
-are in any language.
+are in any language.  The model-shape checks (coverage, sums, lever controls) are
+``seed_shape``'s; the parsed table and the words that locate a problem are ``seed_table``'s.
 """
 
 from __future__ import annotations
@@ -16,56 +17,22 @@ import csv
 import hashlib
 import io
 import math
-from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.errors import InputError
-from planner.model.problem_text import Number, ProblemText, problem_template
-from planner.model.tables import (
-    ALIGNMENT_VALUES,
-    REGION_IDS,
-    TABLES,
-    TABLES_BY_NAME,
-    Column,
-    Table,
-)
-
-Value = str | int | float | None
-
-SHARE_SUM_TOLERANCE = 0.005
+from planner.model.problem_text import Number, ProblemText
+from planner.model.seed_shape import check_model_shape
+from planner.model.seed_table import SeedTable, Value, at_cell, expected_found
+from planner.model.tables import TABLES, Column, Table
 
 
 class SeedError(InputError):
     """The seed CSVs (or an imported CSV) break the table contract; ``problems`` lists all."""
 
 
-@dataclass
-class SeedTable:
-    """One seed file parsed and typed: rows keep the line they came from."""
-
-    table: Table
-    display: str  # how messages name the file, e.g. "seeds/trade_flows.csv"
-    header: tuple[str, ...] = ()
-    lines: list[int] = field(default_factory=list)
-    raw: list[dict[str, str]] = field(default_factory=list)
-    rows: list[dict[str, Value]] = field(default_factory=list)  # typed, same order as raw
-    bad: list[frozenset[str]] = field(default_factory=list)  # columns whose cell failed
-
-
 def file_name(table_name: str) -> str:
     return f"{table_name}.csv"
-
-
-def _at(display: str, line: int, column: str) -> ProblemText:
-    """``<file> line N column <col>``: where a problem is, as every message starts."""
-    return ProblemText("{file} line {line} column {column}", file=display, line=line, column=column)
-
-
-def _in_column(display: str, column: str) -> ProblemText:
-    """``<file> column <col>``: a problem of a whole column (a missing row), not of one line."""
-    return ProblemText("{file} column {column}", file=display, column=column)
 
 
 def read_seed_files(seeds_dir: Path) -> tuple[dict[str, bytes], list[str]]:
@@ -187,7 +154,7 @@ def parse_table(
             problems.append(
                 ProblemText(
                     "{where}: expected this column in the header, found it missing",
-                    where=_at(display, 1, name),
+                    where=at_cell(display, 1, name),
                 )
             )
     for name in seed.header:
@@ -195,7 +162,7 @@ def parse_table(
             problems.append(
                 ProblemText(
                     "{where}: expected only the columns {columns}, found this extra column",
-                    where=_at(display, 1, name or ProblemText("(blank)")),
+                    where=at_cell(display, 1, name or ProblemText("(blank)")),
                     columns=", ".join(declared),
                 )
             )
@@ -204,7 +171,7 @@ def parse_table(
         problems.append(
             ProblemText(
                 "{where}: expected each column once, found it repeated",
-                where=_at(display, 1, ", ".join(dupes)),
+                where=at_cell(display, 1, ", ".join(dupes)),
             )
         )
     if problems:
@@ -261,7 +228,7 @@ def _type_row(
     problems: dict[str, str] = {}
     for col in table.columns:
         text = raw[col.name]
-        where = _at(display, line, col.name)
+        where = at_cell(display, line, col.name)
         if text == "":
             required = col.required
             if required:
@@ -278,37 +245,32 @@ def _type_row(
     return typed, problems
 
 
-def _expected(expected: ProblemText, found: str) -> ProblemText:
-    """``expected <what>, found <the file's own text>``."""
-    return ProblemText("expected {expected}, found {found}", expected=expected, found=found)
-
-
 def _parse_cell(col: Column, text: str) -> tuple[Value, str | None]:
     value: Value = text
     if col.type == "integer":
         try:
             value = int(text)
         except ValueError:
-            return None, _expected(ProblemText("a whole number"), repr(text))
+            return None, expected_found(ProblemText("a whole number"), repr(text))
     elif col.type == "real":
         try:
             value = float(text)
         except ValueError:
-            return None, _expected(ProblemText("a number"), repr(text))
+            return None, expected_found(ProblemText("a number"), repr(text))
         if not math.isfinite(value):
-            return None, _expected(ProblemText("a finite number"), repr(text))
+            return None, expected_found(ProblemText("a finite number"), repr(text))
     if col.choices and value not in col.choices:
         one_of = ProblemText("one of {choices}", choices=", ".join(col.choices))
-        return value, _expected(one_of, repr(text))
+        return value, expected_found(one_of, repr(text))
     if isinstance(value, int | float):
         # The bound is the table's, written in the window's form there; the value found is
         # the file's own text, shown as it is.
         if col.minimum is not None and value < col.minimum:
             at_least = ProblemText("at least {minimum}", minimum=Number(col.minimum, "g"))
-            return value, _expected(at_least, text)
+            return value, expected_found(at_least, text)
         if col.maximum is not None and value > col.maximum:
             at_most = ProblemText("at most {maximum}", maximum=Number(col.maximum, "g"))
-            return value, _expected(at_most, text)
+            return value, expected_found(at_most, text)
     return value, None
 
 
@@ -326,7 +288,7 @@ def check_keys(seeds: Mapping[str, SeedTable]) -> list[str]:
                     ProblemText(
                         "{where}: expected a unique ({columns}), found {key} again "
                         "(first on line {first})",
-                        where=_at(seed.display, line, "+".join(pk)),
+                        where=at_cell(seed.display, line, "+".join(pk)),
                         columns=", ".join(pk),
                         key=", ".join(map(str, key)),
                         first=seen[key],
@@ -351,148 +313,12 @@ def check_keys(seeds: Mapping[str, SeedTable]) -> list[str]:
                 problems.append(
                     ProblemText(
                         "{where}: expected an id from {file}, found {found}",
-                        where=_at(seed.display, line, col.name),
+                        where=at_cell(seed.display, line, col.name),
                         file=file_name(target),
                         found=repr(value),
                     )
                 )
     return problems
-
-
-def check_model_shape(seeds: Mapping[str, SeedTable]) -> list[str]:
-    """Rules the engine relies on that no single cell shows: coverage, sums, lever controls."""
-    problems: list[str] = []
-
-    def rows(name: str) -> list[tuple[int, dict[str, Value]]]:
-        seed = seeds.get(name)
-        if seed is None:
-            return []
-        return [
-            (ln, r) for ln, r, bad in zip(seed.lines, seed.rows, seed.bad, strict=True) if not bad
-        ]
-
-    def where(name: str, column: str) -> ProblemText:
-        return _in_column(seeds[name].display, column)
-
-    no_region_row = problem_template("{where}: expected a row for region {region}, found none")
-
-    sectors = [r["id"] for _, r in rows("sectors")]
-    if "regions" in seeds:
-        present = {r["id"] for _, r in rows("regions")}
-        for rid in REGION_IDS:
-            if rid not in present:
-                problems.append(
-                    ProblemText(no_region_row, where=where("regions", "id"), region=rid)
-                )
-    if "elasticities" in seeds:
-        have = {(r["sector"], r["kind"]) for _, r in rows("elasticities")}
-        kinds = TABLES_BY_NAME["elasticities"].column("kind").choices
-        for s in sectors:
-            for k in kinds:
-                if (s, k) not in have:
-                    problems.append(
-                        ProblemText(
-                            "{where}: expected a {kind} row for sector {sector}, found none",
-                            where=where("elasticities", "kind"),
-                            kind=k,
-                            sector=s,
-                        )
-                    )
-    if "growth" in seeds:
-        have_regions = {r["region"] for _, r in rows("growth")}
-        for rid in REGION_IDS:
-            if rid not in have_regions:
-                problems.append(
-                    ProblemText(no_region_row, where=where("growth", "region"), region=rid)
-                )
-    if "mx_production" in seeds:
-        totals: dict[Value, float] = defaultdict(float)
-        for _, r in rows("mx_production"):
-            totals[r["sector"]] += float(r["share"] or 0.0)
-        for s in sectors:
-            if abs(totals.get(s, 0.0) - 1.0) > SHARE_SUM_TOLERANCE:
-                problems.append(
-                    ProblemText(
-                        "{where}: expected the shares of sector {sector} to sum to 1, "
-                        "found {total}",
-                        where=where("mx_production", "share"),
-                        sector=s,
-                        total=Number(totals.get(s, 0.0), ".4f"),
-                    )
-                )
-    problems.extend(_check_lever_params(seeds, rows))
-    return problems
-
-
-def _check_lever_params(seeds: Mapping[str, SeedTable], rows) -> list[str]:
-    if "lever_params" not in seeds or "levers" not in seeds:
-        return []
-    problems: list[str] = []
-    display = seeds["lever_params"].display
-    groups = {r["id"]: r["group"] for _, r in rows("levers")}
-    has_value_param: set[Value] = set()
-    for line, r in rows("lever_params"):
-        kind, default = r["kind"], r["default"]
-        choices = [c.strip() for c in str(r["choices"] or "").split(";") if c.strip()]
-        if kind == "choice" and not choices:
-            problems.append(
-                ProblemText(
-                    "{where}: expected values separated by ';', found none",
-                    where=_at(display, line, "choices"),
-                )
-            )
-        if default not in (None, ""):
-            problem = _default_problem(kind, str(default), choices, r["minimum"], r["maximum"])
-            if problem:
-                where = _at(display, line, "default")
-                problems.append(ProblemText("{where}: {problem}", where=where, problem=problem))
-        if groups.get(r["lever_id"]) == "alignment" and r["param"] == "value":
-            has_value_param.add(r["lever_id"])
-            bad = [c for c in choices if c not in ALIGNMENT_VALUES]
-            if kind != "choice" or bad or "none" not in choices:
-                problems.append(
-                    ProblemText(
-                        "{where}: expected an alignment choice among {choices} including none, "
-                        "found {found}",
-                        where=_at(display, line, "choices"),
-                        choices=";".join(ALIGNMENT_VALUES),
-                        found=repr(r["choices"]),
-                    )
-                )
-    for lever_id, group in groups.items():
-        if group == "alignment" and lever_id not in has_value_param:
-            problems.append(
-                ProblemText(
-                    "{where}: expected a 'value' row for alignment {lever}, found none",
-                    where=_in_column(display, "param"),
-                    lever=lever_id,
-                )
-            )
-    return problems
-
-
-def _default_problem(
-    kind: Value, default: str, choices: list[str], low: Value, high: Value
-) -> str | None:
-    if kind == "choice":
-        ok = default in choices
-        return None if ok else _expected(ProblemText("one of the choices"), repr(default))
-    if kind == "switch":
-        ok = default.lower() in ("true", "false", "1", "0")
-        return None if ok else _expected(ProblemText("true or false"), repr(default))
-    try:
-        number = int(default) if kind == "integer" else float(default)
-    except ValueError:
-        whole = kind == "integer"
-        expected = ProblemText("a whole number") if whole else ProblemText("a number")
-        return _expected(expected, repr(default))
-    if low is not None and number < float(low):
-        minimum = ProblemText("at least the minimum {minimum}", minimum=Number(low, "g"))
-        return _expected(minimum, default)
-    if high is not None and number > float(high):
-        maximum = ProblemText("at most the maximum {maximum}", maximum=Number(high, "g"))
-        return _expected(maximum, default)
-    return None
 
 
 def load_seeds(

@@ -103,7 +103,7 @@ READY_TIMEOUT_MS = 60_000
 def _bench_data_dir() -> Path:
     """A private data folder (no settings, recent files or crash-recovery prompt of the user)
     holding a copy of the default model database, so the child builds nothing."""
-    from planner.model.database import ensure_default_database
+    from planner.model.database_build import ensure_default_database
 
     source = ensure_default_database()
     folder = Path(tempfile.mkdtemp(prefix="planner-bench-"))

@@ -181,7 +181,7 @@ def _apply_overrides(model: ModelData, table: _Table, overrides: Mapping[str, fl
         from planner.errors import InputError
         from planner.model.problem_text import ProblemText
 
-        # The words validation uses for the same mistake (scenario_schema.override_problems),
+        # The words validation uses for the same mistake (scenario_checks.override_problems),
         # as ProblemText: translated should this refusal ever reach the window.
         raise InputError(
             [
