@@ -48,6 +48,11 @@
         <source>{rows} plotted values; Shift+F10 opens the export menu.</source>
         <translation>{rows} valores graficados; Mayús+F10 abre el menú de exportación.</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Arrow keys read the values one at a time; Esc clears the read-out.</source>
+        <translation>Las flechas leen los valores uno a uno; Esc borra la lectura.</translation>
+    </message>
 </context>
 <context>
     <name>CorridorMap</name>

@@ -48,6 +48,11 @@
         <source>{rows} plotted values; Shift+F10 opens the export menu.</source>
         <translation>{rows} valeurs tracées; Maj+F10 ouvre le menu d’exportation.</translation>
     </message>
+    <message>
+        <location filename="../../planner/ui/charts/base.py"/>
+        <source>Arrow keys read the values one at a time; Esc clears the read-out.</source>
+        <translation>Les flèches lisent les valeurs une à une; Échap efface la lecture.</translation>
+    </message>
 </context>
 <context>
     <name>CorridorMap</name>

@@ -3,9 +3,11 @@
 A panel holds a title, one pyqtgraph plot with axis units and a legend, a hover read-out line
 (mouse moves are rate-limited through ``pyqtgraph.SignalProxy``) and a menu that exports the
 picture (PNG, SVG) and the plotted numbers (CSV): on a right-click, or with Shift+F10 or the
-Menu key while the chart has the focus (a highlight frame shows it).  Colours follow the
-widget's QPalette so the charts read on light and dark themes alike.  A screen reader hears
-the title and a short summary of what is plotted (built only while one is active).
+Menu key while the chart has the focus (a highlight frame shows it).  The focused chart's
+arrow keys step through its data points and show the hover's read-out for each (Esc clears
+it), so values read without a mouse.  Colours follow the widget's QPalette so the charts
+read on light and dark themes alike.  A screen reader hears the title and a short summary of
+what is plotted, and each point the keys step to (built only while one is active).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
+    QAccessibleAnnouncementEvent,
     QColor,
     QContextMenuEvent,
     QFocusEvent,
@@ -146,6 +149,19 @@ def draws_nothing(item: QGraphicsItem) -> bool:
     return False
 
 
+# Keys that step a focused chart's read-out from point to point (see ChartPanel.step_point).
+STEP_KEYS = frozenset(
+    {
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+    }
+)
+
+
 def _plain_text_item(item: pg.TextItem) -> bool:
     """Whether a TextItem has no box to draw (its text is a child item that paints itself)."""
     return item.border.style() == Qt.PenStyle.NoPen and item.fill.style() == Qt.BrushStyle.NoBrush
@@ -214,6 +230,16 @@ class ChartView(pg.GraphicsLayoutWidget):
             panel.open_export_menu()
             event.accept()
             return
+        # Arrow keys come with the keypad modifier on some platforms (all of them on macOS).
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if panel is not None and plain == Qt.KeyboardModifier.NoModifier:
+            key = event.key()
+            # Taken here, before QGraphicsView would scroll (or the scene pan) with them.
+            if (key in STEP_KEYS and panel.step_point(key)) or (
+                key == Qt.Key.Key_Escape and panel.clear_point()
+            ):
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override
@@ -269,8 +295,13 @@ class ChartPanel(QFrame):
     Subclasses build their plot items once in ``__init__`` and update them in
     ``set_input`` with ``setData``/``setOpts`` (never clear and recreate: a toggle must repaint
     every chart inside one frame); they override ``hover_text``, ``table``, ``retranslate`` and
-    ``apply_colours``.
+    ``apply_colours``, and ``point_count`` and ``point_position`` (or ``point_text``) for the
+    keyboard read-out.
     """
+
+    # Up/Down step to the nearest point above/below on screen (a chart laid out in two
+    # dimensions); otherwise only Left/Right, Home and End step.
+    STEP_ROWS = False
 
     # The chart was focused or its menu opened: the window's "Export chart…" acts on it.
     used = Signal()
@@ -330,6 +361,7 @@ class ChartPanel(QFrame):
         self.colours = Colours.from_palette(self.palette())
         self.focus_ring = FocusRing(self)
         self._summary_stale = True  # the accessible description no longer tells the data
+        self.key_point: int | None = None  # the point the arrow keys read out, if any
 
     # --- to override -------------------------------------------------------------------
     def set_input(self, data: ChartInput) -> None:
@@ -348,6 +380,8 @@ class ChartPanel(QFrame):
         paints a second time.  The dashboard calls this after ``set_input``."""
         if self.view.needs_prepare():
             self.view.scene().prepareForPaint()
+        if self.key_point is not None:  # nothing to do on a toggle without a keyboard point
+            self.refresh_point()
         self._summary_stale = True
         # The spoken summary costs a table per chart: only for a listening screen reader (a
         # reader that attaches later gets it when the chart takes the focus).
@@ -357,6 +391,19 @@ class ChartPanel(QFrame):
     def hover_text(self, x: float, y: float) -> str:
         """The read-out for the data point nearest to view coordinates (x, y)."""
         return ""
+
+    def point_count(self) -> int:
+        """How many points the arrow keys step through (none by default: no stepping)."""
+        return 0
+
+    def point_position(self, i: int) -> tuple[float, float]:
+        """View coordinates (x, y) at which ``hover_text`` reads point ``i`` (0 <= i <
+        ``point_count()``), in the order Left/Right step through them."""
+        raise IndexError(f"{type(self).__name__} has no point {i} to step to")
+
+    def point_text(self, i: int) -> str:
+        """The read-out of point ``i``: what the hover reads at its position."""
+        return self.hover_text(*self.point_position(i))
 
     def table(self) -> pd.DataFrame:
         """The plotted numbers, one row per drawn value (the CSV export)."""
@@ -472,15 +519,92 @@ class ChartPanel(QFrame):
                 rows=QLocale().toString(rows)
             )
         )
+        if self.point_count():
+            parts.append(tr("Arrow keys read the values one at a time; Esc clears the read-out."))
         return " ".join(parts)
 
     def update_summary(self) -> None:
         """Set the accessible description from ``summary``, if the data changed since."""
         if self._summary_stale:
             self._summary_stale = False
-            text = self.summary()
-            self.setAccessibleDescription(text)
-            self.view.setAccessibleDescription(text)
+            self.setAccessibleDescription(self.summary())
+        self._describe_view()
+
+    def _describe_view(self) -> None:
+        """The view's accessible description: the keyboard point's read-out while there is
+        one (a reader re-reading the focused chart hears where it is), else the summary."""
+        text = self.readout.text() if self.key_point is not None else self.accessibleDescription()
+        if self.view.accessibleDescription() != text:
+            self.view.setAccessibleDescription(text)  # Qt sends DescriptionChanged
+
+    # --- keyboard read-out -------------------------------------------------------------
+    def step_point(self, key: Qt.Key) -> bool:
+        """Move the keyboard point for an arrow, Home or End key and show its read-out;
+        False when the chart has no points to step through (the key is not used)."""
+        count = self.point_count() if self.current is not None else 0
+        if count == 0:
+            return False
+        here = self.key_point
+        if key == Qt.Key.Key_Home:
+            target = 0
+        elif key == Qt.Key.Key_End:
+            target = count - 1
+        elif here is None or here >= count:
+            target = 0  # the first step shows where the keys start
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            target = min(max(here + (1 if key == Qt.Key.Key_Right else -1), 0), count - 1)
+        elif self.STEP_ROWS:
+            target = self._point_beside(here, count, up=key == Qt.Key.Key_Up)
+        else:
+            return True  # no second dimension: taken, so that the view does not scroll
+        self.show_point(target, announce=True)
+        return True
+
+    def _point_beside(self, i: int, count: int, up: bool) -> int:
+        """The point nearest to point ``i`` on screen above (``up``) or below it; ``i`` when
+        there is none.  Sideways distance counts double: straight up before diagonally."""
+        to_scene = self.plot.vb.mapViewToScene
+        at = [to_scene(QPointF(*self.point_position(k))) for k in range(count)]
+        best, best_cost = i, float("inf")
+        for k, p in enumerate(at):
+            rise = at[i].y() - p.y() if up else p.y() - at[i].y()
+            if rise < 1.0:  # not above (below) it by a pixel
+                continue
+            cost = rise + 2.0 * abs(p.x() - at[i].x())
+            if cost < best_cost:
+                best, best_cost = k, cost
+        return best
+
+    def show_point(self, i: int, announce: bool = False) -> None:
+        """Show point ``i``'s read-out; with a screen reader active, describe the view with
+        it and (``announce``, for a key press) have the reader say it."""
+        self.key_point = i
+        text = self.point_text(i) or " "
+        self.readout.setText(text)
+        if QAccessible.isActive():
+            self._describe_view()
+            if announce:
+                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.view, text))
+
+    def refresh_point(self) -> None:
+        """Read the keyboard point again from the chart's current numbers (new results,
+        year or language); clear it when the chart has no such point any more."""
+        if self.key_point is None:
+            return
+        if self.current is not None and self.key_point < self.point_count():
+            self.show_point(self.key_point)
+        else:
+            self.clear_point()
+
+    def clear_point(self) -> bool:
+        """Clear the keyboard point and its read-out; False when there was none."""
+        if self.key_point is None:
+            return False
+        self.key_point = None
+        self.readout.setText(" ")
+        if QAccessible.isActive():
+            self.update_summary()
+        return True
 
     def show_focus(self, focused: bool) -> None:
         """Frame the chart while its view has the focus (called by the view)."""
@@ -512,6 +636,7 @@ class ChartPanel(QFrame):
                 self.set_input(self.current)
         elif kind == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.refresh_point()
             self._summary_stale = True
             if QAccessible.isActive():
                 self.update_summary()
@@ -522,6 +647,11 @@ class ChartPanel(QFrame):
         if self.current is None or not self.plot.sceneBoundingRect().contains(pos):
             return
         point = self.plot.vb.mapSceneToView(pos)
+        # The mouse takes the read-out over: a later toggle must not bring back the keys'.
+        if self.key_point is not None:
+            self.key_point = None
+            if QAccessible.isActive():
+                self.update_summary()  # the view describes the chart again
         self.readout.setText(self.hover_text(point.x(), point.y()) or " ")
 
     # --- export ------------------------------------------------------------------------

@@ -506,12 +506,24 @@ class CorridorMapChart(ChartPanel):
             return f"{self.full_name(n)} ({kind_label(self.node_kinds[n])})"
         if dist > 1.0:
             return ""
+        return self.point_text(i)
+
+    # The arrow keys step through the edges, which carry the numbers (a node's read-out is
+    # its name only), in the order of the table and the CSV export.
+    def point_count(self) -> int:
+        return len(self.edge_ids) if self._data else 0
+
+    def point_position(self, i: int) -> tuple[float, float]:
+        x0, y0, x1, y1 = self.segments[i]
+        return float(x0 + x1) / 2, float(y0 + y1) / 2
+
+    def point_text(self, i: int) -> str:
+        """Edge ``i``'s read-out (the hover's, by index: another edge may share its line)."""
         d = self._data
-        names = {nid: self.full_name(k) for k, nid in enumerate(self.node_ids)}
-        a, b = self.from_to[i]
+        a, b = (self.node_ids.index(node) for node in self.from_to[i])
         text = _tr("{a} → {b}: utilisation {u} % (baseline {ub} %), {days} days ({db})").format(
-            a=names[a],
-            b=names[b],
+            a=self.full_name(a),
+            b=self.full_name(b),
             u=fmt_number(100 * d["utilisation"][i], 0),
             ub=fmt_number(100 * d["utilisation_base"][i], 0),
             days=fmt_number(d["days"][i]),

@@ -490,6 +490,17 @@ class RegionTilesChart(ChartPanel):
                 )
         return ""
 
+    # Tiles lie in rows: Up and Down go to the tile above or below (Left and Right take
+    # them in reading order).
+    STEP_ROWS = True
+
+    def point_count(self) -> int:
+        return len(self.region_ids)
+
+    def point_position(self, i: int) -> tuple[float, float]:
+        x, y, w, h = self.rects[self.region_ids[i]]
+        return x + w / 2, y + h / 2  # inside this tile only (hover_text tests each in turn)
+
     def table(self) -> pd.DataFrame:
         if self.current is None:
             return pd.DataFrame()

@@ -225,6 +225,15 @@ class SectorBarsChart(ChartPanel):
         )
         return text if np.isnan(pct) else f"{text} ({fmt_signed(pct)} %)"
 
+    # The bars stack top to bottom: Up and Down step between them as Left and Right do.
+    STEP_ROWS = True
+
+    def point_count(self) -> int:
+        return len(self._rows)
+
+    def point_position(self, i: int) -> tuple[float, float]:
+        return 0.0, float(self._rows[i])
+
     def table(self) -> pd.DataFrame:
         if self.current is None:
             return pd.DataFrame()

@@ -163,6 +163,12 @@ class TradeOverTimeChart(ChartPanel):
         ]
         return f"{int(self._years[i])}: " + " · ".join(parts) + " " + _tr("USD bn")
 
+    def point_count(self) -> int:
+        return len(self._years)  # a year each: the hover reads every line at a year
+
+    def point_position(self, i: int) -> tuple[float, float]:
+        return float(self._years[i]), 0.0
+
     def table(self) -> pd.DataFrame:
         frame = pd.DataFrame({"year": self._years.astype(int)})
         for key, values in self._series.items():

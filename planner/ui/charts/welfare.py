@@ -121,6 +121,12 @@ class WelfareChart(ChartPanel):
         parts.append(f"{part_label('total')} {fmt_signed(self._total[i])}")
         return f"{name}: " + " · ".join(parts) + " " + _tr("USD bn")
 
+    def point_count(self) -> int:
+        return len(self._x)
+
+    def point_position(self, i: int) -> tuple[float, float]:
+        return float(self._x[i]), 0.0
+
     def table(self) -> pd.DataFrame:
         if self.current is None:
             return pd.DataFrame()
