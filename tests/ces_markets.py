@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.model.engine import ces
+from planner.model.engine import ces_equations
 
 
 def random_market(
     seed: int, batch: int, n: int, per_region: bool, idle: bool = False
-) -> tuple[ces.Equations, np.random.Generator]:
+) -> tuple[ces_equations.Equations, np.random.Generator]:
     """``batch`` markets of ``n`` regions (region n-1 of the first selling nothing when
     ``idle``), with the generator left where the markets end for the caller's next draws."""
     rng = np.random.default_rng(seed)
@@ -25,7 +25,7 @@ def random_market(
     em = -rng.uniform(0.3, 2.0, (batch, last))
     es = rng.uniform(1.5, 9.0, (batch, last))
     ex = rng.uniform(0.5, 3.0, (batch, last))
-    eq = ces._equations(
+    eq = ces_equations._equations(
         flows, theta, np.log(wedge), wedge, em, es, ex, flows.sum(axis=-1), (batch,), n
     )
     return eq, rng

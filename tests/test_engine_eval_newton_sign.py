@@ -16,7 +16,7 @@ from ces_markets import random_market
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.model.engine import ces
+from planner.model.engine import ces, ces_equations
 
 
 def _reference_step(log_z, excess, state, eq) -> np.ndarray:
@@ -34,7 +34,7 @@ def _reference_step(log_z, excess, state, eq) -> np.ndarray:
         shares = eq.index_weight * state.power
         shares /= safe_total[:, None, :]
         jacobian = -((demand * eq.cross[:, None, :]) @ np.swapaxes(shares, -1, -2))
-        own = ces.row_sum(demand * eq.sigma[:, None, :])
+        own = ces_equations.row_sum(demand * eq.sigma[:, None, :])
     diagonal = np.einsum("bii->bi", jacobian)
     diagonal += eq.ex * state.supply + own
     if eq.idle is not None:

@@ -10,7 +10,14 @@ import pytest
 from model_factory import busy_scenario, make_model
 
 import planner.model.engine as engine
-from planner.model.engine import evaluate, linear_batch, trade, uncertainty
+from planner.model.engine import (
+    cell_tariffs,
+    evaluate,
+    linear_batch,
+    linear_factors,
+    trade,
+    uncertainty,
+)
 
 DRAWS, RUNS, YEARS, SECTORS, REGIONS = 6, 3, 4, 3, 8
 
@@ -75,7 +82,7 @@ def test_batch_solve_equals_the_linear_gsim(case, dtype, tol):
         np.random.default_rng(5), case
     )
     batch = linear_batch.solve(
-        linear_batch.factors(flows, t0), growth, tariffs, icebergs, em, es, ex, dtype=dtype
+        linear_factors.factors(flows, t0), growth, tariffs, icebergs, em, es, ex, dtype=dtype
     )
     grown = flows * growth[:, :, None, None, :]
     ref = trade.solve_gsim(
@@ -103,7 +110,7 @@ def test_runs_whose_flows_are_not_kept_give_the_same_answer(dtype, tol):
     flows, t0, _, _, growth, em, es, ex, tariffs, icebergs = _market(
         np.random.default_rng(7), "shared arrays"
     )
-    fac = linear_batch.factors(flows, t0)
+    fac = linear_factors.factors(flows, t0)
     every = linear_batch.solve(fac, growth, tariffs, icebergs, em, es, ex, dtype=dtype)
     some = linear_batch.solve(
         fac, growth, tariffs, icebergs, em, es, ex, dtype=dtype, keep_flows=[2, 0]
@@ -123,7 +130,7 @@ def test_calls_of_any_size_on_two_threads_give_each_its_own_answer():
     calls = []
     for case in ("random", "one draw", "shared arrays"):
         flows, t0, _, _, growth, em, es, ex, tariffs, icebergs = _market(rng, case)
-        calls.append((linear_batch.factors(flows, t0), growth, tariffs, icebergs, em, es, ex))
+        calls.append((linear_factors.factors(flows, t0), growth, tariffs, icebergs, em, es, ex))
     alone = [linear_batch.solve(*args) for args in calls]
     with ThreadPoolExecutor(max_workers=2) as pool:
         together = list(pool.map(lambda i: linear_batch.solve(*calls[i % 3]), range(12)))
@@ -181,14 +188,14 @@ def test_a_run_given_by_its_changed_cells_equals_its_whole_solve(case, dtype, to
     rng = np.random.default_rng(17)
     values = np.stack([tariffs[0][..., r, v] for r, v in cells], axis=-1)
     values = values + rng.uniform(0.02, 0.2, values.shape)  # preferences withdrawn
-    change = linear_batch.CellTariffs(tariffs[0], cells, values)
+    change = cell_tariffs.CellTariffs(tariffs[0], cells, values)
     whole = change.full()
     for p, (r, v) in enumerate(cells):
         assert np.array_equal(whole[..., r, v], values[..., p])
     assert np.count_nonzero(whole != tariffs[0]) == values.size
     runs = [tariffs[0], tariffs[1], tariffs[0]]
     ice = [icebergs[0], icebergs[1], icebergs[0]]  # the variant shares its run's iceberg
-    fac = linear_batch.factors(flows, t0)
+    fac = linear_factors.factors(flows, t0)
     keep = [0, 1]
     ref = linear_batch.solve(
         fac, growth, [*runs, whole], [*ice, ice[0]], em, es, ex, dtype=dtype, keep_flows=keep
@@ -209,8 +216,8 @@ def test_a_run_given_by_cells_is_solved_whole_when_nothing_can_be_shared():
     flows, t0, _, _, growth, em, es, ex, tariffs, icebergs = _market(
         np.random.default_rng(19), "random"
     )
-    change = linear_batch.CellTariffs(tariffs[0], ((2, 0),), tariffs[0][..., 2, 0, None] + 0.1)
-    fac = linear_batch.factors(flows, t0)
+    change = cell_tariffs.CellTariffs(tariffs[0], ((2, 0),), tariffs[0][..., 2, 0, None] + 0.1)
+    fac = linear_factors.factors(flows, t0)
     whole = change.full()
     # Another iceberg than its base's, or its flows kept: the same answer, from its whole array.
     for ice, keep in (([icebergs[0], icebergs[1]], [0]), ([icebergs[0], icebergs[0]], None)):
@@ -221,7 +228,7 @@ def test_a_run_given_by_cells_is_solved_whole_when_nothing_can_be_shared():
         for field in ("world_price", "flows", "consumer", "producer", "tariff_revenue"):
             assert np.array_equal(getattr(got, field), getattr(ref, field)), field
     with pytest.raises(ValueError):
-        bad = linear_batch.CellTariffs(
+        bad = cell_tariffs.CellTariffs(
             tariffs[0], ((2, 0), (2, 0)), np.zeros((*whole.shape[:3], 2))
         )
         linear_batch.solve(fac, growth, [tariffs[0], bad], icebergs[:2], em, es, ex, keep_flows=[0])
@@ -232,7 +239,7 @@ def test_monte_carlo_leverage_from_the_disagreement_points_cells(monkeypatch):
     # cells (``CellTariffs``): their KPIs must be those of solving it whole -- every KPI but
     # the leverage ratio bit for bit (the runs' own solve is untouched), the leverage ratio
     # to float32 rounding.
-    from planner.model.engine import simulation
+    from planner.model.engine import run_inputs
 
     scenario = busy_scenario(make_model())
     shortcut = evaluate(make_model(), scenario, draws=24)
@@ -241,7 +248,7 @@ def test_monte_carlo_leverage_from_the_disagreement_points_cells(monkeypatch):
         run, cells = paths
         return (run.tariff, cells.full()), run.iceberg
 
-    monkeypatch.setattr(simulation, "_cell_tariffs", whole)
+    monkeypatch.setattr(run_inputs, "_cell_tariffs", whole)
     full = evaluate(make_model(), scenario, draws=24)
     for kpi_id in shortcut.bands:
         for got, want in ((shortcut.bands, full.bands), (shortcut.delta_bands, full.delta_bands)):
@@ -267,7 +274,7 @@ def test_trade_costs_given_row_scaled_give_the_whole_arrays_answer(dtype):
     assert np.array_equal(scaled.full(), whole)
     for importer in range(REGIONS):
         assert np.array_equal(scaled.column(importer), whole[..., importer])
-    fac = linear_batch.factors(flows, t0)
+    fac = linear_factors.factors(flows, t0)
     runs = tariffs[:2]
     got = linear_batch.solve(fac, growth, runs, [scaled, scaled], em, es, ex, dtype=dtype)
     ref = linear_batch.solve(fac, growth, runs, [whole, whole], em, es, ex, dtype=dtype)

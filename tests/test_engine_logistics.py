@@ -7,7 +7,8 @@ import pytest
 from model_factory import baseline_scenario, make_model
 
 from planner.model.engine import evaluate
-from planner.model.engine.network import build_network, edge_days
+from planner.model.engine.assignment import edge_days
+from planner.model.engine.network import build_network
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ from model_factory import busy_scenario, make_model
 
 from planner.model import engine
 from planner.model.engine import logistics, regions
-from planner.model.engine.network import power_by_log
+from planner.model.engine.assignment import power_by_log
 from planner.model.engine.prepared import prepare
+from planner.model.engine.run_inputs import _per_day, export_factor
 from planner.model.engine.settings import settings_of
-from planner.model.engine.simulation import _per_day, export_factor
 from planner.model.engine.uncertainty import central_params, draw_params, slice_params
 from planner.model.results import total_trade
 

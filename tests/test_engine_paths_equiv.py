@@ -14,10 +14,11 @@ import pytest
 from model_factory import baseline_scenario, busy_scenario, make_model
 
 from planner.model.engine import logistics, tariff_paths
-from planner.model.engine.network import Assignment, RowSums, assign
+from planner.model.engine.assignment import Assignment, assign
+from planner.model.engine.network import RowSums
 from planner.model.engine.prepared import prepare
+from planner.model.engine.run_inputs import _per_day
 from planner.model.engine.settings import settings_of
-from planner.model.engine.simulation import _per_day
 from planner.model.engine.uncertainty import central_params, draw_params, slice_params
 
 DRAWS = 5

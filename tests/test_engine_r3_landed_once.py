@@ -8,7 +8,7 @@ import pytest
 from model_factory import busy_scenario, make_model
 
 from planner.model import engine
-from planner.model.engine import kpis, simulation
+from planner.model.engine import kpis, simulation, solved_runs
 from planner.model.engine.prepared import prepare
 from planner.model.engine.settings import ScenarioSettings, settings_of
 from planner.model.engine.uncertainty import draw_params
@@ -44,7 +44,9 @@ def test_a_kept_landed_cost_is_the_index_kpis_own(model, monkeypatch):
     years = np.asarray(model.years)
     params = draw_params(model, {}, 6, seed=2)
     outputs = tuple(
-        simulation.solve_runs(prep, list(runs), params, years, simulation.BATCH_FORM, detail=False)
+        solved_runs.solve_runs(
+            prep, list(runs), params, years, solved_runs.BATCH_FORM, detail=False
+        )
     )
     kpi_ids = ("us_landed_cost_index",)
     calls = _counting(monkeypatch)

@@ -14,7 +14,7 @@ from ces_markets import random_market
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.model.engine import ces, trade
+from planner.model.engine import ces, trade, trade_linear, trade_market
 
 
 def _market(seed: int, batch: int, n: int, per_region: bool, idle: bool = False):
@@ -66,11 +66,11 @@ def _base(seed: int, years: int = 3, runs: int = 2):
 def test_first_order_operator_is_the_linear_system_of_the_log_changes() -> None:
     base, old, rng = _base(1)
     new = old[:, None] * rng.uniform(0.7, 1.6, (3, 2, 5, 5))
-    market = trade._market(base, new, 1.0, (3, 2))
+    market = trade_market._market(base, new, 1.0, (3, 2))
     change = market.wedge_change
     log_change = np.log1p(change)
-    folded = trade._first_order(market, log_change)
-    direct = trade._linear_world_price(market, change=log_change)
+    folded = trade_linear._first_order(market, log_change)
+    direct = trade_linear._linear_world_price(market, change=log_change)
     np.testing.assert_allclose(folded, direct, rtol=1e-12, atol=1e-14)
 
 

@@ -11,7 +11,7 @@ import threading
 import numpy as np
 from test_engine_linear_batch import PRECISIONS, _close, _market
 
-from planner.model.engine import linear_batch
+from planner.model.engine import cell_tariffs, linear_batch, linear_factors, per_thread
 
 
 def _monte_carlo_call(dtype):
@@ -22,8 +22,8 @@ def _monte_carlo_call(dtype):
     )
     cells = ((2, 0), (0, 2))
     values = np.stack([tariffs[0][..., r, v] for r, v in cells], axis=-1) + 0.1
-    change = linear_batch.CellTariffs(tariffs[0], cells, values)
-    args = (linear_batch.factors(flows, t0), growth, [tariffs[0], change])
+    change = cell_tariffs.CellTariffs(tariffs[0], cells, values)
+    args = (linear_factors.factors(flows, t0), growth, [tariffs[0], change])
     return args, (icebergs[0], icebergs[0]), (em, es, ex), change
 
 
@@ -35,7 +35,7 @@ def _in_a_fresh_thread(dtype):
         out["runs"] = linear_batch.solve(
             fac, growth, tariffs, list(icebergs), em, es, ex, dtype=dtype, keep_flows=[0]
         )
-        pool = linear_batch._SCRATCH.__dict__
+        pool = per_thread._SCRATCH.__dict__
         buffers = {id(v): v.nbytes for k, v in pool.items() if isinstance(k, str)}
         out["bytes"] = sum(buffers.values())
 

@@ -21,16 +21,11 @@ import numpy as np
 
 from planner.model.data import ModelData
 from planner.model.engine import logistics
-from planner.model.engine.linear_batch import matmul_on_one_thread
+from planner.model.engine.per_thread import matmul_on_one_thread
 from planner.model.engine.prepared import prepare, read_only
 from planner.model.engine.settings import ScenarioSettings, settings_key, settings_of
-from planner.model.engine.simulation import (
-    BATCH_FORM,
-    WELFARE_PARTS,
-    Simulation,
-    combine,
-    solve_runs,
-)
+from planner.model.engine.simulation import WELFARE_PARTS, Simulation, combine
+from planner.model.engine.solved_runs import BATCH_FORM, solve_runs
 from planner.model.engine.uncertainty import (
     Cancelled,
     TaskState,

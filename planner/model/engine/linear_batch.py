@@ -53,99 +53,26 @@ the short R axes, not arithmetic, hence:
 - Scratch arrays are kept per thread between calls (~5 MB for 2 runs of 20 draws): a freshly
   mapped page costs a fault on first touch (~4 µs measured), and a 20-draw pass used to
   touch over a thousand of them.  Only the returned arrays are new.
+
+This module holds the solve (``solve``, ``LinearRuns``, ``RowScaled``); the base year's
+pieces are in ``linear_factors``, a disagreement point's cells in ``cell_tariffs``, the
+elimination in ``batch_elimination`` and the per-thread products and scratch in
+``per_thread``.
 """
 
 from __future__ import annotations
 
-import math
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
+from planner.model.engine.batch_elimination import _solve
+from planner.model.engine.cell_tariffs import CellTariffs, _variant_revenue, _variants
+from planner.model.engine.linear_factors import Factors
+from planner.model.engine.per_thread import _SPARE, _scratch, matmul_on_one_thread
+
 # The arithmetic's precision (see the module notes): float32 halves the memory traffic.
 DTYPE = np.float32
-
-
-@dataclass(frozen=True)
-class Factors:
-    """Draw-independent pieces of one model's base year."""
-
-    flows: np.ndarray  # M (S, R, R) base flows
-    inv_power_old: np.ndarray  # 1 / T0 (S, R, R)
-    power_old: np.ndarray  # T0 = 1 + t0 (S, R, R), kept in float64 by ``as_dtype``
-    base_revenue: np.ndarray  # Σ_r t0_rv M_rv (S, R)
-    theta: np.ndarray  # θ (S, R, R)
-    spending: np.ndarray  # R_v base (S, R)
-    # (S, 2R, R²) against an (R, R) block flattened: rows v of Σ_r (T0_rv / R_v) x_rv over the
-    # exporters that sell to v, then rows r of Σ_v x_rv.
-    sums: np.ndarray
-    outer: np.ndarray  # (R, R·S, R): [r, (u, s), v] = M_rv θ_uv, so M diag(g) θᵀ = outer·g
-    outer_sum: np.ndarray  # (2R, R²): [a, b]·outer_sum = a_v + b_r at (r, v)
-    to_importer: np.ndarray  # (S·R², R): x·to_importer = Σ_s Σ_r x_srv
-    cast: dict = field(default_factory=dict, compare=False)  # dtype -> these in that dtype
-
-    def as_dtype(self, dtype) -> Factors:
-        dtype = np.dtype(dtype)
-        if dtype == self.flows.dtype:
-            return self
-        if dtype not in self.cast:
-            names = [f for f in self.__dataclass_fields__ if f != "cast"]
-            cast = {f: getattr(self, f).astype(dtype) for f in names}
-            self.cast[dtype] = Factors(**{**cast, "power_old": self.power_old})
-        return self.cast[dtype]
-
-
-def factors(flows: np.ndarray, tariff_old: np.ndarray) -> Factors:
-    """``flows`` (S, R, R) base flows, ``tariff_old`` t0 (S, R, R) base-year tariffs."""
-    power = 1.0 + tariff_old
-    cells = flows * power
-    spending = cells.sum(axis=-2)
-    theta = cells / np.where(spending > 0, spending, 1.0)[..., None, :]
-    revenue = (flows * tariff_old).sum(axis=-2)
-    n_sectors, n_regions = flows.shape[:2]
-    eye = np.eye(n_regions)
-    # T0_rv / R_v = θ_rv / M_rv where r sells to v; Q_rv is 0 elsewhere.
-    by_importer = np.where(
-        flows > 0, power / np.where(spending > 0, spending, 1.0)[..., None, :], 0
-    )
-    sums = np.concatenate(
-        [
-            by_importer[:, None, :, :] * eye[None, :, None, :],  # [s, v', r, v]
-            np.broadcast_to(eye[None, :, :, None], (n_sectors, *eye.shape, n_regions)),
-        ],
-        axis=1,
-    )
-    outer = flows.transpose(1, 0, 2)[:, None] * theta.transpose(1, 0, 2)[None]  # [r, u, s, v]
-    return Factors(
-        flows,
-        1.0 / power,
-        power,
-        revenue,
-        theta,
-        spending,
-        sums.reshape(n_sectors, 2 * n_regions, n_regions * n_regions),
-        np.ascontiguousarray(outer).reshape(n_regions, n_regions * n_sectors, n_regions),
-        np.concatenate([np.tile(eye, n_regions), np.repeat(eye, n_regions, axis=1)]),
-        np.tile(eye, (n_sectors * n_regions, 1)),
-    )
-
-
-@dataclass(frozen=True)
-class CellTariffs:
-    """A run's tariffs given as another run's but in a few cells: a disagreement point,
-    whose tariffs differ from its run's only between the US and Mexico."""
-
-    base: np.ndarray  # (D, Y, S, R, R) the other run's tariffs
-    cells: tuple[tuple[int, int], ...]  # (exporter, importer) of each cell that differs
-    tariff: np.ndarray  # (D, Y, S, P) the tariffs in those cells, P = len(cells)
-
-    def full(self) -> np.ndarray:
-        """The whole (D, Y, S, R, R) array."""
-        out = self.base.copy()
-        for p, (r, v) in enumerate(self.cells):
-            out[..., r, v] = self.tariff[..., p]
-        return out
 
 
 @dataclass(frozen=True)
@@ -417,160 +344,3 @@ def solve(
         producer=producer,
         tariff_revenue=by_draw(revenue),
     )
-
-
-@dataclass
-class _Variant:
-    """A run solved from its base run's arrays (``CellTariffs`` with the base's iceberg).
-
-    Its Q differs from the base's only in its cells, so its sums are the base's plus those
-    of the change there.  Its tariff revenue Σ_r (1 + P̂*_r)(G_rv (a_v + b_r) + Q_rv) t1_rv
-    is summed with the base's Q and t1 in every cell, then corrected in its own cells: its
-    tariffs and Q are never built whole (a cast, two passes and a matrix product saved).
-    """
-
-    base: int  # the run whose arrays it shares
-    at: np.ndarray  # (P,) flat position (r·R + v) of each cell in an (R, R) block
-    exporter: list[int]  # r of each cell
-    importer: list[int]  # v of each cell
-    tariff: np.ndarray  # (N, S, P) its t1 there, in ``dtype``
-    work: np.ndarray  # (N, S, P) its Q there
-
-
-def _variants(
-    tariff_new: list, iceberg_new: list, keep: list[int], shape: tuple[int, int], dt
-) -> tuple[list[np.ndarray | None], dict[int, _Variant]]:
-    """The whole tariff arrays (None for a ``_Variant``) and the variants by run."""
-    out: list[np.ndarray | None] = list(tariff_new)
-    variants = {}
-    for k, t in enumerate(tariff_new):
-        if not isinstance(t, CellTariffs):
-            continue
-        if len(set(t.cells)) != len(t.cells):
-            raise ValueError(f"CellTariffs: expected distinct cells, found {t.cells}")
-        base = next((j for j, u in enumerate(tariff_new) if u is t.base), None)
-        if base is None or iceberg_new[base] is not iceberg_new[k] or k in keep or not t.cells:
-            out[k] = t.full()  # nothing to share (or its flows wanted): solved whole
-            continue
-        regions = t.base.shape[-1]
-        cell_tariff = np.empty((*shape, len(t.cells)), dt)
-        np.copyto(cell_tariff, t.tariff.reshape(cell_tariff.shape))
-        variants[k] = _Variant(
-            base,
-            np.array([r * regions + v for r, v in t.cells]),
-            [r for r, _ in t.cells],
-            [v for _, v in t.cells],
-            cell_tariff,
-            np.empty_like(cell_tariff),
-        )
-        out[k] = None
-    return out, variants
-
-
-def _variant_revenue(
-    v: _Variant,
-    terms: np.ndarray,
-    grow: np.ndarray,
-    q: np.ndarray,
-    tariff: np.ndarray,
-    grown: np.ndarray,
-    fac: Factors,
-    shift: np.ndarray,
-    paid: np.ndarray,
-    q_scale: np.ndarray | None,
-) -> None:
-    """Variant ``v``'s tariff revenue per importer into ``paid`` (N, R).  ``terms`` its
-    [a, b] (S, 2R, N), ``grow`` its 1 + P̂*_r (N, S, R, 1); ``q`` and ``tariff`` its base's
-    Q (with the Es factor) and t1 (N, S, R²); ``q_scale`` the Es factor still to put in
-    its own Q (None: in already); ``shift`` scratch of one run."""
-    n, n_sectors, _ = shift.shape
-    n_regions = paid.shape[-1]
-    if q_scale is not None:
-        v.work.reshape(len(q_scale), -1, *v.work.shape[1:])[...] *= q_scale
-    # a_v + b_r
-    matmul_on_one_thread(terms.transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))
-    shift *= grown
-    own = shift[:, :, v.at]  # (N, S, P), a copy: t1 (G (a + b) + Q) of its own cells
-    own += v.work
-    own *= v.tariff
-    shift += q
-    shift *= tariff
-    own -= shift[:, :, v.at]  # less the base's Q and t1 there, summed with the rest
-    np.matmul(
-        grow.reshape(n, 1, -1), shift.reshape(n, -1, n_regions), out=paid.reshape(n, 1, n_regions)
-    )
-    own *= grow.reshape(n, n_sectors, n_regions)[:, :, v.exporter]
-    fixed = own.sum(axis=1)  # (N, P)
-    for p, importer in enumerate(v.importer):  # a few cells, each over every (N)
-        paid[:, importer] += fixed[:, p]
-
-
-def _solve(augmented: np.ndarray, dominant: bool) -> np.ndarray:
-    """``augmented`` [A | b] (R, R + K, S, N), overwritten: the (K, S, R, N) solution.
-    ``dominant``: every system is strictly row diagonally dominant."""
-    n_regions, width, n_sectors, n = augmented.shape
-    n_runs = width - n_regions
-    if not dominant:
-        system = augmented[:, :n_regions].transpose(2, 3, 0, 1)
-        rhs = augmented[:, n_regions:].transpose(2, 3, 0, 1)
-        return np.linalg.solve(system, rhs).transpose(3, 0, 2, 1)
-    # Elimination on (R, R + K, S·N), the right-hand sides carried as extra columns: every
-    # step is a few long loops.
-    a = augmented.reshape(n_regions, width, n_sectors * n)
-    spare = _scratch(_SPARE, ((n_regions - 1) * (width - 1) * a.shape[-1],), a.dtype)
-    for p in range(n_regions):
-        a[p, p + 1 :] *= 1.0 / a[p, p]
-        if p + 1 < n_regions:
-            rest = a[p + 1 :, p + 1 :]
-            step = spare[: rest.size].reshape(rest.shape)
-            np.multiply(a[p + 1 :, p, None], a[p, None, p + 1 :], out=step)
-            rest -= step
-    solution = a[:, n_regions:]  # (R, K, S·N)
-    for p in range(n_regions - 1, 0, -1):
-        above = solution[:p]
-        step = spare[: above.size].reshape(above.shape)
-        np.multiply(a[:p, p, None], solution[p], out=step)
-        above -= step
-    return solution.reshape(n_regions, n_runs, n_sectors, n).transpose(1, 2, 0, 3)
-
-
-# OpenBLAS runs a matrix product of more multiply-adds than this on several threads.
-_ONE_THREAD = 1 << 18
-
-
-def matmul_on_one_thread(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
-    """``out[...] = a @ b``, in blocks of b's columns or a's rows that OpenBLAS keeps on the
-    calling thread."""
-    if b.ndim == 2:  # x (..., m, k) @ e (k, n): block the rows of a
-        step = max(1, _ONE_THREAD // b.size)
-        for i in range(0, a.shape[-2], step):
-            np.matmul(a[..., i : i + step, :], b, out=out[..., i : i + step, :])
-    else:  # e (..., m, k) @ x (..., k, n): block the columns of b
-        step = max(1, _ONE_THREAD // (a.shape[-2] * a.shape[-1]))
-        for i in range(0, b.shape[-1], step):
-            np.matmul(a, b[..., i : i + step], out=out[..., i : i + step])
-
-
-_SCRATCH = threading.local()
-# The slot of ``solve``'s w G / T0, then of the elimination's steps, then of ``shift``: their
-# lifetimes do not overlap (nor do those of the friction factors and G, [a, b]).  Every page
-# a chunk touches faults again after the trim that follows a run (planner.native_memory).
-_SPARE = "spare"
-
-
-def _scratch(slot: str, shape: tuple[int, ...], dtype=np.float64) -> np.ndarray:
-    """An uninitialised array in this thread's memory for ``slot``, kept between calls (and
-    the view of it, asked for again with the same shape on every call of a pass)."""
-    pool = _SCRATCH.__dict__
-    key = (slot, shape, dtype)
-    view = pool.get(key)
-    if view is not None:
-        return view
-    dtype = np.dtype(dtype)
-    size = math.prod(shape) * dtype.itemsize
-    if slot not in pool or pool[slot].size < size:
-        for old in [k for k in pool if isinstance(k, tuple) and k[0] == slot]:
-            del pool[old]  # views of the buffer being replaced
-        pool[slot] = np.empty(size, np.uint8)
-    view = pool[key] = pool[slot][:size].view(dtype).reshape(shape)
-    return view

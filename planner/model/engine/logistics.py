@@ -1,7 +1,8 @@
 """Corridor network -> transit days -> ad-valorem trade-cost equivalents, year by year.
 
-The network, its volume-delay function (BPR) and route choice live in ``network``; this
-module applies a scenario to it.  Investments and disruptions act on edges:
+The network and its route tables live in ``network``, its volume-delay function (BPR) and
+route choice in ``assignment``; this module applies a scenario to them.  Investments and
+disruptions act on edges:
 - the Trans-Mexican Freight Corridor opens its edges (``enabled_by = tmfc_corridor``) with
   ``capacity_usd_bn`` (both edges together, split by their table capacities) times the
   lever's intensity, ramping in from its start year;
@@ -20,36 +21,36 @@ Extra days against the base year become an iceberg cost with the per-day cost of
 (Hummels & Schaur 2013: 0.6-2.1% of value per day; ``per_day_cost_pct.<sector>``), weighting
 the macro-regions by their share of the sector's exports.  The extra days stay by origin
 (``extra_days``): a disruption's cost falls on the regions whose routes it cuts (``regions``).
+
+The edges before routing (what the model fixes of them, what a run's levers make of them)
+are in ``corridor_edges``; what a run reports from its assignment in ``corridor_outputs``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from planner.model.engine.network import (
-    GROUPS,
+from planner.model.engine.assignment import (
     Assignment,
-    Network,
     assign_columns,
     base_assignment,
     power_by_log,
     reference_path_days,
 )
-from planner.model.engine.settings import ScenarioSettings, ramp, restricted
+from planner.model.engine.corridor_edges import CUSTOMS_LEVER, HUB_LEVER, _capacity, _days, _static
+from planner.model.engine.corridor_outputs import _by_pair, _edge_detail, _path_sum
+from planner.model.engine.network import GROUPS, Network
+from planner.model.engine.settings import ScenarioSettings, restricted
 
 __all__ = ["GROUPS", "Assignment", "CorridorResult", "Network", "corridor_run", "reference"]
 
 # --- a scenario's corridor year by year -------------------------------------------------------
 
 FLOOD_SHOCK, FLOOD_NODE, PORT_SHOCK = "bajio_flood", "bajio", "port_disruption"
-HUB_LEVER, HUB_ORIGINS = "southwest_trade_hub", ("south_southeast", "pacific")
-CUSTOMS_LEVER, PANEL_LEVER = "e_customs", "rapid_response_panel"
+PANEL_LEVER = "rapid_response_panel"
 
 
 def corridor_settings(prep, settings: ScenarioSettings) -> ScenarioSettings:
@@ -73,66 +74,6 @@ class CorridorResult:
     # hit times the share of their capacity the event removes
     event_exposure: dict[str, np.ndarray]
     path_flow: np.ndarray  # (D, Y, St, P) the route choice (reused by Monte Carlo)
-
-
-@dataclass(frozen=True)
-class _Static:
-    """What the corridor needs of the model alone, derived once per Prepared."""
-
-    levers: tuple[tuple[str, np.ndarray, np.ndarray], ...]  # lever, its edges, capacity split
-    group_weight: np.ndarray  # (G, R) Mexico's base exports to the importers of each group
-    group_total: np.ndarray  # (G,)
-    group_only: tuple[int | None, ...]  # the group's one importer, if it has only one
-    export_weight: np.ndarray  # (S,) Mexico's base-year export mix
-    base_days: np.ndarray  # (E,) days of the edges without any lever (never below 0)
-    hub: np.ndarray  # (E,) edges leaving the South-West trade hub's origins
-    to_us: np.ndarray  # (P,) paths to a US market
-    # (shock id, node or port) -> (edges hit (E,), US-bound paths through them), filled on
-    # first use
-    hits: dict
-    # ``group_growth`` of the growth draws and years it was last asked for (see there).
-    grown: OrderedDict = field(default_factory=OrderedDict)
-    # ``reference`` of the BPR draws it was last asked for (see there).
-    references: OrderedDict = field(default_factory=OrderedDict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-def _static(prep) -> _Static:
-    return prep.remember(("corridor_static",), lambda: _build_static(prep))
-
-
-def _build_static(prep) -> _Static:
-    net, model = prep.network, prep.model
-    enabled = np.array([e or "" for e in net.enabled_by], dtype=object)
-    levers = []
-    for lever in sorted({e for e in net.enabled_by if e}):
-        edges = np.flatnonzero(enabled == lever)
-        table = net.capacity[edges]
-        # The lever's capacity covers all its edges together: split it in proportion to
-        # the edges' own capacities (equally when the table gives none).
-        split = table / table.sum() if table.sum() > 0 else np.full(len(table), 1 / len(table))
-        levers.append((lever, edges, split))
-    mex = prep.ridx["MEX"]
-    exports = model.flows_usd_m[:, mex, :].sum(axis=0)  # (R,) by importer
-    group = np.array([0 if r == "USA" else 1 if r == "CAN" else 2 for r in model.regions])
-    group[mex] = -1
-    weight = np.stack([np.where(group == g, exports, 0.0) for g in range(len(GROUPS))])
-    mix = model.flows_usd_m[:, mex, :].sum(-1)
-    hub = [model.mx_regions.index(m) for m in HUB_ORIGINS if m in model.mx_regions]
-    value = _Static(
-        levers=tuple(levers),
-        group_weight=weight,
-        group_total=np.array([w.sum() for w in weight]),
-        group_only=tuple(
-            int(np.flatnonzero(w)[0]) if (w != 0).sum() == 1 else None for w in weight
-        ),
-        export_weight=mix / mix.sum(),
-        base_days=np.maximum(net.base_days, 0.0),
-        hub=np.isin(net.origin_of_edge, hub),
-        to_us=np.flatnonzero(net.od_group[net.path_od] == 0),
-        hits={},
-    )
-    return value
 
 
 # Growth draws remembered by ``group_growth``: every pass of 20 draws of a 1,000-draw run
@@ -217,59 +158,6 @@ def route_theta(prep, params, per_day: np.ndarray) -> np.ndarray:
     """(D,) route-choice sensitivity per day: the per-day cost times the substitution
     elasticity, averaged over Mexico's base-year export mix."""
     return (per_day * params.substitution * _static(prep).export_weight).sum(-1)
-
-
-def _capacity(prep, settings, params, years: np.ndarray) -> np.ndarray:
-    """(E, D, Y) capacity of every edge (feature axis first, as ``assign_columns`` takes it)."""
-    net = prep.network
-    cap = np.empty((net.n_edges, params.draws, len(years)))
-    cap[...] = net.capacity[:, None, None]
-    for lever, edges, split in _static(prep).levers:
-        p = settings.lever(lever)
-        if p is None:
-            cap[edges] = 0.0
-            continue
-        start = settings.number(p, "start_year", settings.start)
-        if params.has_effect(lever, "capacity_usd_bn"):
-            lag, rmp = params.lag_ramp(lever, "capacity_usd_bn")
-            size = params.effect(lever, "capacity_usd_bn")[:, None, None] * split
-        else:
-            lag, rmp, size = 0, 0, net.capacity[edges][None, None, :]
-        share = ramp(years, start, lag, rmp) * settings.number(p, "intensity", 1.0)
-        cap[edges] = (size * share[None, :, None]).transpose(2, 0, 1)
-    return cap
-
-
-def _days(prep, settings, params, years: np.ndarray) -> np.ndarray:
-    """(E, D or 1, Y or 1) uncongested days of every edge after the levers' cuts."""
-    net, static = prep.network, _static(prep)
-    terms = []  # (edges cut, (n, D, Y) days cut) per lever, in the order they add up
-    p = settings.lever(CUSTOMS_LEVER)
-    if p is not None:
-        lag, rmp = params.lag_ramp(CUSTOMS_LEVER, "border_days_cut")
-        share = ramp(years, settings.number(p, "start_year", settings.start), lag, rmp)
-        share = share * settings.number(p, "coverage", 1.0)
-        size = params.effect(CUSTOMS_LEVER, "border_days_cut")[:, None]
-        terms.append((net.border_entry, size * share[None, :]))
-    p = settings.lever(HUB_LEVER)
-    if p is not None:
-        lag, rmp = params.lag_ramp(HUB_LEVER, "days_cut")
-        share = ramp(years, settings.start, lag, rmp)
-        size = params.effect(HUB_LEVER, "days_cut")[:, None]
-        terms.append((static.hub, size * share[None, :]))
-    days = static.base_days[:, None, None]
-    if not terms:
-        return days
-    # Only the edges a lever cuts change: the others keep their days.
-    cut_edges = np.flatnonzero(np.logical_or.reduce([edges for edges, _ in terms]))
-    cut = None
-    for edges, size in terms:
-        term = size * edges[cut_edges, None, None]
-        cut = term if cut is None else cut + term
-    out = np.empty((net.n_edges, *cut.shape[1:]))
-    out[...] = days
-    out[cut_edges] = np.maximum(net.base_days[cut_edges, None, None] - cut, 0.0)
-    return out
 
 
 def _events(
@@ -422,60 +310,6 @@ def corridor_run(
         event_exposure=exposure,
         path_flow=path_flow,
     )
-
-
-def _edge_detail(run, weight, states, events_at, event_years) -> tuple[np.ndarray, np.ndarray]:
-    """(D, Y, E) days and utilisation of every edge, time-weighted over the states of the
-    event years (NaN where the edge is closed in every state)."""
-    open_ = run.open_edge
-    util = run.edge_volume / run.open_capacity
-    on = open_[:, :, states[0]]
-    edge_days = np.where(on, run.edge_days[:, :, states[0]], np.nan)
-    utilisation = np.where(on, util[:, :, states[0]], np.nan)
-    if len(event_years):
-        # Closed (NaN) states left out; states are added in order, as a sum over the state
-        # axis adds them.
-        total = days_sum = util_sum = None
-        for s, c in enumerate(events_at):
-            w = weight[:, event_years, s]  # (D, n)
-            on = open_[:, :, c]
-            terms = (
-                np.where(on, w, 0.0),
-                np.where(on, run.edge_days[:, :, c] * w, 0.0),
-                np.where(on, util[:, :, c] * w, 0.0),
-            )
-            if s == 0:
-                total, days_sum, util_sum = terms
-            else:
-                for acc, term in zip((total, days_sum, util_sum), terms, strict=True):
-                    acc += term
-        has = total > 0
-        safe = np.where(has, total, 1.0)
-        edge_days[:, :, event_years] = np.where(has, days_sum / safe, np.nan)
-        utilisation[:, :, event_years] = np.where(has, util_sum / safe, np.nan)
-    return (
-        np.ascontiguousarray(edge_days.transpose(1, 2, 0)),
-        np.ascontiguousarray(utilisation.transpose(1, 2, 0)),
-    )
-
-
-def _path_sum(flows: np.ndarray, paths: np.ndarray) -> np.ndarray:
-    """(D, Y) sum of the normal state's (P, D, Y, St) ``flows`` over ``paths`` (ascending),
-    added one path at a time in order (a sum over the leading axis): what ``@`` with a 0/1
-    vector computes on the (D, Y, P) state slice of paths-first flows with St > 1."""
-    terms = flows[..., 0].take(paths, axis=0)
-    # (With a single (draw, year) the summed axis would be the fast one, which numpy sums
-    # pairwise; an accumulation is in order whatever the shape.)
-    if len(terms) and math.prod(terms.shape[1:]) == 1:
-        return np.add.accumulate(terms, axis=0)[-1]
-    return terms.sum(axis=0)
-
-
-def _by_pair(net, values: np.ndarray, m: int) -> np.ndarray:
-    """(D, Y, M, G) from (OD, D, Y) values of the network's origin-group pairs (0 elsewhere)."""
-    out = np.zeros((*values.shape[1:], m, len(GROUPS)))
-    out[:, :, net.od_origin, net.od_group] = values.transpose(1, 2, 0)
-    return out
 
 
 def trade_cost(

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from planner.model.engine.alignment import alignment_cuts, apply_alignment
-from planner.model.engine.linear_batch import CellTariffs
+from planner.model.engine.cell_tariffs import CellTariffs
 from planner.model.engine.network import RowSums
 from planner.model.engine.prepared import (
     AUTO_MEASURE,

@@ -32,102 +32,26 @@ Two forms share one result type:
 Welfare parts are CHANGES against the base, in the units of ``flows``, per region:
 consumer surplus and tariff revenue accrue to the importer v, producer surplus to the
 exporter r, and ``welfare`` is their sum for each region.
+
+This module holds the public API (``calibrate``, ``solve_on``, ``solve_gsim``, ``solve_ces``)
+and the CES form's call into ``ces``; the data of a solve is in ``trade_market``, the linear
+form in ``trade_linear`` and the welfare parts in ``trade_welfare``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from planner.model.engine import ces
+from planner.model.engine.trade_linear import _first_order, _linear_system, _solve_linear
+from planner.model.engine.trade_market import Calibration, GsimResult, _Market, _market
+from planner.model.engine.trade_welfare import _result
 
 Form = Literal["ces", "linear"]
-
-
-@dataclass(frozen=True)
-class GsimResult:
-    """One GSIM solve.  Shapes: ``(..., R)`` per region, ``(..., R, R)`` per flow.
-
-    world_price_change: P̂*_r, proportional change of exporter r's world price.
-    import_price_change: P̂_v, proportional change of importer v's composite internal
-        import price (the Armington price index in the CES form).
-    flows: new flows at new world prices, ``[exporter, importer]``, units of the input.
-    consumer_surplus, producer_surplus, tariff_revenue, welfare: changes against the base.
-    form: "linear" or "ces"; iterations: Newton steps taken (0 for the linear form);
-    converged: every batch element met the tolerance; max_residual: the largest relative
-        excess supply left (max_r |excess_r| / max_r X_r), 0 for the linear form.
-    linear_world_price_change: the linear form's P̂* (the linear form only).
-    warm_start: the CES form's (log z, first-order log z) of these markets, the second the
-        Newton start: pass it as a later solve's ``warm`` (nearby markets, same base).
-    """
-
-    world_price_change: np.ndarray
-    import_price_change: np.ndarray
-    flows: np.ndarray
-    consumer_surplus: np.ndarray
-    producer_surplus: np.ndarray
-    tariff_revenue: np.ndarray
-    welfare: np.ndarray
-    form: str
-    iterations: int
-    converged: bool
-    max_residual: float
-    linear_world_price_change: np.ndarray | None = None
-    warm_start: tuple[np.ndarray, np.ndarray] | None = None
-
-
-@dataclass(frozen=True)
-class _Market:
-    """Inputs plus the base shares both forms need, each at its own (broadcastable) shape.
-
-    Elasticities are broadcast to ``(*batch, 1)`` or ``(*batch, R)``; flows, wedges and
-    shares keep the smaller shape they were given in (e.g. no draw dimension).
-    """
-
-    batch: tuple[int, ...]
-    flows: np.ndarray  # M_rv (..., R, R)
-    tariff_old: np.ndarray  # t0 (..., R, R)
-    tariff_new: np.ndarray  # t1
-    wedge_change: np.ndarray  # T̂ = T1(1+tau1) / (T0(1+tau0)) - 1
-    em: np.ndarray  # (*batch, 1 or R) per importer
-    es: np.ndarray  # (*batch, 1 or R) per importer
-    ex: np.ndarray  # (*batch, 1 or R) per exporter
-    theta: np.ndarray  # θ_rv, v's spending shares at internal prices (columns sum to 1)
-    phi: np.ndarray  # φ_rv, r's sales shares at world prices (rows sum to 1)
-    spending: np.ndarray  # R_v = Σ_r M_rv T0_rv (1 + tau0_rv)
-    sales: np.ndarray  # X_r = Σ_v M_rv
-    linear_inverse: np.ndarray | None = None  # A⁻¹ of the linear system, when calibrated
-    solver_cache: dict | None = None  # Calibration.solver_cache
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """A batch of markets' base: shares, elasticities and (optionally) the inverse of the
-    linear system, none of which depends on the new tariffs.  ``calibrate`` once, then
-    ``solve_on`` it for any number of policy states (the engine keeps one per model and
-    parameter set, so a scenario edit only pays for what its wedges change)."""
-
-    batch: tuple[int, ...]
-    flows: np.ndarray
-    tariff_old: np.ndarray  # t0
-    wedge_old: np.ndarray  # T0 (1 + tau0)
-    em: np.ndarray  # validated, not broadcast
-    es: np.ndarray
-    ex: np.ndarray
-    theta: np.ndarray
-    phi: np.ndarray
-    spending: np.ndarray
-    sales: np.ndarray
-    linear_inverse: np.ndarray | None
-    # What the solvers derive from this base alone: the CES solver's wedge-independent
-    # equations per batch shape (see ``ces.solve_equilibrium``), the broadcast elasticities
-    # (``_market``) and the base's tariff revenue.  Built on the first solve on this base,
-    # reused after.
-    solver_cache: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
 def calibrate(
@@ -240,38 +164,6 @@ def solve_on(
     return _solve_ces(market, log_change, start, first, tol, max_iterations, changed)
 
 
-def _market(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, ...]) -> _Market:
-    def per_region(values: np.ndarray) -> np.ndarray:
-        # Keep a trailing 1 when the value is the same for every region: the solvers then
-        # scale small arrays instead of building one full-size array per draw.
-        last = values.shape[-1] if values.ndim else 1
-        return np.broadcast_to(values, (*batch, last))
-
-    # Read-only views of the base's elasticities: the same for every solve at this shape.
-    key = ("elasticities", batch)
-    elasticities = base.solver_cache.get(key)
-    if elasticities is None:
-        elasticities = tuple(per_region(e) for e in (base.em, base.es, base.ex))
-        base.solver_cache[key] = elasticities
-    em, es, ex = elasticities
-    return _Market(
-        batch=batch,
-        flows=base.flows,
-        tariff_old=base.tariff_old,
-        tariff_new=t1 - 1.0,
-        wedge_change=(t1 * i1) / base.wedge_old - 1.0,
-        em=em,
-        es=es,
-        ex=ex,
-        theta=base.theta,
-        phi=base.phi,
-        spending=base.spending,
-        sales=base.sales,
-        linear_inverse=base.linear_inverse,
-        solver_cache=base.solver_cache,
-    )
-
-
 def solve_gsim(
     flows: ArrayLike,
     tariff_power_old: ArrayLike,
@@ -348,124 +240,6 @@ def solve_ces(
     )
 
 
-def _solve_linear(market: _Market) -> GsimResult:
-    """GSIM as written in DESIGN §5.
-
-    Demand: M̂_rv = N_rr,v·P̂_rv + Σ_{s≠r} N_rs,v·P̂_sv with P̂_rv = T̂_rv + P̂*_r collapses to
-    M̂_rv = (Em_v + Es_v)·P̂_v − Es_v·P̂_rv, P̂_v = Σ_s θ_sv·P̂_sv.  Market clearing
-    Σ_v φ_rv·M̂_rv = Ex_r·P̂*_r is then A·P̂* = b with
-    A_rs = Σ_v φ_rv (Em_v + Es_v) θ_sv − δ_rs (Σ_v φ_rv Es_v + Ex_r),
-    b_r = Σ_v φ_rv Es_v T̂_rv − Σ_v φ_rv (Em_v + Es_v) Σ_s θ_sv T̂_sv.
-    A region with no sales has a zero φ row, so its equation reads −Ex_r·P̂*_r = 0.
-    """
-    # Σ_s θ_sv T̂_sv has no draw dimension: compute it once for both steps.
-    tariff_price = (market.theta * market.wedge_change).sum(axis=-2)
-    world = _linear_world_price(market, tariff_price)
-    return _linear_outcome(market, world, tariff_price)
-
-
-def _linear_system(market: _Market) -> np.ndarray:
-    """A of the stacked linear system A·P̂* = b (see ``_solve_linear``), at the base's shape."""
-    em, es, ex = market.em, market.es, market.ex
-    total = em + es
-    theta_t = np.swapaxes(market.theta, -1, -2)
-    if total.shape[-1] == 1:
-        # Elasticities equal across importers: scale φθᵀ after the product, not φ before it.
-        system = (market.phi @ theta_t) * total[..., None]
-        own = es * market.phi.sum(axis=-1)
-    else:
-        system = (market.phi * total[..., None, :]) @ theta_t
-        own = (market.phi * es[..., None, :]).sum(axis=-1)
-    if system.shape[:-2] != market.batch:
-        system = np.array(np.broadcast_to(system, (*market.batch, *system.shape[-2:])))
-    diagonal = np.einsum("...ii->...i", system)
-    diagonal -= own + ex
-    return system
-
-
-def _linear_world_price(
-    market: _Market, tariff_price: np.ndarray | None = None, change: np.ndarray | None = None
-) -> np.ndarray:
-    """P̂* from the stacked linear system A·P̂* = b (see ``_solve_linear``); with ``change``
-    (e.g. log T̂W) in place of the wedge changes T̂, A⁻¹·b of those."""
-    em, es = market.em, market.es
-    theta, phi = market.theta, market.phi
-    that = market.wedge_change if change is None else change
-    total = em + es
-    # einsum, not (a * b).sum(axis): sums over an 8-long axis of a product cost numpy a
-    # temporary and a slow short-axis reduction, ~1.5x the time on the central path.
-    if tariff_price is None:
-        tariff_price = np.einsum("...rv,...rv->...v", theta, that)
-    if total.shape[-1] == 1:
-        rhs = es * np.einsum("...rv,...rv->...r", phi, that)
-        rhs -= total * (phi @ tariff_price[..., None])[..., 0]
-    else:
-        phi_total = phi * total[..., None, :]
-        rhs = ((phi * es[..., None, :]) * that).sum(axis=-1) - (
-            phi_total @ tariff_price[..., None]
-        )[..., 0]
-    if market.linear_inverse is not None:
-        return (market.linear_inverse @ rhs[..., None])[..., 0]
-    return np.linalg.solve(_linear_system(market), rhs[..., None])[..., 0]
-
-
-def _first_order(market: _Market, log_change: np.ndarray) -> np.ndarray:
-    """A⁻¹·b of the log wedge changes (the CES Newton start, see ``solve_on``).
-
-    b is linear in the changes and A⁻¹ is the base's, so with the base inverted the whole
-    map is one (R, R·R) operator per market, kept with the base: one product per solve
-    instead of the two sums, two products and the inverse's product of
-    ``_linear_world_price`` (~2.5x faster on the central path)."""
-    cache = market.solver_cache
-    if market.linear_inverse is None or cache is None:
-        return _linear_world_price(market, change=log_change)
-    key = ("first_order", market.batch)
-    operator = cache.get(key)
-    if operator is None:
-        operator = _first_order_operator(market)
-        operator.flags.writeable = False
-        cache[key] = operator
-    n = log_change.shape[-1]
-    flat = log_change.reshape(*log_change.shape[:-2], n * n, 1)
-    return (operator @ flat)[..., 0]
-
-
-def _first_order_operator(market: _Market) -> np.ndarray:
-    """K (..., R, R·R) with K·vec(T̂) = A⁻¹·b(T̂), b as in ``_solve_linear``:
-    K_r,sv = A⁻¹_rs φ_sv Es_v − (A⁻¹φ)_rv (Em_v + Es_v) θ_sv."""
-    inverse, phi, theta = market.linear_inverse, market.phi, market.theta
-    es = market.es[..., None, :]  # per importer v, (..., 1, 1 or R)
-    total = (market.em + market.es)[..., None, None, :]
-    own = inverse[..., :, :, None] * (phi * es)[..., None, :, :]
-    own -= (inverse @ phi)[..., :, None, :] * total * theta[..., None, :, :]
-    n = phi.shape[-1]
-    return np.ascontiguousarray(own.reshape(*own.shape[:-2], n * n))
-
-
-def _linear_outcome(market: _Market, world: np.ndarray, tariff_price: np.ndarray) -> GsimResult:
-    em, es, ex = market.em, market.es, market.ex
-    total = em + es
-    # P̂_v = Σ_r θ_rv (T̂_rv + P̂*_r) and the new flows M_rv (1 + M̂_rv)(1 + P̂*_r), built in
-    # place because at Monte Carlo size every (..., R, R) temporary costs tens of ms.
-    composite = tariff_price + (world[..., None, :] @ market.theta)[..., 0, :]
-    new_flows = market.wedge_change + world[..., :, None]  # P̂_rv
-    new_flows *= -es[..., None, :]
-    new_flows += (total * composite)[..., None, :]  # now M̂_rv
-    new_flows += 1.0
-    new_flows *= market.flows
-    new_flows *= (1.0 + world)[..., :, None]
-    # ΔCS_v = −∫ Q dP under the linear demand Q = Q0 (1 + Em·P̂): −R_v·P̂_v − ½·Em_v·R_v·P̂_v².
-    # With Em < 0 the triangle term is ≥ 0: a price rise costs less than R·P̂ because buyers
-    # cut back, a price fall gains more than −R·P̂.  (Francois & Hall's GSIM uses the same
-    # area; its printed form writes the triangle with the import-value change.)
-    consumer = -market.spending * composite * (1.0 + 0.5 * em * composite)
-    # ΔPS_r = ∫ X dP* under the linear supply X = X0 (1 + Ex·P̂*).
-    producer = market.sales * world * (1.0 + 0.5 * ex * world)
-    return _result(
-        market, world, composite, new_flows, consumer, producer, "linear", 0, True, 0.0, world
-    )
-
-
 def _solve_ces(
     market: _Market,
     log_wedge_change: np.ndarray,
@@ -502,50 +276,4 @@ def _solve_ces(
         solution.converged,
         solution.max_residual,
         warm_start=(solution.log_world_price, first),
-    )
-
-
-def _base_revenue(market: _Market) -> np.ndarray:
-    """Σ_r M_rv t0_rv, the base's tariff revenue: the base's alone, so kept with it."""
-    cache = market.solver_cache
-    revenue = None if cache is None else cache.get("base_revenue")
-    if revenue is None:
-        revenue = np.einsum("...rv,...rv->...v", market.flows, market.tariff_old)
-        revenue.flags.writeable = False
-        if cache is not None:
-            cache["base_revenue"] = revenue
-    return revenue
-
-
-def _result(
-    market: _Market,
-    world: np.ndarray,
-    composite: np.ndarray,
-    new_flows: np.ndarray,
-    consumer: np.ndarray,
-    producer: np.ndarray,
-    form: str,
-    iterations: int,
-    converged: bool,
-    max_residual: float,
-    linear: np.ndarray | None = None,
-    warm_start: tuple[np.ndarray, np.ndarray] | None = None,
-) -> GsimResult:
-    # Tariff revenue is charged on the world-price value only; tau earns nothing.
-    revenue = np.einsum("...rv,...rv->...v", new_flows, market.tariff_new)
-    revenue -= _base_revenue(market)
-    return GsimResult(
-        world_price_change=world,
-        import_price_change=composite,
-        flows=new_flows,
-        consumer_surplus=consumer,
-        producer_surplus=producer,
-        tariff_revenue=revenue,
-        welfare=consumer + producer + revenue,
-        form=form,
-        iterations=iterations,
-        converged=converged,
-        max_residual=max_residual,
-        linear_world_price_change=linear,
-        warm_start=warm_start,
     )
