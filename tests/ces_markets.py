@@ -25,7 +25,7 @@ def random_market(
     em = -rng.uniform(0.3, 2.0, (batch, last))
     es = rng.uniform(1.5, 9.0, (batch, last))
     ex = rng.uniform(0.5, 3.0, (batch, last))
-    eq = ces_equations._equations(
+    eq = ces_equations.equations_of(
         flows, theta, np.log(wedge), wedge, em, es, ex, flows.sum(axis=-1), (batch,), n
     )
     return eq, rng

@@ -11,7 +11,7 @@ from planner.model import engine
 from planner.model.engine import logistics, regions
 from planner.model.engine.assignment import power_by_log
 from planner.model.engine.prepared import prepare
-from planner.model.engine.run_inputs import _per_day, export_factor
+from planner.model.engine.run_inputs import export_factor, per_day_cost
 from planner.model.engine.settings import settings_of
 from planner.model.engine.uncertainty import central_params, draw_params, slice_params
 from planner.model.results import total_trade
@@ -50,11 +50,16 @@ def test_float32_delays_keep_a_draw_independent_of_its_pass(model):
     years = np.asarray(model.years)
     central = central_params(model)
     kept = logistics.corridor_run(
-        prep, settings, central, years, logistics.reference(prep, central), _per_day(prep, central)
+        prep,
+        settings,
+        central,
+        years,
+        logistics.reference(prep, central),
+        per_day_cost(prep, central),
     )
     params = draw_params(model, {}, 7, seed=3)
     base = logistics.reference(prep, params)
-    per_day = _per_day(prep, params)
+    per_day = per_day_cost(prep, params)
 
     def run(rows: slice, float32_delays: bool = True) -> logistics.CorridorResult:
         return logistics.corridor_run(

@@ -17,7 +17,7 @@ from planner.model.engine import logistics, tariff_paths
 from planner.model.engine.assignment import Assignment, assign
 from planner.model.engine.network import RowSums
 from planner.model.engine.prepared import prepare
-from planner.model.engine.run_inputs import _per_day
+from planner.model.engine.run_inputs import per_day_cost
 from planner.model.engine.settings import settings_of
 from planner.model.engine.uncertainty import central_params, draw_params, slice_params
 
@@ -90,10 +90,12 @@ def test_a_pass_of_draws_equals_each_draw_alone(model, make):
     prep, settings, years = _setup(model, make(model))
     central = central_params(model)
     base0 = logistics.reference(prep, central)
-    kept = logistics.corridor_run(prep, settings, central, years, base0, _per_day(prep, central))
+    kept = logistics.corridor_run(
+        prep, settings, central, years, base0, per_day_cost(prep, central)
+    )
     params = draw_params(model, {}, DRAWS, seed=7)
     base = logistics.reference(prep, params)
-    per_day = _per_day(prep, params)
+    per_day = per_day_cost(prep, params)
     batched = logistics.corridor_run(prep, settings, params, years, base, per_day, kept)
     singles = [
         logistics.corridor_run(
@@ -125,7 +127,12 @@ def test_a_corridor_without_detail_has_the_same_trade_costs_and_events(model, ma
     prep, settings, years = _setup(model, make(model))
     central = central_params(model)
     kept = logistics.corridor_run(
-        prep, settings, central, years, logistics.reference(prep, central), _per_day(prep, central)
+        prep,
+        settings,
+        central,
+        years,
+        logistics.reference(prep, central),
+        per_day_cost(prep, central),
     )
     params = draw_params(model, {}, DRAWS, seed=5)
     args = (
@@ -134,7 +141,7 @@ def test_a_corridor_without_detail_has_the_same_trade_costs_and_events(model, ma
         params,
         years,
         logistics.reference(prep, params),
-        _per_day(prep, params),
+        per_day_cost(prep, params),
     )
     full = logistics.corridor_run(*args, kept)
     lean = logistics.corridor_run(*args, kept, detail=False)
@@ -158,7 +165,7 @@ def test_a_kept_route_choice_reproduces_the_run_it_was_kept_from(model, make):
     prep, settings, years = _setup(model, make(model))
     params = central_params(model)
     base = logistics.reference(prep, params)
-    per_day = _per_day(prep, params)
+    per_day = per_day_cost(prep, params)
     central = logistics.corridor_run(prep, settings, params, years, base, per_day)
     again = logistics.corridor_run(prep, settings, params, years, base, per_day, central)
     for (name, a), (_, b) in zip(_arrays(central), _arrays(again), strict=True):

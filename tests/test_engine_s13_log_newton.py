@@ -66,10 +66,10 @@ def _base(seed: int, years: int = 3, runs: int = 2):
 def test_first_order_operator_is_the_linear_system_of_the_log_changes() -> None:
     base, old, rng = _base(1)
     new = old[:, None] * rng.uniform(0.7, 1.6, (3, 2, 5, 5))
-    market = trade_market._market(base, new, 1.0, (3, 2))
+    market = trade_market.market_of(base, new, 1.0, (3, 2))
     change = market.wedge_change
     log_change = np.log1p(change)
-    folded = trade_linear._first_order(market, log_change)
+    folded = trade_linear.first_order(market, log_change)
     direct = trade_linear._linear_world_price(market, change=log_change)
     np.testing.assert_allclose(folded, direct, rtol=1e-12, atol=1e-14)
 

@@ -38,17 +38,17 @@ def test_changed_cells_give_the_whole_arrays_weights(per_region, cobb_douglas):
     factor = change + 1.0
     sales = flows.sum(axis=-1)
     args = (flows, theta, log_change, factor, em, es, ex, sales, (batch,), n)
-    whole = ces_equations._equations(*args)
+    whole = ces_equations.equations_of(*args)
     changed = np.flatnonzero(change)
     assert 0 < changed.size < change.size
-    part = ces_equations._equations(*args, changed=changed)
+    part = ces_equations.equations_of(*args, changed=changed)
     for name, a, b in zip(whole._fields, whole, part, strict=True):
         if a is None:
             assert b is None, name
         else:
             np.testing.assert_array_equal(a, b, err_msg=name, strict=True)
     # Nothing changed: the weights are the base's shares and flows themselves.
-    none = ces_equations._equations(
+    none = ces_equations.equations_of(
         *args[:2],
         np.zeros_like(log_change),
         np.ones_like(factor),
@@ -71,9 +71,9 @@ def test_solve_on_restricted_equals_the_whole_wedge_solve():
     hit = rng.random(power.shape) < 0.25
     power[hit] *= rng.uniform(0.9, 1.3, hit.sum())
     solved = trade.solve_on(base, power, tol=1e-12)
-    market = trade_market._market(base, power, np.asarray(1.0), batch)
+    market = trade_market.market_of(base, power, np.asarray(1.0), batch)
     log_change = np.log1p(market.wedge_change)
-    first = trade_linear._first_order(market, log_change)
+    first = trade_linear.first_order(market, log_change)
     whole = trade._solve_ces(market, log_change, first, first, 1e-12, 50, changed=None)
     assert solved.iterations == whole.iterations > 0
     for name in ("world_price_change", "import_price_change", "flows", "welfare"):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.model.engine.per_thread import _SPARE, _scratch
+from planner.model.engine.per_thread import SPARE, thread_scratch
 
 
-def _solve(augmented: np.ndarray, dominant: bool) -> np.ndarray:
+def eliminate(augmented: np.ndarray, dominant: bool) -> np.ndarray:
     """``augmented`` [A | b] (R, R + K, S, N), overwritten: the (K, S, R, N) solution.
     ``dominant``: every system is strictly row diagonally dominant."""
     n_regions, width, n_sectors, n = augmented.shape
@@ -21,7 +21,7 @@ def _solve(augmented: np.ndarray, dominant: bool) -> np.ndarray:
     # Elimination on (R, R + K, S·N), the right-hand sides carried as extra columns: every
     # step is a few long loops.
     a = augmented.reshape(n_regions, width, n_sectors * n)
-    spare = _scratch(_SPARE, ((n_regions - 1) * (width - 1) * a.shape[-1],), a.dtype)
+    spare = thread_scratch(SPARE, ((n_regions - 1) * (width - 1) * a.shape[-1],), a.dtype)
     for p in range(n_regions):
         a[p, p + 1 :] *= 1.0 / a[p, p]
         if p + 1 < n_regions:

@@ -47,7 +47,7 @@ class _Variant:
     work: np.ndarray  # (N, S, P) its Q there
 
 
-def _variants(
+def tariff_variants(
     tariff_new: list, iceberg_new: list, keep: list[int], shape: tuple[int, int], dt
 ) -> tuple[list[np.ndarray | None], dict[int, _Variant]]:
     """The whole tariff arrays (None for a ``_Variant``) and the variants by run."""
@@ -77,7 +77,7 @@ def _variants(
     return out, variants
 
 
-def _variant_revenue(
+def variant_revenue(
     v: _Variant,
     terms: np.ndarray,
     grow: np.ndarray,

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from planner.model.engine.ces_equations import Equations, _equations, column_sum, row_sum
+from planner.model.engine.ces_equations import Equations, column_sum, equations_of, row_sum
 
 # Largest Newton step in log price (a factor e^1); keeps a poor start from overshooting.
 _MAX_LOG_STEP = 1.0
@@ -103,7 +103,7 @@ def solve_equilibrium(
     vector = log_start.shape
     n = vector[-1]
     batch = vector[:-1]
-    eq = _equations(
+    eq = equations_of(
         flows, theta, log_wedge_change, wedge_factor, em, es, ex, sales, batch, n, static, changed
     )
     size = eq.sales.shape[0]

@@ -102,7 +102,7 @@ def _static(theta, em, es, ex, sales, batch, n) -> _Static:
     )
 
 
-def _equations(
+def equations_of(
     flows, theta, log_wedge, wedge_factor, em, es, ex, sales, batch, n, static=None, changed=None
 ) -> Equations:
     size = math.prod(batch)

@@ -1,7 +1,7 @@
 """The corridor's edges before routing (``logistics``): what the model alone fixes of them,
 derived once per Prepared (``_Static``: the levers' edges and capacity splits, base days, the
 trade hub's edges, US-bound paths, with the corridor's caches), and what a run's levers make
-of them: every edge's capacity (``_capacity``) and uncongested days (``_days``)."""
+of them: every edge's capacity (``edge_capacity``) and uncongested days (``edge_base_days``)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class _Static:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def _static(prep) -> _Static:
+def corridor_static(prep) -> _Static:
     return prep.remember(("corridor_static",), lambda: _build_static(prep))
 
 
@@ -78,12 +78,12 @@ def _build_static(prep) -> _Static:
     return value
 
 
-def _capacity(prep, settings, params, years: np.ndarray) -> np.ndarray:
+def edge_capacity(prep, settings, params, years: np.ndarray) -> np.ndarray:
     """(E, D, Y) capacity of every edge (feature axis first, as ``assign_columns`` takes it)."""
     net = prep.network
     cap = np.empty((net.n_edges, params.draws, len(years)))
     cap[...] = net.capacity[:, None, None]
-    for lever, edges, split in _static(prep).levers:
+    for lever, edges, split in corridor_static(prep).levers:
         p = settings.lever(lever)
         if p is None:
             cap[edges] = 0.0
@@ -99,9 +99,9 @@ def _capacity(prep, settings, params, years: np.ndarray) -> np.ndarray:
     return cap
 
 
-def _days(prep, settings, params, years: np.ndarray) -> np.ndarray:
+def edge_base_days(prep, settings, params, years: np.ndarray) -> np.ndarray:
     """(E, D or 1, Y or 1) uncongested days of every edge after the levers' cuts."""
-    net, static = prep.network, _static(prep)
+    net, static = prep.network, corridor_static(prep)
     terms = []  # (edges cut, (n, D, Y) days cut) per lever, in the order they add up
     p = settings.lever(CUSTOMS_LEVER)
     if p is not None:

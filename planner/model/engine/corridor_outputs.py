@@ -11,7 +11,7 @@ import numpy as np
 from planner.model.engine.network import GROUPS
 
 
-def _edge_detail(run, weight, states, events_at, event_years) -> tuple[np.ndarray, np.ndarray]:
+def edge_detail(run, weight, states, events_at, event_years) -> tuple[np.ndarray, np.ndarray]:
     """(D, Y, E) days and utilisation of every edge, time-weighted over the states of the
     event years (NaN where the edge is closed in every state)."""
     open_ = run.open_edge
@@ -46,7 +46,7 @@ def _edge_detail(run, weight, states, events_at, event_years) -> tuple[np.ndarra
     )
 
 
-def _path_sum(flows: np.ndarray, paths: np.ndarray) -> np.ndarray:
+def path_sum(flows: np.ndarray, paths: np.ndarray) -> np.ndarray:
     """(D, Y) sum of the normal state's (P, D, Y, St) ``flows`` over ``paths`` (ascending),
     added one path at a time in order (a sum over the leading axis): what ``@`` with a 0/1
     vector computes on the (D, Y, P) state slice of paths-first flows with St > 1."""
@@ -58,7 +58,7 @@ def _path_sum(flows: np.ndarray, paths: np.ndarray) -> np.ndarray:
     return terms.sum(axis=0)
 
 
-def _by_pair(net, values: np.ndarray, m: int) -> np.ndarray:
+def by_pair(net, values: np.ndarray, m: int) -> np.ndarray:
     """(D, Y, M, G) from (OD, D, Y) values of the network's origin-group pairs (0 elsewhere)."""
     out = np.zeros((*values.shape[1:], m, len(GROUPS)))
     out[:, :, net.od_origin, net.od_group] = values.transpose(1, 2, 0)

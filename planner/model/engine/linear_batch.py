@@ -66,10 +66,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planner.model.engine.batch_elimination import _solve
-from planner.model.engine.cell_tariffs import CellTariffs, _variant_revenue, _variants
+from planner.model.engine.batch_elimination import eliminate
+from planner.model.engine.cell_tariffs import CellTariffs, tariff_variants, variant_revenue
 from planner.model.engine.linear_factors import Factors
-from planner.model.engine.per_thread import _SPARE, _scratch, matmul_on_one_thread
+from planner.model.engine.per_thread import SPARE, matmul_on_one_thread, thread_scratch
 
 # The arithmetic's precision (see the module notes): float32 halves the memory traffic.
 DTYPE = np.float32
@@ -166,7 +166,7 @@ def solve(
     # [A | b] as (R, R + K, S, N): rows, columns (the runs' right-hand sides last), then
     # every system.
     width = n_regions + n_runs
-    augmented = _scratch("system", (n_regions, width, n_sectors, n), dt)
+    augmented = thread_scratch("system", (n_regions, width, n_sectors, n), dt)
     system = augmented[:, :n_regions]
     matmul_on_one_thread(fac.outer, gt, system.reshape(n_regions, -1, n))  # M diag(g) θᵀ = X φθᵀ
     system *= scale.transpose(1, 0, 2)[:, None]
@@ -185,20 +185,20 @@ def solve(
     w_n = -sub if fold else np.ones_like(sub)
     real = (fac.flows * fac.inv_power_old).reshape(n_sectors, cells) * w[:, :, None]
     # w G / T0, read only while Q is built: its memory is then the elimination's and
-    # ``shift``'s (``_SPARE``), so a thread touches two fewer run-sized arrays.
-    weight = _scratch(_SPARE, run, dt)
+    # ``shift``'s (``SPARE``), so a thread touches two fewer run-sized arrays.
+    weight = thread_scratch(SPARE, run, dt)
     np.multiply(real[:, None], tiled_g, out=weight.reshape(n_draws, n_years, n_sectors, cells))
     keep = list(range(n_runs)) if keep_flows is None else [int(k) for k in keep_flows]
     if len(set(keep)) != len(keep) or not all(0 <= k < n_runs for k in keep):
         raise ValueError(f"keep_flows: expected distinct runs below {n_runs}, found {keep}")
-    tariff_new, variants = _variants(tariff_new, iceberg_new, keep, (n, n_sectors), dt)
+    tariff_new, variants = tariff_variants(tariff_new, iceberg_new, keep, (n, n_sectors), dt)
     flows = np.empty((len(keep), *run), dt)
     kept = {k: flows[i] for i, k in enumerate(keep)}
     work = [
-        None if k in variants else kept[k] if k in kept else _scratch(f"flows{k}", run, dt)
+        None if k in variants else kept[k] if k in kept else thread_scratch(f"flows{k}", run, dt)
         for k in range(n_runs)
     ]
-    sums = _scratch("sums", (n_runs, n_sectors, 2 * n_regions, n), dt)
+    sums = thread_scratch("sums", (n_runs, n_sectors, 2 * n_regions, n), dt)
     friction: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     rates: dict[int, np.ndarray] = {}  # t1 of each distinct tariff array, in ``dtype``
     for tariff in tariff_new:
@@ -207,14 +207,14 @@ def solve(
         if tariff.dtype == dt and tariff.flags.c_contiguous:  # built in ``dtype``: only read
             rates[id(tariff)] = tariff.reshape(run)
         else:
-            rates[id(tariff)] = _scratch(f"tariff{len(rates)}", run, dt)
+            rates[id(tariff)] = thread_scratch(f"tariff{len(rates)}", run, dt)
             np.copyto(rates[id(tariff)], tariff.reshape(run))
     tariff_new = [None if t is None else rates[id(t)] for t in tariff_new]
     for k, (tariff, iceberg) in enumerate(zip(tariff_new, iceberg_new, strict=True)):
         if id(iceberg) not in friction:
             # One pass over the (float64) input: 1 + tau1 − T0, then 1 + tau1 from it.
             slot = len(friction)
-            plus = _scratch(f"offset{slot}", run, dt)
+            plus = thread_scratch(f"offset{slot}", run, dt)
             scaled = iceberg if isinstance(iceberg, RowScaled) else None
             whole = iceberg if scaled is None else scaled.policy  # its row redone below
             np.subtract(
@@ -229,7 +229,7 @@ def solve(
                     power_old[:, scaled.row, :],
                     out=plus.reshape(shaped)[..., scaled.row, :],
                 )
-            times = _scratch(f"friction{slot}", run, dt)
+            times = thread_scratch(f"friction{slot}", run, dt)
             np.add(plus, power_old.reshape(n_sectors, cells), out=times, dtype=dt)
             times *= weight
             plus *= weight
@@ -260,13 +260,13 @@ def solve(
     # b = Es Σ_v φ_rv T̂_rv − (Em + Es) Σ_v φ_rv Σ_s θ_sv T̂_sv, (K, S, R, N).
     rhs = sums[:, :, n_regions:]
     rhs *= (sub / w_n) * inv_sales
-    part = _scratch("part", rhs.shape, dt)  # for one (K, S, R, N) term at a time
+    part = thread_scratch("part", rhs.shape, dt)  # for one (K, S, R, N) term at a time
     np.matmul(fac.flows, spread, out=part)
     part *= scale
     rhs -= part
     dominant = bool((es + ex > np.abs(em + es)).all())
     np.copyto(augmented[:, n_regions:], rhs.transpose(2, 0, 1, 3))
-    solved = _solve(augmented, dominant)  # P̂* (K, S, R, N)
+    solved = eliminate(augmented, dominant)  # P̂* (K, S, R, N)
     # P̂_v = Σ_r θ_rv (T̂_rv + P̂*_r).  A region with no demand growth (g_v = 0) buys nothing,
     # so its P̂_v never counts: any finite value does.
     composite = spread
@@ -291,18 +291,18 @@ def solve(
     np.copyto(world, solved.transpose(0, 3, 1, 2))
     # G and [a, b] in the friction factors' memory, not read after Q was built (G only
     # now: made at the start, it would hold a run-sized array through the whole solve).
-    grown = _scratch("offset0", run, dt)
+    grown = thread_scratch("offset0", run, dt)
     np.multiply(
         fac.flows.reshape(n_sectors, cells),
         tiled_g,
         out=grown.reshape(n_draws, n_years, n_sectors, cells),
     )
-    terms = _scratch("friction0", (n_runs, n_sectors, 2 * n_regions, n), dt)  # [a, b]
+    terms = thread_scratch("friction0", (n_runs, n_sectors, 2 * n_regions, n), dt)  # [a, b]
     np.multiply(composite, total, out=terms[:, :, :n_regions])
     terms[:, :, :n_regions] += 1.0
     np.multiply(solved, -sub, out=terms[:, :, n_regions:])
-    shift = _scratch(_SPARE, run, dt)
-    grow = _scratch("grow", (n_runs, n, n_sectors, n_regions, 1), dt)  # 1 + P̂*_r
+    shift = thread_scratch(SPARE, run, dt)
+    grow = thread_scratch("grow", (n_runs, n, n_sectors, n_regions, 1), dt)  # 1 + P̂*_r
     np.add(solved.transpose(0, 3, 1, 2)[..., None], 1.0, out=grow)
     paid = np.empty((n_runs, n, n_regions), dt)
     for k, tariff in enumerate(tariff_new):
@@ -314,7 +314,7 @@ def solve(
         for j, v in variants.items():
             if v.base == k:  # while ``new`` still holds this run's Q (see ``_Variant``)
                 q_scale = None if fold else -es[:, None, :, None]
-                _variant_revenue(
+                variant_revenue(
                     v, terms[j], grow[j], new, tariff, grown, fac, shift, paid[j], q_scale
                 )
         matmul_on_one_thread(terms[k].transpose(0, 2, 1), fac.outer_sum, shift.transpose(1, 0, 2))

@@ -40,8 +40,14 @@ from planner.model.engine.assignment import (
     power_by_log,
     reference_path_days,
 )
-from planner.model.engine.corridor_edges import CUSTOMS_LEVER, HUB_LEVER, _capacity, _days, _static
-from planner.model.engine.corridor_outputs import _by_pair, _edge_detail, _path_sum
+from planner.model.engine.corridor_edges import (
+    CUSTOMS_LEVER,
+    HUB_LEVER,
+    corridor_static,
+    edge_base_days,
+    edge_capacity,
+)
+from planner.model.engine.corridor_outputs import by_pair, edge_detail, path_sum
 from planner.model.engine.network import GROUPS, Network
 from planner.model.engine.settings import ScenarioSettings, restricted
 
@@ -88,7 +94,7 @@ def group_growth(prep, params, years: np.ndarray) -> np.ndarray:
     powers are a tenth of a corridor pass, and the baseline's and the scenario's passes
     (and every central evaluate) ask for the same draws.
     """
-    static = _static(prep)
+    static = corridor_static(prep)
     key = (params.growth.shape, params.growth.tobytes(), years.tobytes())
     with static.lock:
         out = static.grown.get(key)
@@ -121,7 +127,7 @@ REFERENCES_KEPT = 1
 
 def forget_references(prep) -> None:
     """Drop the remembered base-year networks of draw sets (see ``reference``)."""
-    static = _static(prep)
+    static = corridor_static(prep)
     with static.lock:
         static.references.clear()
 
@@ -137,7 +143,7 @@ def reference(prep, params) -> Assignment:
     beta = params.param("bpr_beta")[:, None]
     if len(alpha) <= 1:
         return base_assignment(prep.network, alpha, beta)
-    static = _static(prep)
+    static = corridor_static(prep)
     key = (alpha.shape, alpha.tobytes(), beta.tobytes())
     with static.lock:
         out = static.references.get(key)
@@ -157,7 +163,7 @@ def reference(prep, params) -> Assignment:
 def route_theta(prep, params, per_day: np.ndarray) -> np.ndarray:
     """(D,) route-choice sensitivity per day: the per-day cost times the substitution
     elasticity, averaged over Mexico's base-year export mix."""
-    return (per_day * params.substitution * _static(prep).export_weight).sum(-1)
+    return (per_day * params.substitution * corridor_static(prep).export_weight).sum(-1)
 
 
 def _events(
@@ -166,7 +172,7 @@ def _events(
     """(shock id, weeks (D, Y), capacity factor (D, E), (edges hit (E,), US-bound paths
     through them), its year (Y,) 0/1, capacity lost on the edges hit (D,)) per event."""
     net = prep.network
-    hits = _static(prep).hits
+    hits = corridor_static(prep).hits
     out = []
     per_year = params.param("weeks_per_year")
     panel = settings.lever(PANEL_LEVER)
@@ -182,7 +188,7 @@ def _events(
                 if shock_id == FLOOD_SHOCK
                 else net.edges_touching(where[1])
             )
-            to_us = _static(prep).to_us
+            to_us = corridor_static(prep).to_us
             through = ((net.incidence @ hit.astype(float)) > 0)[to_us]
             hits[where] = (hit, to_us[through])
         hit = hits[where][0]
@@ -221,7 +227,7 @@ def corridor_run(
     """
     net = prep.network
     d, y, m = params.draws, len(years), len(prep.model.mx_regions)
-    cap = _capacity(prep, settings, params, years)  # (E, D, Y)
+    cap = edge_capacity(prep, settings, params, years)  # (E, D, Y)
     demand = net.base_demand * group_growth(prep, params, years)[..., net.od_group]  # (D,Y,OD)
     events = _events(prep, settings, params, years)
     per_year = params.param("weeks_per_year")[:, None]
@@ -251,7 +257,7 @@ def corridor_run(
     cap_c = cap.take(col_year, axis=2)  # (E, D, C)
     for event, c in zip(events, states[1:], strict=True):
         cap_c[:, :, c] *= event[2].T[:, :, None]
-    days = _days(prep, settings, params, years)
+    days = edge_base_days(prep, settings, params, years)
     days0 = days.take(col_year, axis=2) if days.shape[2] > 1 else days
     alpha = params.param("bpr_alpha")[:, None]
     beta = params.param("bpr_beta")[:, None]
@@ -291,19 +297,19 @@ def corridor_run(
         extra[:, :, event_years] = extra_sum
     edge_days = utilisation = None
     if detail:
-        edge_days, utilisation = _edge_detail(run, weight, states, events_at, event_years)
+        edge_days, utilisation = edge_detail(run, weight, states, events_at, event_years)
     exposure, weeks = {}, {}
     if events:
-        us_total = _path_sum(flows, _static(prep).to_us)
+        us_total = path_sum(flows, corridor_static(prep).to_us)
         us_total = np.where(us_total > 0, us_total, 1.0)
     for shock_id, w, _, (_, through), _, loss in events:
         # Of the flow through the edges hit, the share of their capacity lost is held up
         # (the rest still passes, slower: its extra days are in the trade costs).
-        exposure[shock_id] = _path_sum(flows, through) / us_total * loss[:, None]
+        exposure[shock_id] = path_sum(flows, through) / us_total * loss[:, None]
         weeks[shock_id] = w
     return CorridorResult(
-        extra_days=_by_pair(net, extra, m),
-        extra_days_normal=_by_pair(net, normal, m),
+        extra_days=by_pair(net, extra, m),
+        extra_days_normal=by_pair(net, normal, m),
         edge_days=edge_days,
         utilisation=utilisation,
         event_weeks=weeks,

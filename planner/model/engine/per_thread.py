@@ -30,10 +30,10 @@ _SCRATCH = threading.local()
 # The slot of ``solve``'s w G / T0, then of the elimination's steps, then of ``shift``: their
 # lifetimes do not overlap (nor do those of the friction factors and G, [a, b]).  Every page
 # a chunk touches faults again after the trim that follows a run (planner.native_memory).
-_SPARE = "spare"
+SPARE = "spare"
 
 
-def _scratch(slot: str, shape: tuple[int, ...], dtype=np.float64) -> np.ndarray:
+def thread_scratch(slot: str, shape: tuple[int, ...], dtype=np.float64) -> np.ndarray:
     """An uninitialised array in this thread's memory for ``slot``, kept between calls (and
     the view of it, asked for again with the same shape on every call of a pass)."""
     pool = _SCRATCH.__dict__

@@ -1,7 +1,7 @@
 """A run's inputs to the trade core: its corridor, regional capacity and production shares,
 Mexico's export trade costs by sector and destination (the iceberg), and the tariffs of the
 run and of its disagreement point, each part computed (and remembered) from only the settings
-it reads (``_run_inputs``)."""
+it reads (``run_inputs_of``)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from planner.model.engine.uncertainty import Params
 
 
 @dataclass(frozen=True)
-class _RunInputs:
+class RunInputs:
     # (D, Y, S, R, R) of the run and its disagreement point (``CellTariffs``: its cells only)
     tariff: list[np.ndarray | cell_tariffs.CellTariffs]
     # (D, Y, S, R, R) 1 + tau (or ``RowScaled``), shared by the run and its disagreement point
@@ -36,7 +36,7 @@ def grown_flows(prep: Prepared, params: Params, years: np.ndarray) -> np.ndarray
     return prep.model.flows_usd_m[None, None] * index[:, :, None, None, :]
 
 
-def _grown_into(prep: Prepared, params: Params, years: np.ndarray, importer: int) -> np.ndarray:
+def grown_into(prep: Prepared, params: Params, years: np.ndarray, importer: int) -> np.ndarray:
     """(D, Y, S, R) ``grown_flows`` into one importer, without the full array."""
     t = (years - prep.model.base_year).astype(float)
     index = (1.0 + params.growth[:, importer, None]) ** t[None, :]  # (D, Y)
@@ -67,15 +67,15 @@ def _group_weight(prep: Prepared) -> np.ndarray:
     return prep.remember(("group_weight",), make)
 
 
-def _per_day(prep: Prepared, params: Params) -> np.ndarray:
+def per_day_cost(prep: Prepared, params: Params) -> np.ndarray:
     """(D, S) cost of one day in transit, fraction of value."""
     ids = [f"per_day_cost_pct.{s}" for s in prep.model.sectors]
     return np.stack([params.param(i) for i in ids], axis=-1) / 100.0
 
 
-def _run_inputs(
+def run_inputs_of(
     prep, settings, params, years, reference, per_day, fixed, memo, detail=True, lean=False
-) -> _RunInputs:
+) -> RunInputs:
     """A run's trade costs and tariffs.  Each part is computed from only the settings it
     reads; with ``memo`` (the central parameters' key) it is remembered under exactly those
     settings, so a cached part is the part computed afresh, bit for bit.  ``detail``: see
@@ -133,7 +133,7 @@ def _run_inputs(
         )
         iceberg = policy_iceberg.copy()  # maybe cached: never changed in place
         iceberg[..., mex, :] *= factor
-    return _RunInputs(list(tariffs), iceberg, corridor, capacity, shares, year_shares)
+    return RunInputs(list(tariffs), iceberg, corridor, capacity, shares, year_shares)
 
 
 def _event_shares(

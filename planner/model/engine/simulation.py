@@ -31,7 +31,7 @@ from planner.model.engine.kpis import (
 )
 from planner.model.engine.logistics import CorridorResult
 from planner.model.engine.prepared import Prepared
-from planner.model.engine.run_inputs import _grown_into
+from planner.model.engine.run_inputs import grown_into
 from planner.model.engine.settings import ScenarioSettings
 from planner.model.engine.solved_runs import RunOutput
 from planner.model.engine.uncertainty import Params
@@ -103,7 +103,7 @@ def combine(
     event_days, exposure = _events(corridors, params.draws, len(years))
     inputs = KpiInputs(
         regions=prep.model.regions,
-        flows_start_us=_grown_into(prep, params, years, usa)[:, None],
+        flows_start_us=grown_into(prep, params, years, usa)[:, None],
         flows=stack(lambda o: o.flows),
         tariff_base_us=prep.tariff_base[..., usa],
         tariff_us=stack(lambda o: o.tariff[..., usa]),

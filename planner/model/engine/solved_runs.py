@@ -19,7 +19,7 @@ from planner.model.engine import (
 )
 from planner.model.engine.logistics import CorridorResult
 from planner.model.engine.prepared import Prepared, read_only
-from planner.model.engine.run_inputs import _per_day, _run_inputs, _RunInputs, grown_flows
+from planner.model.engine.run_inputs import RunInputs, grown_flows, per_day_cost, run_inputs_of
 from planner.model.engine.settings import ScenarioSettings
 from planner.model.engine.uncertainty import Params
 
@@ -75,7 +75,7 @@ def solve_runs(
     ``reference``: ``logistics.reference`` of ``params``, when the caller already has it.
     ``detail`` False: the corridors without their edge days and utilisation (Monte Carlo's
     draws, which read only trade costs and events); with ``BATCH_FORM`` also the lean
-    inputs of ``_run_inputs``: float32 tariffs, a ``RowScaled`` iceberg, no disagreement
+    inputs of ``run_inputs_of``: float32 tariffs, a ``RowScaled`` iceberg, no disagreement
     point's whole tariffs (``tariff_disagreement`` None).
     """
     if reference is None and memo is not None:
@@ -83,14 +83,14 @@ def solve_runs(
     elif reference is None:
         reference = logistics.reference(prep, params)
     if memo is None:
-        per_day = _per_day(prep, params)
+        per_day = per_day_cost(prep, params)
     else:  # the central parameters': one lookup per sector is ~2% of a central evaluate
-        per_day = prep.memo(("per_day", memo), lambda: _per_day(prep, params))
+        per_day = prep.memo(("per_day", memo), lambda: per_day_cost(prep, params))
     fixed = fixed or [None] * len(runs)
     # Parts are remembered only with the corridor's detail: a later run may show it.
     remember = memo if detail else None
     inputs = [
-        _run_inputs(
+        run_inputs_of(
             prep,
             s,
             params,
@@ -144,7 +144,7 @@ def _whole(tariff: np.ndarray | cell_tariffs.CellTariffs) -> np.ndarray | None:
     return tariff if isinstance(tariff, np.ndarray) else None
 
 
-def _same_markets(run: _RunInputs, solved: RunOutput) -> bool:
+def _same_markets(run: RunInputs, solved: RunOutput) -> bool:
     """Does ``run`` put the same tariffs and trade costs on every market as ``solved``?"""
     main, dis = run.tariff
     return (
@@ -155,14 +155,14 @@ def _same_markets(run: _RunInputs, solved: RunOutput) -> bool:
     )
 
 
-def _reuse_markets(prep: Prepared, params: Params, run: _RunInputs, solved: RunOutput) -> RunOutput:
+def _reuse_markets(prep: Prepared, params: Params, run: RunInputs, solved: RunOutput) -> RunOutput:
     """``solved``'s trade solution with ``run``'s corridor and regional outcome."""
     regional = _regional(prep, params, solved.flows, run)
     return dataclasses.replace(solved, corridor=run.corridor, regional=regional)
 
 
 def _regional(
-    prep: Prepared, params: Params, flows: np.ndarray, run: _RunInputs
+    prep: Prepared, params: Params, flows: np.ndarray, run: RunInputs
 ) -> regions.RegionalOutcome:
     """Mexico's regions under ``run``'s production shares, from its exports in ``flows``."""
     mex = prep.ridx["MEX"]

@@ -47,9 +47,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from planner.model.engine import ces
-from planner.model.engine.trade_linear import _first_order, _linear_system, _solve_linear
-from planner.model.engine.trade_market import Calibration, GsimResult, _Market, _market
-from planner.model.engine.trade_welfare import _result
+from planner.model.engine.trade_linear import first_order, linear_system, solve_linear
+from planner.model.engine.trade_market import Calibration, GsimResult, Market, market_of
+from planner.model.engine.trade_welfare import welfare_result
 
 Form = Literal["ces", "linear"]
 
@@ -108,7 +108,7 @@ def calibrate(
     )
     if not invert:
         return base
-    system = _linear_system(_market(base, wedge_old, 1.0, batch))
+    system = linear_system(market_of(base, wedge_old, 1.0, batch))
     return dataclasses.replace(base, linear_inverse=np.linalg.inv(system))
 
 
@@ -137,9 +137,9 @@ def solve_on(
     batch = np.broadcast_shapes(
         base.batch, *(power.shape[:-2] for power in (t1, i1) if power.ndim >= 2)
     )
-    market = _market(base, t1, i1, batch)
+    market = market_of(base, t1, i1, batch)
     if form == "linear":
-        return _solve_linear(market)
+        return solve_linear(market)
     if form != "ces":
         raise ValueError(f"form must be 'ces' or 'linear', got {form!r}")
     change = market.wedge_change
@@ -154,7 +154,7 @@ def solve_on(
     # The linear system in log changes is the CES model's own first-order expansion at the
     # base: a better start than log(1 + P̂*) of the linear form for large shocks (a 25%
     # tariff at Es ≈ 8 is 2.2x closer) and the same cost.
-    first = _first_order(market, log_change)
+    first = first_order(market, log_change)
     start = first
     if warm is not None:
         known, known_first = warm
@@ -241,7 +241,7 @@ def solve_ces(
 
 
 def _solve_ces(
-    market: _Market,
+    market: Market,
     log_wedge_change: np.ndarray,
     start: np.ndarray,
     first: np.ndarray,
@@ -264,7 +264,7 @@ def _solve_ces(
         static=market.solver_cache,
         changed=changed,
     )
-    return _result(
+    return welfare_result(
         market,
         np.expm1(solution.log_world_price),
         np.expm1(solution.log_price_index),

@@ -1,16 +1,16 @@
 """The linear form of the trade core: GSIM exactly as in DESIGN §5, one stacked linear system
-per market (``_solve_linear``), and the same system's solution of the log wedge changes, the
-CES form's Newton start (``_first_order``)."""
+per market (``solve_linear``), and the same system's solution of the log wedge changes, the
+CES form's Newton start (``first_order``)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from planner.model.engine.trade_market import GsimResult, _Market
-from planner.model.engine.trade_welfare import _result
+from planner.model.engine.trade_market import GsimResult, Market
+from planner.model.engine.trade_welfare import welfare_result
 
 
-def _solve_linear(market: _Market) -> GsimResult:
+def solve_linear(market: Market) -> GsimResult:
     """GSIM as written in DESIGN §5.
 
     Demand: M̂_rv = N_rr,v·P̂_rv + Σ_{s≠r} N_rs,v·P̂_sv with P̂_rv = T̂_rv + P̂*_r collapses to
@@ -26,8 +26,8 @@ def _solve_linear(market: _Market) -> GsimResult:
     return _linear_outcome(market, world, tariff_price)
 
 
-def _linear_system(market: _Market) -> np.ndarray:
-    """A of the stacked linear system A·P̂* = b (see ``_solve_linear``), at the base's shape."""
+def linear_system(market: Market) -> np.ndarray:
+    """A of the stacked linear system A·P̂* = b (see ``solve_linear``), at the base's shape."""
     em, es, ex = market.em, market.es, market.ex
     total = em + es
     theta_t = np.swapaxes(market.theta, -1, -2)
@@ -46,9 +46,9 @@ def _linear_system(market: _Market) -> np.ndarray:
 
 
 def _linear_world_price(
-    market: _Market, tariff_price: np.ndarray | None = None, change: np.ndarray | None = None
+    market: Market, tariff_price: np.ndarray | None = None, change: np.ndarray | None = None
 ) -> np.ndarray:
-    """P̂* from the stacked linear system A·P̂* = b (see ``_solve_linear``); with ``change``
+    """P̂* from the stacked linear system A·P̂* = b (see ``solve_linear``); with ``change``
     (e.g. log T̂W) in place of the wedge changes T̂, A⁻¹·b of those."""
     em, es = market.em, market.es
     theta, phi = market.theta, market.phi
@@ -68,10 +68,10 @@ def _linear_world_price(
         )[..., 0]
     if market.linear_inverse is not None:
         return (market.linear_inverse @ rhs[..., None])[..., 0]
-    return np.linalg.solve(_linear_system(market), rhs[..., None])[..., 0]
+    return np.linalg.solve(linear_system(market), rhs[..., None])[..., 0]
 
 
-def _first_order(market: _Market, log_change: np.ndarray) -> np.ndarray:
+def first_order(market: Market, log_change: np.ndarray) -> np.ndarray:
     """A⁻¹·b of the log wedge changes (the CES Newton start, see ``solve_on``).
 
     b is linear in the changes and A⁻¹ is the base's, so with the base inverted the whole
@@ -92,8 +92,8 @@ def _first_order(market: _Market, log_change: np.ndarray) -> np.ndarray:
     return (operator @ flat)[..., 0]
 
 
-def _first_order_operator(market: _Market) -> np.ndarray:
-    """K (..., R, R·R) with K·vec(T̂) = A⁻¹·b(T̂), b as in ``_solve_linear``:
+def _first_order_operator(market: Market) -> np.ndarray:
+    """K (..., R, R·R) with K·vec(T̂) = A⁻¹·b(T̂), b as in ``solve_linear``:
     K_r,sv = A⁻¹_rs φ_sv Es_v − (A⁻¹φ)_rv (Em_v + Es_v) θ_sv."""
     inverse, phi, theta = market.linear_inverse, market.phi, market.theta
     es = market.es[..., None, :]  # per importer v, (..., 1, 1 or R)
@@ -104,7 +104,7 @@ def _first_order_operator(market: _Market) -> np.ndarray:
     return np.ascontiguousarray(own.reshape(*own.shape[:-2], n * n))
 
 
-def _linear_outcome(market: _Market, world: np.ndarray, tariff_price: np.ndarray) -> GsimResult:
+def _linear_outcome(market: Market, world: np.ndarray, tariff_price: np.ndarray) -> GsimResult:
     em, es, ex = market.em, market.es, market.ex
     total = em + es
     # P̂_v = Σ_r θ_rv (T̂_rv + P̂*_r) and the new flows M_rv (1 + M̂_rv)(1 + P̂*_r), built in
@@ -123,6 +123,6 @@ def _linear_outcome(market: _Market, world: np.ndarray, tariff_price: np.ndarray
     consumer = -market.spending * composite * (1.0 + 0.5 * em * composite)
     # ΔPS_r = ∫ X dP* under the linear supply X = X0 (1 + Ex·P̂*).
     producer = market.sales * world * (1.0 + 0.5 * ex * world)
-    return _result(
+    return welfare_result(
         market, world, composite, new_flows, consumer, producer, "linear", 0, True, 0.0, world
     )

@@ -1,5 +1,5 @@
 """The data of a GSIM solve (``trade``): a batch of markets' calibrated base
-(``Calibration``), the market one solve works on (``_Market``, built by ``_market``) and what
+(``Calibration``), the market one solve works on (``Market``, built by ``market_of``) and what
 the solve returns (``GsimResult``).  Array conventions: see ``trade``."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class GsimResult:
 
 
 @dataclass(frozen=True)
-class _Market:
+class Market:
     """Inputs plus the base shares both forms need, each at its own (broadcastable) shape.
 
     Elasticities are broadcast to ``(*batch, 1)`` or ``(*batch, R)``; flows, wedges and
@@ -88,12 +88,12 @@ class Calibration:
     linear_inverse: np.ndarray | None
     # What the solvers derive from this base alone: the CES solver's wedge-independent
     # equations per batch shape (see ``ces.solve_equilibrium``), the broadcast elasticities
-    # (``_market``) and the base's tariff revenue.  Built on the first solve on this base,
+    # (``market_of``) and the base's tariff revenue.  Built on the first solve on this base,
     # reused after.
     solver_cache: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
 
-def _market(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, ...]) -> _Market:
+def market_of(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, ...]) -> Market:
     def per_region(values: np.ndarray) -> np.ndarray:
         # Keep a trailing 1 when the value is the same for every region: the solvers then
         # scale small arrays instead of building one full-size array per draw.
@@ -107,7 +107,7 @@ def _market(base: Calibration, t1: np.ndarray, i1: ArrayLike, batch: tuple[int, 
         elasticities = tuple(per_region(e) for e in (base.em, base.es, base.ex))
         base.solver_cache[key] = elasticities
     em, es, ex = elasticities
-    return _Market(
+    return Market(
         batch=batch,
         flows=base.flows,
         tariff_old=base.tariff_old,

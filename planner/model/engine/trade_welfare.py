@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.model.engine.trade_market import GsimResult, _Market
+from planner.model.engine.trade_market import GsimResult, Market
 
 
-def _base_revenue(market: _Market) -> np.ndarray:
+def _base_revenue(market: Market) -> np.ndarray:
     """Σ_r M_rv t0_rv, the base's tariff revenue: the base's alone, so kept with it."""
     cache = market.solver_cache
     revenue = None if cache is None else cache.get("base_revenue")
@@ -21,8 +21,8 @@ def _base_revenue(market: _Market) -> np.ndarray:
     return revenue
 
 
-def _result(
-    market: _Market,
+def welfare_result(
+    market: Market,
     world: np.ndarray,
     composite: np.ndarray,
     new_flows: np.ndarray,
