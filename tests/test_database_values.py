@@ -111,7 +111,7 @@ def test_db_check_reports_values_out_of_domain(capsys, good_database, tmp_path):
 
 
 def test_gui_start_reports_a_database_still_out_of_domain(capsys, good_database, monkeypatch):
-    from planner.ui.app import load_engine
+    from planner.ui.startup import load_engine
 
     sql, what = OUT_OF_DOMAIN["negative_tariff"]
     path = edited_copy(good_database, default_database_path(), sql)
@@ -131,7 +131,7 @@ def test_gui_start_reports_a_database_still_out_of_domain(capsys, good_database,
 
 
 def test_gui_start_rebuilds_a_default_database_out_of_domain(capsys, good_database):
-    from planner.ui.app import load_engine
+    from planner.ui.startup import load_engine
 
     sql, _ = OUT_OF_DOMAIN["infinite_flow"]
     edited_copy(good_database, default_database_path(), sql)

@@ -23,7 +23,7 @@ from planner.model.results import LEVERAGE_LOSS_INDICATORS
 from planner.model.scenario import load_scenario
 from planner.paths import resources_dir
 from planner.ui import i18n
-from planner.ui.kpi_cards import KpiArea
+from planner.ui.kpi_area import KpiArea
 from planner.ui.report import write_report
 from planner.ui.translations_build import build_translations
 

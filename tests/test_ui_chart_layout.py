@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from planner.ui.charts.corridor_map import (
+from planner.ui.charts.label_layout import place_labels, place_names
+from planner.ui.charts.map_edges import (
     MAX_WIDTH_PX,
     MIN_WIDTH_PX,
     UTILISATION_TOP,
     width_px,
 )
-from planner.ui.charts.label_layout import place_labels, place_names
 from planner.ui.charts.timeline import article_sources, headline
 
 # The shared fixtures (see tests/chart_support.py).

@@ -331,7 +331,7 @@ def test_an_opened_scenario_shows_the_year_it_changes_trade_most(dashboard, mode
 def test_region_tile_text_keeps_a_legible_contrast_across_the_colour_scale(
     dashboard, corridor_results
 ):
-    from planner.ui.charts.region_tiles import _relative_luminance, legible_ink
+    from planner.ui.charts.contrast import _relative_luminance, legible_ink
 
     dashboard.set_results(corridor_results, {}, lens="mx_sme")
     chart = dashboard.charts["region_tiles"]

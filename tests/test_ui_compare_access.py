@@ -15,7 +15,8 @@ from PySide6.QtTest import QTest
 
 from planner.ui.compare import CompareDialog, column_title
 from planner.ui.i18n import set_language
-from planner.ui.kpi_cards import KpiArea, stakeholder_verdict
+from planner.ui.kpi_area import KpiArea
+from planner.ui.kpi_wording import stakeholder_verdict
 from planner.ui.translations_build import build_translations
 
 model, tariff_results = chart_support.model, chart_support.tariff_results

@@ -413,14 +413,14 @@ def test_an_app_ending_without_a_window_close_stops_the_bands_run_first(qtbot, m
     reports through a deleted runner nor outlives the app."""
     from PySide6.QtWidgets import QWidget
 
-    from planner.ui import app as app_module
+    from planner.ui.teardown import close_down
 
     doc = ScenarioDocument(
         mini_model.catalog, model=mini_model, evaluate=_fake_evaluate, make_task=_FakeTask
     )
     doc.edit(doc.scenario.replace(name="slow"), "slow")  # its Monte Carlo waits for a cancel
     qtbot.waitUntil(doc._runner.is_busy, timeout=5_000)
-    app_module._close_down(QWidget(), doc)
+    close_down(QWidget(), doc)
     assert _background_threads() == []
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from planner.ui.card_stack import MARGIN, CardStack
 from planner.ui.charts import fast_axis
 from planner.ui.charts.items import Bars, Markers
-from planner.ui.kpi_cards import KpiArea
+from planner.ui.kpi_area import KpiArea
 
 import pyqtgraph as pg  # isort: skip
 
@@ -380,7 +380,7 @@ def test_region_labels_sit_where_pyqtgraph_would_anchor_them(dashboard, flood_re
 
 
 def test_wrapped_kpi_labels_give_qlabels_height_and_forget_it_when_the_text_changes(qtbot):
-    from planner.ui.kpi_cards import WrappedLabel
+    from planner.ui.wrapped_label import WrappedLabel
 
     label, plain = WrappedLabel(), QLabel()
     plain.setWordWrap(True)
@@ -447,7 +447,7 @@ def test_region_labels_fitted_before_are_not_fitted_again(dashboard, flood_resul
 
 
 def test_tile_text_makes_its_fonts_once_per_size(qtbot):
-    from planner.ui.charts.region_tiles import TileText
+    from planner.ui.charts.tile_text import TileText
 
     text = TileText()
     text.set_lines(["North", "+1.0 %", "+5 USD m"], 9.0)

@@ -11,7 +11,9 @@ import pytest
 
 from planner.ui.charts.base import fmt_number
 from planner.ui.i18n import set_language
-from planner.ui.kpi_cards import KpiArea, change_sentence, decimals_for, unit_text
+from planner.ui.kpi_area import KpiArea
+from planner.ui.kpi_numbers import decimals_for
+from planner.ui.kpi_wording import change_sentence, unit_text
 from planner.ui.translations_build import build_translations
 
 # The shared fixtures (see tests/chart_support.py).
@@ -115,7 +117,7 @@ def test_cards_speak_spanish_and_french(in_language, model, tariff_results, qtbo
 def test_a_negative_leverage_ratio_is_explained_on_its_card(in_language, model, qtbot):
     """The model's meaning text reads the ratio as positive ("above 1 means..."); below zero
     the US would gain from the withdrawal, and the card says so, in the UI language."""
-    from planner.ui.kpi_cards import KpiCard
+    from planner.ui.kpi_card import KpiCard
 
     card = KpiCard("mx_leverage_ratio")
     qtbot.addWidget(card)
@@ -142,7 +144,7 @@ def test_a_change_below_the_last_digit_shows_to_its_first_significant_digit(mode
     from PySide6.QtGui import QColor, QPalette
 
     from planner.ui.charts.base import BAD, GOOD
-    from planner.ui.kpi_cards import KpiCard
+    from planner.ui.kpi_card import KpiCard
 
     card = KpiCard("us_effective_tariff")
     qtbot.addWidget(card)
@@ -203,7 +205,7 @@ def test_the_flood_replay_moves_landed_cost_a_little_and_the_card_says_so(
 def test_cards_never_show_a_negative_zero(in_language, model, qtbot):
     """A welfare change of -0.001 USD m reads "0.00", and its band "0.00 to ...", in every
     language (the French minus included)."""
-    from planner.ui.kpi_cards import KpiCard
+    from planner.ui.kpi_card import KpiCard
 
     card = KpiCard("welfare_can_usd_m")
     qtbot.addWidget(card)
@@ -219,7 +221,7 @@ def test_cards_never_show_a_negative_zero(in_language, model, qtbot):
 
 
 def test_side_of_band_compares_the_numbers_as_the_card_shows_them():
-    from planner.ui.kpi_cards import side_of_band
+    from planner.ui.kpi_numbers import side_of_band
 
     assert side_of_band(0.066, (0.131, 0.511), 2) == -1
     assert side_of_band(0.62, (0.131, 0.511), 2) == 1
@@ -233,7 +235,7 @@ def test_side_of_band_compares_the_numbers_as_the_card_shows_them():
 def test_a_value_outside_its_own_band_says_why_in_every_language(in_language, model, qtbot):
     """The leverage ratio of the tariff scenario sits below its p10-p90 range (export supply
     ranges reach further up than down): the card explains it, and says nothing inside."""
-    from planner.ui.kpi_cards import KpiCard
+    from planner.ui.kpi_card import KpiCard
 
     card = KpiCard("mx_leverage_ratio")
     qtbot.addWidget(card)
@@ -280,7 +282,7 @@ def test_the_model_can_put_a_central_value_outside_its_band(model):
     """Why the note exists: with the seeded ranges, the tariff scenario's 2036 leverage
     ratio lies below the p10 of 200 draws (if the model changes so that it no longer
     does, the note is still right, but this test says the example went away)."""
-    from planner.ui.kpi_cards import side_of_band
+    from planner.ui.kpi_numbers import side_of_band
 
     results = chart_support.run(model, "us_tariff_25_non_usmca", draws=200)
     kpis = results.kpis().set_index(["id", "year"])
@@ -335,7 +337,7 @@ def test_a_card_keeps_its_height_when_its_sentence_gets_shorter(qtbot):
     moved every card below it and repainted the whole column on most toggles."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-    from planner.ui.kpi_cards import KpiCard
+    from planner.ui.kpi_card import KpiCard
 
     row = {
         "id": "mx_sse_exports",

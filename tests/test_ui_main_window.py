@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.model.scenario import save_scenario
 from planner.ui import app as app_module
+from planner.ui import startup
 from planner.ui.i18n import current_language, set_language
 from planner.ui.settings import open_settings
 from planner.ui.translations_build import build_translations
@@ -134,7 +135,7 @@ def test_undo_action_names_the_edit_and_follows_the_stack(window, document):
 
 
 def test_screenshot_mode_renders_the_window_to_a_png(qtbot, mini_model, tmp_path, monkeypatch):
-    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, None, []))
+    monkeypatch.setattr(startup, "load_engine", lambda: (mini_model, None, []))
     scenario = tmp_path / "shot.usmca.json"
     save_scenario(
         app_module_baseline(mini_model).set_lever("tmfc_corridor", enabled=True), scenario
@@ -154,14 +155,14 @@ def test_a_new_window_computes_the_baseline_at_start(qtbot, mini_model, tmp_path
         seen.append(scenario)
         raise RuntimeError("recorded")  # the dashboard then shows why nothing is drawn
 
-    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, evaluate, []))
+    monkeypatch.setattr(startup, "load_engine", lambda: (mini_model, evaluate, []))
     # The recording evaluate fails on purpose, and a screenshot of a failed compute exits 1.
     assert app_module.run_gui(None, screenshot=str(tmp_path / "new.png")) == 1
     assert seen and seen[0] == app_module_baseline(mini_model)
 
 
 def test_screenshot_of_a_bad_scenario_exits_2(qtbot, mini_model, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, None, []))
+    monkeypatch.setattr(startup, "load_engine", lambda: (mini_model, None, []))
     bad = tmp_path / "bad.usmca.json"
     bad.write_text("{}", encoding="utf-8")
     assert app_module.run_gui(str(bad), screenshot=str(tmp_path / "x.png")) == 2

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from planner.ui import kpi_cards
-from planner.ui.kpi_cards import KpiArea, KpiCard
+from planner.ui import kpi_card
+from planner.ui.kpi_area import KpiArea
+from planner.ui.kpi_card import KpiCard
 
 model, tariff_results = chart_support.model, chart_support.tariff_results
 flood_results, corridor_results = chart_support.flood_results, chart_support.corridor_results
@@ -113,8 +114,8 @@ def test_a_kpi_card_formats_unchanged_numbers_once(qtbot, monkeypatch):
     card = KpiCard("us_landed_cost_index")
     qtbot.addWidget(card)
     sentences = []
-    real = kpi_cards.change_sentence
-    monkeypatch.setattr(kpi_cards, "change_sentence", lambda *a: sentences.append(a) or real(*a))
+    real = kpi_card.change_sentence  # patched where the card looks it up
+    monkeypatch.setattr(kpi_card, "change_sentence", lambda *a: sentences.append(a) or real(*a))
     row = {
         "id": "us_landed_cost_index",
         "label_en": "Landed cost",

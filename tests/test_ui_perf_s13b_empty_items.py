@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from planner.ui.charts.base import draws_nothing
+from planner.ui.charts.chart_view import draws_nothing
 
 import pyqtgraph as pg  # isort: skip
 

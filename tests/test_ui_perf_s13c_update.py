@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.charts import region_tiles
-from planner.ui.kpi_cards import KpiArea
+from planner.ui.kpi_area import KpiArea
 
 model, tariff_results = chart_support.model, chart_support.tariff_results
 flood_results = chart_support.flood_results

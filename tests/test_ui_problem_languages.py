@@ -21,7 +21,7 @@ from planner.cli import main
 from planner.model import scenario as scenario_module
 from planner.model.problem_text import ProblemText
 from planner.model.scenario import ScenarioError, load_scenario_with_warnings
-from planner.ui import app as app_module
+from planner.ui import crash_recovery
 from planner.ui.problem_texts import problem_in_language
 from planner.ui.translations_build import build_translations
 
@@ -246,8 +246,8 @@ def test_a_damaged_autosave_lists_its_problems_in_the_window_language(
         scenario_path=_write(tmp_path, "weeks", BAD_FILES["weeks"]),
         set_aside=cannot_move,
     )
-    problems = app_module._unreadable(item, document.catalog)
-    app_module._report_damaged(window, item, problems)
+    problems = crash_recovery._unreadable(item, document.catalog)
+    crash_recovery._report_damaged(window, item, problems)
 
     ((_title, lines),) = boxes.seen
     assert lines == [EXACT["weeks"]["fr"]]

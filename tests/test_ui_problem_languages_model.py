@@ -27,7 +27,7 @@ from planner.model.database_check import describe_damage
 from planner.model.engine.uncertainty import central_params
 from planner.model.problem_text import Number, ProblemText
 from planner.model.scenario import ScenarioError, load_scenario_with_warnings
-from planner.ui import app as app_module
+from planner.ui import startup
 from planner.ui.i18n import current_locale
 from planner.ui.problem_texts import number_in_locale, problem_in_language
 from planner.ui.translations_build import build_translations
@@ -91,14 +91,14 @@ def boxes(qapp, monkeypatch) -> ReportBoxes:
 def _load_problems(monkeypatch, path: Path) -> list[str]:
     """What ``app.load_engine`` reports for the model database at ``path``."""
     monkeypatch.setattr(data_module, "load_model", lambda: LOAD_MODEL(path))
-    model, evaluate, problems = app_module.load_engine()
+    model, evaluate, problems = startup.load_engine()
     assert model is None and evaluate is None and problems
     return problems
 
 
 def _shown(boxes: ReportBoxes, problems: list[str]) -> list[str]:
     """The problems as the window's start-up box lists them."""
-    app_module._report(problems, TITLE, True)
+    startup.report_problems(problems, TITLE, True)
     ((_title, lines),) = boxes.seen
     boxes.seen.clear()
     return lines

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner import paths
 from planner.model.problem_text import ProblemText
-from planner.ui import app as app_module
+from planner.ui import startup
 from planner.ui.translations_build import build_translations
 
 MINI_SEEDS = Path(__file__).parent / "fixtures" / "mini_seeds"
@@ -108,14 +108,14 @@ def _startup_problems(monkeypatch, seeds: Path) -> list[str]:
     """What ``app.load_engine`` reports when the default database (missing: each test has its
     own user data folder) is built from ``seeds``, the app's seed folder."""
     monkeypatch.setattr(paths, "seeds_dir", lambda: seeds)
-    model, evaluate, problems = app_module.load_engine()
+    model, evaluate, problems = startup.load_engine()
     assert model is None and evaluate is None and problems
     return problems
 
 
 def _shown(boxes: ReportBoxes, problems: list[str]) -> list[str]:
     """The problems as the window's start-up box lists them."""
-    app_module._report(problems, TITLE, True)
+    startup.report_problems(problems, TITLE, True)
     ((title, lines),) = boxes.seen
     boxes.seen.clear()
     assert title == TITLE

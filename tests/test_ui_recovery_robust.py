@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from planner.model.scenario import Scenario, load_scenario, save_scenario
 from planner.paths import user_data_dir
 from planner.ui import app as app_module
-from planner.ui import dialogs
+from planner.ui import dialogs, startup
 from planner.ui.autosave import autosave_dir, find_recoverable
 from planner.ui.i18n import set_language
 from planner.ui.main_window import MainWindow
@@ -72,7 +72,7 @@ def shell(qtbot, dialogs_seen):
 
 
 def _start(shell, model):
-    return app_module._start_document(shell, shell.settings, None, (model, None, []))
+    return startup.start_document(shell, shell.settings, None, (model, None, []))
 
 
 class _Answers:
@@ -228,7 +228,7 @@ def test_a_screenshot_whose_computation_fails_exits_non_zero_with_the_reason(
     def broken(_model, _scenario, **_options):
         raise RuntimeError("the solver diverged")
 
-    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, broken, []))
+    monkeypatch.setattr(startup, "load_engine", lambda: (mini_model, broken, []))
     shot = tmp_path / "shot.png"
 
     code = app_module.run_gui(None, screenshot=str(shot))

@@ -72,7 +72,7 @@ def test_export_writes_the_tidy_results(model, tariff_results, tmp_path):
 def test_report_marks_a_value_outside_its_band_and_explains_it(qtbot, model, tmp_path):
     """The leverage ratio of the tariff scenario lies below its own p10-p90 range: its band
     cell carries a star, and one footnote under the table says why, in the card's words."""
-    from planner.ui.kpi_cards import outside_band_note
+    from planner.ui.kpi_wording import outside_band_note
 
     results = run(model, "us_tariff_25_non_usmca", draws=200)
     info = write_report(tmp_path / "brief.pdf", model, results, lens="analyst", year=2036)

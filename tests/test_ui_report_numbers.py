@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from planner.ui import i18n
 from planner.ui.compare import CompareDialog
-from planner.ui.kpi_cards import KpiArea
+from planner.ui.kpi_area import KpiArea
 from planner.ui.kpi_numbers import change_digits, change_text, value_text
 from planner.ui.report import write_report
 from planner.ui.translations_build import build_translations

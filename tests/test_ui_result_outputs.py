@@ -15,7 +15,7 @@ from planner.ui import report
 from planner.ui.charts.base import fmt_number
 from planner.ui.controller import ScenarioDocument
 from planner.ui.i18n import set_language
-from planner.ui.kpi_cards import decimals_for
+from planner.ui.kpi_numbers import decimals_for
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import open_settings
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.ui import app as app_module
+from planner.ui import startup
 from planner.ui.i18n import set_language
 from planner.ui.main_window import MainWindow
 from planner.ui.translations_build import build_translations
@@ -33,9 +34,9 @@ def test_an_unexpected_error_while_loading_is_reported_and_exits_1(qtbot, monkey
         raise ValueError("seeds/flows.csv: row 3: expected a number")
 
     reported = []
-    monkeypatch.setattr(app_module, "load_engine", broken)
+    monkeypatch.setattr(startup, "load_engine", broken)
     monkeypatch.setattr(
-        app_module, "_report", lambda problems, title, interactive: reported.append(problems)
+        startup, "report_problems", lambda problems, title, interactive: reported.append(problems)
     )
     assert app_module.run_gui(None) == 1
     assert len(reported) == 1
@@ -48,10 +49,10 @@ def test_an_error_while_building_the_window_is_reported_and_exits_1(qtbot, mini_
         raise KeyError("the views' layout")
 
     reported = []
-    monkeypatch.setattr(app_module, "load_engine", lambda: (mini_model, None, []))
-    monkeypatch.setattr(app_module, "_start_document", broken)
+    monkeypatch.setattr(startup, "load_engine", lambda: (mini_model, None, []))
+    monkeypatch.setattr(startup, "start_document", broken)
     monkeypatch.setattr(
-        app_module, "_report", lambda problems, title, interactive: reported.append(problems)
+        startup, "report_problems", lambda problems, title, interactive: reported.append(problems)
     )
     assert app_module.run_gui(None) == 1
     assert len(reported) == 1 and "KeyError" in reported[0][0]
@@ -93,12 +94,12 @@ def test_the_app_window_stays_live_while_the_model_loads_then_shows_results(
         assert gate.wait(10), "the GUI thread's timer never fired while the model loaded"
         return mini_model, evaluate, []
 
-    monkeypatch.setattr(app_module, "load_engine", slow_load)
+    monkeypatch.setattr(startup, "load_engine", slow_load)
     built_on: list[str] = []
-    original_start = app_module._start_document
+    original_start = startup.start_document
     monkeypatch.setattr(
-        app_module,
-        "_start_document",
+        startup,
+        "start_document",
         lambda *args: (built_on.append(threading.current_thread().name), original_start(*args))[1],
     )
     original_step = MainWindow.show_startup_step
@@ -153,9 +154,9 @@ def test_closing_the_window_while_the_model_loads_ends_the_app_cleanly(
                 return
         QTimer.singleShot(10, close_the_shell)
 
-    monkeypatch.setattr(app_module, "load_engine", slow_load)
+    monkeypatch.setattr(startup, "load_engine", slow_load)
     built = []
-    monkeypatch.setattr(app_module, "_start_document", lambda *args: built.append(args))
+    monkeypatch.setattr(startup, "start_document", lambda *args: built.append(args))
     QTimer.singleShot(0, close_the_shell)
     assert app_module.run_gui(None) == 0
     assert finished_loading == [True]  # run_gui waited for the load to end

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.errors import capped
 from planner.model.problem_text import ProblemText
-from planner.ui import app as app_module
+from planner.ui import startup
 from planner.ui.translations_build import build_translations
 
 pytestmark = pytest.mark.gui
@@ -54,9 +54,9 @@ def test_the_start_up_box_counts_the_problems_it_does_not_list(
 ):
     language(lang)
     problems = _problems(1_250)
-    app_module._report(problems, "title", True)
+    startup.report_problems(problems, "title", True)
     ((listed, details),) = boxes
-    shown = app_module.STARTUP_PROBLEMS_SHOWN
+    shown = startup.STARTUP_PROBLEMS_SHOWN
     assert len(listed) == shown + 1
     assert listed[-1].replace("\u00a0", "\u202f") == counted
     assert len(details) == len(problems)  # every one, under "Show Details"
@@ -65,7 +65,7 @@ def test_the_start_up_box_counts_the_problems_it_does_not_list(
 
 def test_a_short_list_is_shown_whole_without_details(boxes, language):
     language("es")
-    app_module._report(_problems(3), "title", True)
+    startup.report_problems(_problems(3), "title", True)
     ((listed, details),) = boxes
     assert len(listed) == 3 and not details
     assert not any("más" in line for line in listed)

@@ -161,12 +161,12 @@ def open_bench_window(model: Any, evaluate: Any) -> tuple[Any, Any, Any]:
 
 
 def close_bench_window(window: Any, document: Any) -> None:
-    from planner.ui.app import _dispose
+    from planner.ui.teardown import dispose
 
     document.undo_stack.clear()  # nothing to save: closing must not ask
     document.shutdown()
     window.close()
-    _dispose(window, document)
+    dispose(window, document)
 
 
 def measure_toggles(
@@ -179,7 +179,7 @@ def measure_toggles(
     per click.  ``only`` filters controls by label (tests use a few)."""
     from PySide6.QtWidgets import QApplication
 
-    from planner.ui.charts.base import ChartView
+    from planner.ui.charts.chart_view import ChartView
 
     app = QApplication.instance()
     document = window.document

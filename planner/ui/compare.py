@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.kpi_cards import delta_colour, stakeholder_verdict, unit_text, verdict_text
 from planner.ui.kpi_numbers import change_text, decimals_for, value_text
+from planner.ui.kpi_wording import delta_colour, stakeholder_verdict, unit_text, verdict_text
 
 # The widest scenario column header, in average characters: a scenario's name can be a
 # sentence ("Replay: a three-week Bajío flood"); the header view elides it when it draws it
@@ -46,7 +46,7 @@ def column_title(key: str, results: Any) -> str:
 
 def change_cell_text(change: str, verdict: int) -> str:
     """A change as the table writes it: "+12.5 better" when it goes the stakeholder's way
-    (``verdict`` +1, see kpi_cards.stakeholder_verdict), "-3.1 worse" against it, the bare
+    (``verdict`` +1, see kpi_wording.stakeholder_verdict), "-3.1 worse" against it, the bare
     number otherwise: the colour is not the only sign of it."""
     if verdict > 0:
         return _tr("{change} better").format(change=change)

@@ -1,5 +1,5 @@
 """The dashboard: the six impact charts in a grid, with a year selector for the one-year charts,
-and (re-exported from kpi_cards) the KPI area of the right dock.
+and (re-exported from kpi_area) the KPI area of the right dock.
 
 The shell calls ``set_results(results, pinned)`` after every evaluation; every chart updates
 its pre-created plot items, so a toggle repaints inside one frame.
@@ -31,7 +31,7 @@ from planner.ui.charts.sector_bars import SectorBarsChart
 from planner.ui.charts.timeline import TimelineChart
 from planner.ui.charts.trade_over_time import TradeOverTimeChart
 from planner.ui.charts.welfare import WelfareChart
-from planner.ui.kpi_cards import KpiArea
+from planner.ui.kpi_area import KpiArea
 
 __all__ = ["CHART_GRID", "Dashboard", "KpiArea", "lens_country"]
 

@@ -14,18 +14,18 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPale
 from PySide6.QtWidgets import QWidget
 
 from planner.model.catalog import LeverSpec, ParamSpec
+from planner.model.results import LEVERAGE_KPI
 from planner.ui.charts.base import ChartInput
 from planner.ui.compare import compare_frame
 from planner.ui.dashboard import CHART_GRID, lens_country
 from planner.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from planner.ui.kpi_cards import (
-    LEVERAGE_KPI,
+from planner.ui.kpi_numbers import change_text, decimals_for, side_of_band, value_text
+from planner.ui.kpi_wording import (
     leverage_threat,
     outside_band_note,
     threat_sentence,
     unit_text,
 )
-from planner.ui.kpi_numbers import change_text, decimals_for, side_of_band, value_text
 from planner.ui.labels import choice_label, humanize
 from planner.ui.lever_info import cell_text
 

@@ -1,58 +1,43 @@
-"""ChartPanel: the frame every dashboard chart shares.
+"""ChartPanel: the frame every dashboard chart shares, and the types the charts share.
 
 A panel holds a title, one pyqtgraph plot with axis units and a legend, a hover read-out line
 (mouse moves are rate-limited through ``pyqtgraph.SignalProxy``) and a menu that exports the
 picture (PNG, SVG) and the plotted numbers (CSV): on a right-click, or with Shift+F10 or the
-Menu key while the chart has the focus (a highlight frame shows it).  The focused chart's
-arrow keys step through its data points and show the hover's read-out for each (Esc clears
-it), so values read without a mouse.  Colours follow the widget's QPalette so the charts
-read on light and dark themes alike.  A screen reader hears the title and a short summary of
-what is plotted, and each point the keys step to (built only while one is active).
+Menu key while the chart has the focus (a highlight frame shows it; see chart_export).  The
+focused chart's arrow keys step through its data points and show the hover's read-out for
+each (Esc clears it; see point_readout), so values read without a mouse.  Colours follow the
+widget's QPalette so the charts read on light and dark themes alike.  A screen reader hears
+the title and a short summary of what is plotted, and each point the keys step to (built
+only while one is active).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleAnnouncementEvent,
     QColor,
     QContextMenuEvent,
-    QFocusEvent,
     QFont,
     QFontMetrics,
-    QKeyEvent,
-    QPainter,
-    QPaintEvent,
     QPalette,
-    QRegion,
     QResizeEvent,
 )
-from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
-    QGraphicsItem,
-    QGraphicsView,
-    QLabel,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from planner.ui.charts import fast_axis
+from planner.ui.charts.chart_export import ChartExport
+from planner.ui.charts.chart_view import ChartView, FocusRing
 from planner.ui.charts.label_layout import TitleLabel
+from planner.ui.charts.point_readout import PointReadout
 
 import pyqtgraph as pg  # isort: skip  (after PySide6 so pyqtgraph binds to it)
-import pyqtgraph.exporters  # isort: skip
 
 
 # Okabe-Ito colours: distinguishable with colour-blindness, legible on light and dark grounds.
@@ -136,172 +121,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Charts", text)
 
 
-def draws_nothing(item: QGraphicsItem) -> bool:
-    """Whether ``item`` is a pyqtgraph container whose ``paint`` draws nothing: a layout, a
-    plot item (a colour bar is one), a label (its text is a child item), a view box without
-    a border, a legend without a frame."""
-    if isinstance(item, (pg.GraphicsLayout, pg.PlotItem, pg.LabelItem)):
-        return True
-    if isinstance(item, pg.ViewBox):  # its paint strokes the border pen, NoPen by default
-        return item.border is None or item.border.style() == Qt.PenStyle.NoPen
-    if isinstance(item, pg.LegendItem):
-        return not item.frame
-    return False
-
-
-# Keys that step a focused chart's read-out from point to point (see ChartPanel.step_point).
-STEP_KEYS = frozenset(
-    {
-        Qt.Key.Key_Left,
-        Qt.Key.Key_Right,
-        Qt.Key.Key_Up,
-        Qt.Key.Key_Down,
-        Qt.Key.Key_Home,
-        Qt.Key.Key_End,
-    }
-)
-
-
-def _plain_text_item(item: pg.TextItem) -> bool:
-    """Whether a TextItem has no box to draw (its text is a child item that paints itself)."""
-    return item.border.style() == Qt.PenStyle.NoPen and item.fill.style() == Qt.BrushStyle.NoBrush
-
-
-class ChartView(pg.GraphicsLayoutWidget):
-    """A chart's pyqtgraph view, keeping the time spent painting charts (``planner bench``
-    reads ``ChartView.paint_ms`` to split a toggle's paint into charts and the rest)."""
-
-    paint_ms = 0.0  # wall time inside every chart view's paintEvent, process-wide
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._view_boxes: list[pg.ViewBox] | None = None
-        # pyqtgraph caches the background as a pixmap the size of the view, and every paint
-        # then copies the repainted area from it: for a plain colour that copy costs more
-        # than filling the area (about a quarter of a chart's repaint after a toggle).
-        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
-
-    def needs_prepare(self) -> bool:
-        """Whether a view box of the scene has a new range or size whose transform pyqtgraph
-        has deferred to the next paint (``GraphicsScene.prepareForPaint`` applies it and lets
-        every text item re-orient; with nothing deferred that is a few dozen slots doing
-        nothing, twice a toggle per chart)."""
-        if self._view_boxes is None:
-            self._view_boxes = [i for i in self.scene().items() if isinstance(i, pg.ViewBox)]
-        return any(getattr(vb, "_matrixNeedsUpdate", True) for vb in self._view_boxes)
-
-    def skip_empty_items(self) -> None:
-        """Flag the scene's containers that draw nothing as having no contents.
-
-        Qt then neither calls their ``paint`` nor asks their ``boundingRect`` to test them
-        against the repainted area, and both are Python overrides in pyqtgraph: a C++ to
-        Python call each, on every paint however small (their children still paint)."""
-        scene = self.scene()
-        for item in scene.items():
-            if draws_nothing(item):
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
-            elif (
-                isinstance(item, pg.TextItem)
-                and _plain_text_item(item)
-                # pyqtgraph's private hook state: without it (another pyqtgraph), leave
-                # the item to paint itself rather than lose its orientation updates.
-                and hasattr(item, "_lastScene")
-            ):
-                # Its paint also hooks the text's orientation to every prepared paint, the
-                # first time it paints in a scene: with the paint skipped, hook it here.
-                if item._lastScene is not scene:
-                    if item._lastScene is not None:
-                        item._lastScene.sigPrepareForPaint.disconnect(item.updateTransform)
-                    item._lastScene = scene
-                    scene.sigPrepareForPaint.connect(item.updateTransform)
-                    item.updateTransform()
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
-
-    def _panel(self) -> ChartPanel | None:
-        parent = self.parentWidget()
-        return parent if isinstance(parent, ChartPanel) else None
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
-        panel = self._panel()
-        menu_key = event.key() == Qt.Key.Key_Menu or (
-            event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
-        )
-        if panel is not None and menu_key:
-            panel.open_export_menu()
-            event.accept()
-            return
-        # Arrow keys come with the keypad modifier on some platforms (all of them on macOS).
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if panel is not None and plain == Qt.KeyboardModifier.NoModifier:
-            key = event.key()
-            # Taken here, before QGraphicsView would scroll (or the scene pan) with them.
-            if (key in STEP_KEYS and panel.step_point(key)) or (
-                key == Qt.Key.Key_Escape and panel.clear_point()
-            ):
-                event.accept()
-                return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override
-        super().focusInEvent(event)
-        panel = self._panel()
-        if panel is not None:
-            panel.show_focus(True)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # Qt override
-        super().focusOutEvent(event)
-        panel = self._panel()
-        if panel is not None:
-            panel.show_focus(False)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
-        start = time.perf_counter()
-        try:
-            # pyqtgraph's GraphicsView.paintEvent, preparing the scene only when needed.
-            if self.needs_prepare():
-                self.scene().prepareForPaint()
-            QGraphicsView.paintEvent(self, event)
-        finally:
-            ChartView.paint_ms += (time.perf_counter() - start) * 1e3
-
-
-class FocusRing(QFrame):
-    """A frame in the highlight colour around a chart whose view has the focus.
-
-    Masked to its border, so it covers nothing of the chart: the chart's repaints never
-    repaint it; hidden (no cost at all) while the chart has no focus.  Styled in planner.qss.
-    """
-
-    WIDTH = 2
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("chartFocusRing")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hide()
-
-    def fit(self) -> None:
-        """Cover the parent's outline, ``WIDTH`` pixels wide."""
-        rect = self.parentWidget().rect()
-        self.setGeometry(rect)
-        inner = rect.adjusted(self.WIDTH, self.WIDTH, -self.WIDTH, -self.WIDTH)
-        self.setMask(QRegion(rect).subtracted(QRegion(inner)))
-
-
-class ChartPanel(QFrame):
+class ChartPanel(QFrame, PointReadout, ChartExport):
     """A titled chart with units, legend, hover values and PNG/SVG/CSV export.
 
     Subclasses build their plot items once in ``__init__`` and update them in
     ``set_input`` with ``setData``/``setOpts`` (never clear and recreate: a toggle must repaint
     every chart inside one frame); they override ``hover_text``, ``table``, ``retranslate`` and
     ``apply_colours``, and ``point_count`` and ``point_position`` (or ``point_text``) for the
-    keyboard read-out.
+    keyboard read-out (PointReadout).  The read-out and the export are mixins after QFrame,
+    so they hold no Qt overrides: those (``contextMenuEvent`` too) are defined here.
     """
-
-    # Up/Down step to the nearest point above/below on screen (a chart laid out in two
-    # dimensions); otherwise only Left/Right, Home and End step.
-    STEP_ROWS = False
 
     # The chart was focused or its menu opened: the window's "Export chart…" acts on it.
     used = Signal()
@@ -317,6 +146,7 @@ class ChartPanel(QFrame):
         font.setBold(True)
         self.title_label.setFont(font)
         self.view = ChartView(self)
+        self.view.attach_panel(self)  # its keys and focus come to this panel
         self.view.setMinimumSize(260, 180)
         self.view.ci.setContentsMargins(4, 4, 8, 4)
         self.readout = QLabel(" ", self)
@@ -391,19 +221,6 @@ class ChartPanel(QFrame):
     def hover_text(self, x: float, y: float) -> str:
         """The read-out for the data point nearest to view coordinates (x, y)."""
         return ""
-
-    def point_count(self) -> int:
-        """How many points the arrow keys step through (none by default: no stepping)."""
-        return 0
-
-    def point_position(self, i: int) -> tuple[float, float]:
-        """View coordinates (x, y) at which ``hover_text`` reads point ``i`` (0 <= i <
-        ``point_count()``), in the order Left/Right step through them."""
-        raise IndexError(f"{type(self).__name__} has no point {i} to step to")
-
-    def point_text(self, i: int) -> str:
-        """The read-out of point ``i``: what the hover reads at its position."""
-        return self.hover_text(*self.point_position(i))
 
     def table(self) -> pd.DataFrame:
         """The plotted numbers, one row per drawn value (the CSV export)."""
@@ -537,75 +354,7 @@ class ChartPanel(QFrame):
         if self.view.accessibleDescription() != text:
             self.view.setAccessibleDescription(text)  # Qt sends DescriptionChanged
 
-    # --- keyboard read-out -------------------------------------------------------------
-    def step_point(self, key: Qt.Key) -> bool:
-        """Move the keyboard point for an arrow, Home or End key and show its read-out;
-        False when the chart has no points to step through (the key is not used)."""
-        count = self.point_count() if self.current is not None else 0
-        if count == 0:
-            return False
-        here = self.key_point
-        if key == Qt.Key.Key_Home:
-            target = 0
-        elif key == Qt.Key.Key_End:
-            target = count - 1
-        elif here is None or here >= count:
-            target = 0  # the first step shows where the keys start
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            target = min(max(here + (1 if key == Qt.Key.Key_Right else -1), 0), count - 1)
-        elif self.STEP_ROWS:
-            target = self._point_beside(here, count, up=key == Qt.Key.Key_Up)
-        else:
-            return True  # no second dimension: taken, so that the view does not scroll
-        self.show_point(target, announce=True)
-        return True
-
-    def _point_beside(self, i: int, count: int, up: bool) -> int:
-        """The point nearest to point ``i`` on screen above (``up``) or below it; ``i`` when
-        there is none.  Sideways distance counts double: straight up before diagonally."""
-        to_scene = self.plot.vb.mapViewToScene
-        at = [to_scene(QPointF(*self.point_position(k))) for k in range(count)]
-        best, best_cost = i, float("inf")
-        for k, p in enumerate(at):
-            rise = at[i].y() - p.y() if up else p.y() - at[i].y()
-            if rise < 1.0:  # not above (below) it by a pixel
-                continue
-            cost = rise + 2.0 * abs(p.x() - at[i].x())
-            if cost < best_cost:
-                best, best_cost = k, cost
-        return best
-
-    def show_point(self, i: int, announce: bool = False) -> None:
-        """Show point ``i``'s read-out; with a screen reader active, describe the view with
-        it and (``announce``, for a key press) have the reader say it."""
-        self.key_point = i
-        text = self.point_text(i) or " "
-        self.readout.setText(text)
-        if QAccessible.isActive():
-            self._describe_view()
-            if announce:
-                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.view, text))
-
-    def refresh_point(self) -> None:
-        """Read the keyboard point again from the chart's current numbers (new results,
-        year or language); clear it when the chart has no such point any more."""
-        if self.key_point is None:
-            return
-        if self.current is not None and self.key_point < self.point_count():
-            self.show_point(self.key_point)
-        else:
-            self.clear_point()
-
-    def clear_point(self) -> bool:
-        """Clear the keyboard point and its read-out; False when there was none."""
-        if self.key_point is None:
-            return False
-        self.key_point = None
-        self.readout.setText(" ")
-        if QAccessible.isActive():
-            self.update_summary()
-        return True
-
+    # --- focus, palette, language and mouse ------------------------------------------
     def show_focus(self, focused: bool) -> None:
         """Frame the chart while its view has the focus (called by the view)."""
         if focused:
@@ -654,70 +403,5 @@ class ChartPanel(QFrame):
                 self.update_summary()  # the view describes the chart again
         self.readout.setText(self.hover_text(point.x(), point.y()) or " ")
 
-    # --- export ------------------------------------------------------------------------
-    def export_png(self, path: str | Path, width: int | None = None) -> Path:
-        exporter = pyqtgraph.exporters.ImageExporter(self.view.scene())
-        params = exporter.parameters()
-        params["background"] = self.colours.bg
-        if width:
-            params["width"] = int(width)
-        exporter.export(str(path))
-        return Path(path)
-
-    def export_svg(self, path: str | Path) -> Path:
-        """Vector export through QSvgGenerator.
-
-        pyqtgraph 0.14's SVGExporter re-parses Qt's path data and fails on the closing ``Z``
-        that Qt 6.12 writes ("not enough values to unpack"), so the scene is painted straight
-        into an SVG generator instead.
-        """
-        scene = self.view.scene()
-        source = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(source.size().toSize())
-        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        generator.setTitle(self.title_label.text())
-        painter = QPainter(generator)
-        try:
-            painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.colours.bg)
-            scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
-        finally:
-            painter.end()
-        return Path(path)
-
-    def export_csv(self, path: str | Path) -> Path:
-        self.table().to_csv(path, index=False)
-        return Path(path)
-
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
-        self.open_export_menu(event.globalPos())
-
-    def open_export_menu(self, at: QPoint | None = None) -> QMenu:
-        """Pop up the export menu at global ``at`` (default: the chart's top-left corner,
-        for the keyboard); the chosen item asks for a file and writes it."""
-        self.used.emit()
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        for text, kind in (
-            (tr("Export image (PNG)…"), "png"),
-            (tr("Export vector image (SVG)…"), "svg"),
-            (tr("Export data (CSV)…"), "csv"),
-        ):
-            menu.addAction(text).triggered.connect(lambda _on=False, kind=kind: self.export(kind))
-        if at is None:
-            at = self.view.mapToGlobal(QPoint(12, 12))
-        menu.popup(at)
-        return menu
-
-    def export(self, kind: str) -> None:
-        """Ask for a file name and write the chart as ``kind`` ("png", "svg" or "csv")."""
-        name_filter, suffix, write = {
-            "png": (tr("PNG image (*.png)"), ".png", self.export_png),
-            "svg": (tr("SVG image (*.svg)"), ".svg", self.export_svg),
-            "csv": (tr("CSV table (*.csv)"), ".csv", self.export_csv),
-        }[kind]
-        stem = self.objectName() or "chart"
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export chart"), stem + suffix, name_filter)
-        if path:
-            write(Path(path).with_suffix(suffix))
+        self.open_export_menu(event.globalPos())  # see ChartExport

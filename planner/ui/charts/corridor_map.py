@@ -10,29 +10,31 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
-from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts import fast_axis
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_number, label_for
+from planner.ui.charts.corridor_names import leader_ends, name_boxes
 from planner.ui.charts.items import Markers
-from planner.ui.charts.label_layout import LABEL_GAP_PX, place_names
+from planner.ui.charts.map_edges import (
+    DISRUPTED,
+    UTILISATION_COLOURS,
+    UTILISATION_STOPS,
+    UTILISATION_TOP,
+    EdgeLayer,
+    disrupted_edges,
+    edge_pens,
+    width_px,
+)
 
 import pyqtgraph as pg  # isort: skip
 
-DISRUPTED = "#E41A1C"
-# Utilisation (flow / capacity) -> colour, on a fixed scale so a colour means the same in
-# every year and scenario; above the top it stays the darkest.
-UTILISATION_STOPS = (0.0, 0.6, 0.8, 0.9, 1.0, 1.25)
-UTILISATION_COLOURS = ("#C6DBEF", "#6BAED6", "#2171B5", "#FDAE6B", "#E6550D", "#7F2704")
-UTILISATION_TOP = UTILISATION_STOPS[-1]
-MIN_WIDTH_PX, MAX_WIDTH_PX = 0.75, 4.5  # an edge's width for no flow and for the top capacity
 THIN_SAMPLE_SHARE = 0.1  # the legend's thin line: this share of the top capacity
 NODE_SYMBOLS = {"mx_region": "o", "border": "s", "seaport": "t", "market": "d"}
 NODE_SIZES = {"mx_region": 9, "border": 6, "seaport": 7, "market": 8}
 LABELLED_KINDS = ("mx_region", "market")  # crossings and ports name themselves on hover
-LEADER_START_PX = 5.0  # a leader line starts at a node marker's rim
 # The markets' short names (seeds/network_nodes.csv labels are English only), kept in the .ts
 # files through this list; Mexican regions use the model's translated region labels.
 MARKET_NAMES = (
@@ -57,95 +59,6 @@ def kind_label(kind: str) -> str:
         "market": _tr("Market"),
     }
     return names.get(kind, kind)
-
-
-def width_px(flow_usd_bn: np.ndarray, top_usd_bn: float) -> np.ndarray:
-    """Line widths in pixels: MIN_WIDTH_PX for no flow up to MAX_WIDTH_PX at ``top_usd_bn``."""
-    share = np.clip(np.nan_to_num(flow_usd_bn) / max(top_usd_bn, 1e-9), 0.0, 1.0)
-    return MIN_WIDTH_PX + share * (MAX_WIDTH_PX - MIN_WIDTH_PX)
-
-
-def disrupted_edges(
-    model: Any, results: Any, year: int, from_to: list[tuple[str, str]]
-) -> np.ndarray:
-    """Edges an event of the scenario cuts in ``year`` (bool per edge).
-
-    Uses Results.corridor_disrupted when the engine provides it; otherwise reads the
-    scenario's disruption shocks with the engine's own rule (the flood hits edges leaving its
-    node, a port closure every edge touching the port, in the start year).
-    """
-    given = getattr(results, "corridor_disrupted", None)
-    if given is not None:
-        years = [int(v) for v in results.years]
-        order = [list(results.edge_ids).index(e) for e in model.network_edges["id"]]
-        return np.asarray(given, dtype=bool)[years.index(year), order]
-    from planner.model.engine.logistics import FLOOD_NODE, FLOOD_SHOCK, PORT_SHOCK
-
-    scenario = results.scenario
-    hit = np.zeros(len(from_to), dtype=bool)
-    for shock in getattr(scenario, "shocks", ()) or ():
-        if shock.id not in (FLOOD_SHOCK, PORT_SHOCK):
-            continue
-        try:
-            params = dict(scenario.effective_params(model.catalog, shock.id))
-        except (AttributeError, KeyError, TypeError, ValueError):
-            params = dict(shock.params)
-        if int(params.get("start_year", results.years[0])) != year:
-            continue
-        if shock.id == FLOOD_SHOCK:
-            hit |= np.array([a == FLOOD_NODE for a, _ in from_to])
-        else:
-            port = str(params.get("port", ""))
-            hit |= np.array([port in (a, b) for a, b in from_to])
-    return hit
-
-
-class EdgeLayer(pg.GraphicsObject):
-    """All edges in one item: one QPainter pass with a pen per edge (fast to repaint)."""
-
-    def __init__(self, segments: np.ndarray) -> None:
-        super().__init__()
-        self.lines = [QLineF(*map(float, row)) for row in segments]
-        xs, ys = segments[:, [0, 2]], segments[:, [1, 3]]
-        self._bounds = QRectF(xs.min(), ys.min(), np.ptp(xs), np.ptp(ys))
-        self.pens = [QPen() for _ in self.lines]
-        self.order = list(range(len(self.lines)))
-        self._pad_px = 1.0  # half the widest pen plus the antialiased fringe, in pixels
-        self._padded: QRectF | None = None  # _bounds grown by _pad_px, in data units
-
-    def set_pens(self, pens: list[QPen], order: list[int]) -> None:
-        """New pens (cosmetic widths in pixels) and the drawing order, widest first."""
-        pad = max((pen.widthF() for pen in pens), default=0.0) / 2.0 + 1.0
-        if pad != self._pad_px:
-            # The strokes reach past the segments' ends by half their width: Qt repaints
-            # (and pyqtgraph frames) only what the bounding rect covers.
-            self.prepareGeometryChange()
-            self._pad_px, self._padded = pad, None
-        self.pens, self.order = pens, order
-        self.update()
-
-    def viewTransformChanged(self) -> None:  # pyqtgraph hook: a pixel is another data size
-        self.prepareGeometryChange()
-        self._padded = None
-
-    def boundingRect(self) -> QRectF:  # Qt override
-        if self._padded is None:
-            px, py = self.pixelWidth(), self.pixelHeight()  # 0 until the item is in a view
-            dx, dy = abs(px) * self._pad_px, abs(py) * self._pad_px
-            padded = self._bounds.adjusted(-dx, -dy, dx, dy)
-            if not (px and py):
-                return padded
-            self._padded = padded
-        return QRectF(self._padded)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pens, lines = self.pens, self.lines
-        for i in self.order:
-            painter.setPen(pens[i])
-            painter.drawLine(lines[i])
 
 
 class CorridorMapChart(ChartPanel):
@@ -340,9 +253,9 @@ class CorridorMapChart(ChartPanel):
         self._place_names()
 
     def _place_names(self, *_args: Any) -> None:
-        """Put each region and market name near its node where it covers no other name and
-        no node, and as few edges as it can; a name set further out than the first step
-        gets a leader line.  Only a new size, range or text moves the names."""
+        """Put each region and market name near its node (``name_boxes``), with a leader line
+        to a name set further out than the first step.  Only a new size, range or text moves
+        the names."""
         vb = self.plot.vb
         width, height = vb.width(), vb.height()
         # Map with the transform the items are drawn with (the view's range may be ahead of
@@ -361,54 +274,14 @@ class CorridorMapChart(ChartPanel):
         self._names_key = key
         points = self.node_xy * [sx, sy] + [ox, oy]  # pixels of the view box, y down
         segments = self.segments * [sx, sy, sx, sy] + [ox, oy, ox, oy]
-        # The names closest to other nodes first: they have the fewest free places.
-        crowd = [int((np.hypot(*(points - points[i]).T) < 40.0).sum()) for i in self.labelled]
-        order = sorted(range(len(self.labelled)), key=lambda k: -crowd[k])
-        boxes = self._name_boxes(order, points, sizes, segments, (width, height))
-        if None in boxes:
-            # Greedy placement depends on the order: give the names left out the first pick
-            # once, and keep whichever order shows more names.
-            order = sorted(order, key=lambda k: boxes[k] is not None)
-            retry = self._name_boxes(order, points, sizes, segments, (width, height))
-            if retry.count(None) < boxes.count(None):
-                boxes = retry
-        leaders: list[float] = []
-        for text, i, box in zip(self.node_labels, self.labelled, boxes, strict=True):
+        boxes = name_boxes(self.labelled, points, sizes, segments, (width, height))
+        for text, box in zip(self.node_labels, boxes, strict=True):
             text.setVisible(box is not None)
-            if box is None:
-                continue
-            text.setPos(float((box.left() - ox) / sx), float((box.top() - oy) / sy))
-            # The box's point nearest the node: a line to it when the gap is a step or more.
-            px, py = points[i]
-            nx = min(max(px, box.left()), box.right())
-            ny = min(max(py, box.top()), box.bottom())
-            gap = math.hypot(nx - px, ny - py)
-            if gap > 1.5 * LABEL_GAP_PX:  # from the marker's rim, not across it
-                rim = LEADER_START_PX / gap
-                leaders += [px + (nx - px) * rim, py + (ny - py) * rim, nx, ny]
+            if box is not None:
+                text.setPos(float((box.left() - ox) / sx), float((box.top() - oy) / sy))
+        leaders = leader_ends(self.labelled, points, boxes)
         ends = np.array(leaders, dtype=float).reshape(-1, 2)
         self.leaders.setData((ends[:, 0] - ox) / sx, (ends[:, 1] - oy) / sy)
-
-    def _name_boxes(
-        self,
-        order: list[int],
-        points: np.ndarray,
-        sizes: list[tuple[float, float]],
-        segments: np.ndarray,
-        bounds: tuple[float, float],
-    ) -> list[Any]:
-        """place_names for the labelled nodes taken in ``order``; the boxes in label order."""
-        picked = place_names(
-            points[[self.labelled[k] for k in order]],
-            [sizes[k] for k in order],
-            points,
-            bounds,
-            segments,
-        )
-        boxes: list[Any] = [None] * len(order)
-        for k, box in zip(order, picked, strict=True):
-            boxes[k] = box
-        return boxes
 
     def set_input(self, data: ChartInput) -> None:
         year_changed = self.current is None or self.current.year_index != data.year_index
@@ -468,20 +341,7 @@ class CorridorMapChart(ChartPanel):
         if not force and key == self._edge_key:
             return
         self._edge_key = key
-        pens = []
-        hit, built_all = d["disrupted"].tolist(), d["built"].tolist()
-        for colour, width, disrupted, built in zip(
-            colours.tolist(), widths.tolist(), hit, built_all, strict=True
-        ):
-            if not built:
-                pen = QPen(self.colours.fg, 1.5, Qt.PenStyle.DotLine)
-            elif disrupted:
-                pen = QPen(QColor(DISRUPTED), max(width, 2.0), Qt.PenStyle.DashLine)
-            else:
-                pen = QPen(QColor.fromRgbF(*colour), width)
-            pen.setCosmetic(True)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            pens.append(pen)
+        pens = edge_pens(colours, widths, d["disrupted"], d["built"], self.colours.fg)
         # Widest first, then the dotted and dashed ones on top where they cross.
         rank = widths - 10.0 * d["disrupted"] - 10.0 * ~d["built"]
         self.edge_layer.set_pens(pens, np.argsort(-rank, kind="stable").tolist())

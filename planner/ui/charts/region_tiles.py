@@ -4,7 +4,7 @@ Tiles sit in a fixed schematic arrangement (north on top, Pacific west, South-So
 south-east) rather than on a map: five regions of very different size read better as equal
 tiles, and each tile has room for its name and values.
 
-A tile's label is sized to its tile in pixels (``fit_lines``): a smaller font when the
+A tile's label is sized to its tile in pixels (``label_fit.fit_lines``): a smaller font when the
 translation runs long, and as a last resort lines that end in "…"; the hover read-out always
 names the region with its full values.
 """
@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextLine
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from planner.ui.charts import fast_axis
 from planner.ui.charts.base import (
@@ -28,7 +28,10 @@ from planner.ui.charts.base import (
     fmt_signed,
     label_for,
 )
+from planner.ui.charts.contrast import legible_ink
+from planner.ui.charts.label_fit import LineMetrics, fit_lines
 from planner.ui.charts.series import percent_change
+from planner.ui.charts.tile_text import anchor_text, tile_label
 
 import pyqtgraph as pg  # isort: skip
 
@@ -42,10 +45,7 @@ TILE_LAYOUT = {
 }
 GAP = 0.06
 LABEL_MARGIN_PX = 3.0  # between a label and its tile's edge
-SHRINK_STEPS_PT = (0.0, 1.0, 2.0)  # smaller fonts tried before eliding (points less)
-MIN_POINT_SIZE = 6.5
 MAX_FITTED = 32  # fitted label sets remembered by a chart before starting afresh
-TEXT_MARGIN_PX = 1.0  # around a label's text (the tile is the margin)
 
 
 def _tr(text: str, disambiguation: str | None = None) -> str:
@@ -63,231 +63,6 @@ def tile_rects(region_ids: tuple[str, ...]) -> dict[str, tuple[float, float, flo
             rects[rid] = (spare, 3.0, 1.0, 1.0)
             spare += 1.0
     return rects
-
-
-def _relative_luminance(colour: QColor) -> float:
-    """WCAG 2 relative luminance of an sRGB colour (0 black .. 1 white)."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * linear(colour.redF())
-        + 0.7152 * linear(colour.greenF())
-        + 0.0722 * linear(colour.blueF())
-    )
-
-
-def legible_ink(fill: QColor) -> QColor:
-    """Black or white, whichever contrasts more with ``fill`` (WCAG contrast ratio).
-
-    HSL lightness misjudges saturated colours: the strong blue at the top of the scale has
-    lightness 0.5 but luminance 0.11, so black text on it reached only 3.3:1, against 6.4:1
-    for white.
-    """
-    luminance = _relative_luminance(fill)
-    on_black = (luminance + 0.05) / 0.05
-    on_white = 1.05 / (luminance + 0.05)
-    return QColor("black") if on_black >= on_white else QColor("white")
-
-
-class LineMetrics:
-    """Widths and line heights of one font's text by point size (the first line of a label in
-    bold), remembered: the tiles' labels are fitted on every toggle, mostly to the same names
-    and numbers at the same sizes, and measuring text is the slow part of that."""
-
-    MAX_WIDTHS = 4096  # remembered widths before starting afresh
-
-    def __init__(self, font: QFont) -> None:
-        self.font = QFont(font)
-        self.key = font.key()
-        self._metrics: dict[float, tuple[QFontMetricsF, QFontMetricsF]] = {}
-        self._widths: dict[tuple[float, bool, str], float] = {}
-
-    def at(self, size: float) -> tuple[QFontMetricsF, QFontMetricsF]:
-        """(bold, plain) metrics of the font at ``size`` points."""
-        pair = self._metrics.get(size)
-        if pair is None:
-            plain, bold = QFont(self.font), QFont(self.font)
-            plain.setPointSizeF(size)
-            bold.setPointSizeF(size)
-            bold.setBold(True)
-            pair = self._metrics[size] = (QFontMetricsF(bold), QFontMetricsF(plain))
-        return pair
-
-    def width(self, size: float, bold: bool, text: str) -> float:
-        key = (size, bold, text)
-        width = self._widths.get(key)
-        if width is None:
-            if len(self._widths) >= self.MAX_WIDTHS:
-                self._widths.clear()
-            width = self._widths[key] = self.at(size)[0 if bold else 1].horizontalAdvance(text)
-        return width
-
-
-def fit_lines(
-    lines: list[str],
-    font: QFont,
-    width_px: float,
-    height_px: float,
-    shrink: bool = True,
-    metrics: LineMetrics | None = None,
-) -> tuple[float, list[str]]:
-    """The point size and texts of a label's lines (the first in bold) that fit a box of
-    ``width_px`` x ``height_px``: the font's size, else (``shrink``) up to SHRINK_STEPS_PT
-    smaller (never under MIN_POINT_SIZE), else the smallest with each line elided to the
-    width.  ``metrics`` (for ``font``) remembers measurements between calls."""
-    if metrics is None or metrics.key != font.key():
-        metrics = LineMetrics(font)
-    base = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
-    steps = SHRINK_STEPS_PT if shrink else (0.0,)
-    sizes = [max(base - step, MIN_POINT_SIZE) for step in steps]
-    for size in sizes:
-        bold, plain = metrics.at(size)
-        widest = max(metrics.width(size, k == 0, text) for k, text in enumerate(lines))
-        tall = bold.lineSpacing() + plain.lineSpacing() * (len(lines) - 1)
-        if widest <= width_px and tall <= height_px:
-            return size, lines
-    bold, plain = metrics.at(sizes[-1])
-    elide = Qt.TextElideMode.ElideRight
-    return sizes[-1], [
-        (bold if k == 0 else plain).elidedText(text, elide, width_px)
-        for k, text in enumerate(lines)
-    ]
-
-
-def _anchor_text(label: pg.TextItem) -> None:
-    """``TextItem.updateTextPos`` (the text placed by its anchor) in plain floats: the same
-    position without pyqtgraph's Point arithmetic, for the five labels of every toggle."""
-    text = label.textItem
-    rect = text.boundingRect()
-    size = text.mapToParent(rect.bottomRight()) - text.mapToParent(rect.topLeft())
-    anchor = label.anchor
-    text.setPos(-(size.x() * anchor[0]), -(size.y() * anchor[1]))
-
-
-# (font key, text) -> a line laid out in that font, shared by every tile: drawing a layout
-# does not change it.
-_LAID_OUT: dict[tuple[str, str], tuple[QTextLayout, QTextLine]] = {}
-MAX_LAID_OUT = 512  # lines remembered before starting afresh
-
-
-def laid_out_line(
-    font: QFont, text: str, font_key: str | None = None
-) -> tuple[QTextLayout, QTextLine]:
-    """``text`` as one line in ``font`` (remembered); ``font_key`` is ``font.key()`` when the
-    caller knows it already."""
-    key = (font.key() if font_key is None else font_key, text)
-    laid_out = _LAID_OUT.get(key)
-    if laid_out is None:
-        if len(_LAID_OUT) >= MAX_LAID_OUT:
-            _LAID_OUT.clear()  # the tiles keep the layouts they show
-        layout = QTextLayout(text, font)
-        layout.setCacheEnabled(True)  # drawn again whenever the tile repaints
-        layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(1e6)  # one line, however long (the labels are fitted before)
-        layout.endLayout()
-        laid_out = _LAID_OUT[key] = (layout, line)
-    return laid_out
-
-
-class TileText(QGraphicsItem):
-    """A tile label's lines, the first in bold, drawn as a QGraphicsTextItem draws the rich
-    text ``<b>name</b><br>pct<br>usd`` at one font size with a document margin of
-    TEXT_MARGIN_PX: each line laid out by its own QTextLayout, left-aligned (a document
-    without a text width aligns its lines left whatever the block's alignment), one line's
-    height under the other.  The same pixels (a test compares them) without a QTextDocument,
-    whose layout cost most of the tiles' update on every toggle.
-
-    It stands in for a pg.TextItem's ``textItem``: the TextItem still places and orients it.
-    Laid-out lines are shared by every tile (``laid_out_line``): the region names, and the numbers
-    of a lever switched back off, come back on every toggle."""
-
-    def __init__(self, parent: QGraphicsItem | None = None) -> None:
-        super().__init__(parent)
-        self._font = QFont()
-        self._colour = QColor(Qt.GlobalColor.black)
-        self._texts: tuple[str, ...] = ()
-        self._lines: list[tuple[QTextLayout, QTextLine]] = []
-        self._rect = QRectF(0.0, 0.0, 2 * TEXT_MARGIN_PX, 2 * TEXT_MARGIN_PX)
-        # point size -> ((bold font, its key), (plain font, its key)); see _fonts_at
-        self._sized: dict[float, tuple[tuple[QFont, str], tuple[QFont, str]]] = {}
-
-    def _fonts_at(self, point_size: float) -> tuple[tuple[QFont, str], tuple[QFont, str]]:
-        """The bold and plain fonts at ``point_size`` with their keys, made once per size: two
-        QFonts and three keys cost more than the rest of a label's new lines."""
-        fonts = self._sized.get(point_size)
-        if fonts is None:
-            plain = QFont(self._font)
-            plain.setPointSizeF(point_size)
-            bold = QFont(plain)
-            bold.setBold(True)
-            fonts = self._sized[point_size] = ((bold, bold.key()), (plain, plain.key()))
-        return fonts
-
-    def set_lines(self, texts: list[str], point_size: float) -> None:
-        """Show ``texts`` (the first in bold) at ``point_size`` points."""
-        bold, plain = self._fonts_at(point_size)
-        lines = []
-        width = height = 0.0
-        for k, text in enumerate(texts):
-            font, key = bold if k == 0 else plain
-            laid_out = laid_out_line(font, text, key)
-            lines.append(laid_out)
-            width = max(width, laid_out[1].naturalTextWidth())
-            height += laid_out[1].height()
-        self.prepareGeometryChange()
-        self._texts, self._lines = tuple(texts), lines
-        self._rect = QRectF(0.0, 0.0, width + 2 * TEXT_MARGIN_PX, height + 2 * TEXT_MARGIN_PX)
-        self.update()
-
-    # --- what pg.TextItem asks of its text item ------------------------------------------
-    def font(self) -> QFont:
-        return QFont(self._font)
-
-    def setFont(self, font: QFont) -> None:
-        self._font = QFont(font)
-        self._sized.clear()
-
-    def setDefaultTextColor(self, colour: QColor) -> None:
-        self._colour = QColor(colour)
-        self.update()
-
-    def defaultTextColor(self) -> QColor:
-        return QColor(self._colour)
-
-    def setPlainText(self, text: str) -> None:
-        size = self._font.pointSizeF()
-        self.set_lines(text.split("\n") if text else [], size if size > 0 else 9.0)
-
-    def toPlainText(self) -> str:
-        return "\n".join(self._texts)
-
-    def boundingRect(self) -> QRectF:  # Qt override
-        return QRectF(self._rect)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:  # Qt override
-        painter.setPen(self._colour)
-        y = TEXT_MARGIN_PX
-        for _layout, line in self._lines:
-            line.draw(painter, QPointF(TEXT_MARGIN_PX, y))
-            y += line.height()
-
-
-def tile_label() -> pg.TextItem:
-    """A pg.TextItem centred on its position whose text item is a TileText."""
-    label = pg.TextItem(anchor=(0.5, 0.5))
-    rich = label.textItem
-    rich.setVisible(False)  # kept (owned by the label), never shown
-    label._rich_text = rich
-    text = TileText(label)
-    text.setFont(rich.font())
-    text.setDefaultTextColor(label.color)
-    label.textItem = text
-    return label
 
 
 class RegionTilesChart(ChartPanel):
@@ -457,7 +232,7 @@ class RegionTilesChart(ChartPanel):
             if shown != self._label_lines[i]:  # laying out text is the slow part
                 self._label_lines[i] = shown
                 self.labels[i].textItem.set_lines(list(texts), size)
-                _anchor_text(self.labels[i])
+                anchor_text(self.labels[i])
 
     def _fit(
         self, lines: list[list[str]], rooms: list[tuple[float, float]], font: QFont
