@@ -4,6 +4,8 @@ screen reader hears it."""
 
 from __future__ import annotations
 
+import itertools
+
 import chart_support
 import numpy as np
 import pytest
@@ -13,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.charts.base import fmt_number, fmt_signed, label_for
+from planner.ui.charts.timeline import CALENDAR_Y, SCENARIO_Y, decimal_year
 
 model, tariff_results = chart_support.model, chart_support.tariff_results
 flood_results = chart_support.flood_results
@@ -193,13 +196,100 @@ def test_the_keys_neither_pan_nor_scroll_the_view(board, name):
     assert view.hasFocus()
 
 
-def test_the_timeline_does_not_step(board):
-    """Its hover lanes are the timeline's own (left out of the keys for now): the keys
-    change nothing there."""
+def timeline_lanes(model) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+    """The timeline's dated milestones and seed-article claims as (decimal year, hover text),
+    each in date order, worked out here from the model's calendar and sources."""
+    table = model.timeline
+    article = set(model.sources.loc[model.sources["kind"] == "article", "id"].astype(str))
+    milestones, claims = [], []
+    for date, event, source in zip(table["date"], table["event"], table["source_id"], strict=True):
+        x = decimal_year(date)
+        if x < model.base_year:
+            continue  # before the chart's first year
+        if set(str(source).split(";")) & article:
+            claims.append((x, f"{date}: {event} — unverified: only the seed article says so"))
+        else:
+            milestones.append((x, f"{date}: {event}"))
+    return sorted(milestones, key=date_of), sorted(claims, key=date_of)  # stable
+
+
+def date_of(marker: tuple[float, str]) -> float:
+    return marker[0]
+
+
+def nearest(lane: list[tuple[float, str]], x: float) -> tuple[float, str]:
+    """A lane's marker nearest in date to ``x`` (the earlier of two as near)."""
+    return min(lane, key=lambda marker: abs(marker[0] - x))
+
+
+def press(chart, *keys) -> str:
+    for key in keys:
+        QTest.keyClick(chart.view, key)
+    return chart.readout.text()
+
+
+def test_the_timelines_first_and_last_milestone_read_out_what_the_hover_reads(board, qtbot, model):
     chart = focused(board, "timeline")
-    assert chart.point_count() == 0
-    QTest.keyClick(chart.view, Qt.Key.Key_Right)
-    assert chart.key_point is None and chart.readout.text().strip() == ""
+    milestones, _claims = timeline_lanes(model)
+    for key, (x, text) in ((Qt.Key.Key_Right, milestones[0]), (Qt.Key.Key_End, milestones[-1])):
+        keyed = press(chart, key)
+        assert keyed == text
+        assert press(chart, Qt.Key.Key_Escape).strip() == ""
+        assert chart.key_point is None
+        assert hovered(qtbot, chart, x, CALENDAR_Y) == keyed
+
+
+def test_right_reaches_every_milestone_even_a_pixel_apart(board, model):
+    chart = focused(board, "timeline")
+    milestones, _claims = timeline_lanes(model)
+    to_scene = chart.plot.vb.mapViewToScene
+    gaps_px = [
+        to_scene(QPointF(b, CALENDAR_Y)).x() - to_scene(QPointF(a, CALENDAR_Y)).x()
+        for (a, _), (b, _) in itertools.pairwise(milestones)
+    ]
+    assert 0.0 < min(gap for gap in gaps_px if gap > 0.0) < 2.0  # the busy stretch
+    assert press(chart, Qt.Key.Key_Home) == milestones[0][1]
+    for _x, text in milestones[1:]:
+        assert press(chart, Qt.Key.Key_Right) == text
+    # The lane's end: Right stays on the last milestone, not on the claims below.
+    assert press(chart, Qt.Key.Key_Right) == milestones[-1][1]
+    assert press(chart, Qt.Key.Key_Home, Qt.Key.Key_Left) == milestones[0][1]
+
+
+def test_up_and_down_switch_the_timelines_lane(board, qtbot, model, tariff_results):
+    chart = focused(board, "timeline")
+    milestones, claims = timeline_lanes(model)
+    first_x = milestones[0][0]
+    assert press(chart, Qt.Key.Key_Home, Qt.Key.Key_Up) == milestones[0][1]  # the top lane
+    claim = press(chart, Qt.Key.Key_Down)
+    assert claim == nearest(claims, first_x)[1]
+    assert press(chart, Qt.Key.Key_End, Qt.Key.Key_Right) == claims[-1][1]  # the lane's end
+    start = tariff_results.scenario.shocks[0].params["start_year"]
+    event = press(chart, Qt.Key.Key_Down)
+    assert event.startswith(f"{start}: ") and "unverified" not in event
+    assert press(chart, Qt.Key.Key_Down) == event  # the bottom lane
+    claim_x, claim = nearest(claims, start)
+    assert press(chart, Qt.Key.Key_Up) == claim
+    assert press(chart, Qt.Key.Key_Up) == nearest(milestones, claim_x)[1]
+    press(chart, Qt.Key.Key_Escape)
+    assert hovered(qtbot, chart, float(start), SCENARIO_Y) == event
+
+
+def test_a_toggle_re_reads_the_timelines_keyed_point(board, model, tariff_results, flood_results):
+    chart = focused(board, "timeline")
+    milestones, _claims = timeline_lanes(model)
+    event = press(chart, Qt.Key.Key_Home, Qt.Key.Key_Down, Qt.Key.Key_Down)
+    assert event.startswith(f"{tariff_results.scenario.shocks[0].params['start_year']}: ")
+    board.set_results(flood_results, {}, lens=LENS)  # the flood replaces the tariff event
+    flood = flood_results.scenario.shocks[0].params["start_year"]
+    assert chart.readout.text().startswith(f"{flood}: ")
+    assert chart.readout.text() == chart.point_text(chart.key_point)
+    press(chart, Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_End)
+    board.set_results(tariff_results, {}, lens=LENS)
+    assert chart.readout.text() == milestones[-1][1]  # the calendar's point stays put
+    press(chart, Qt.Key.Key_Escape)
+    board.set_results(flood_results, {}, lens=LENS)
+    assert chart.readout.text().strip() == "" and chart.key_point is None
 
 
 @pytest.mark.parametrize("name", STEPPED)
@@ -222,13 +312,19 @@ def test_a_toggle_reads_no_point_while_none_is_keyed(
     calls = []
     # Patched on the classes (restored after the test): a wrapper kept on each chart would
     # tie the chart to itself in a cycle that the garbage collector frees at random later.
+    # The timeline's hooks included: its points are counted lane by lane when asked.
     for cls in {type(chart) for chart in board.charts.values()}:
 
         def counted(chart, i, original=cls.point_text):
             calls.append(i)
             return original(chart, i)
 
+        def counted_points(chart, original=cls.point_count):
+            calls.append("count")
+            return original(chart)
+
         monkeypatch.setattr(cls, "point_text", counted)
+        monkeypatch.setattr(cls, "point_count", counted_points)
     board.set_results(flood_results, {}, lens=LENS)
     board.set_results(tariff_results, {}, lens=LENS)
     assert calls == []

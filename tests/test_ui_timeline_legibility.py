@@ -178,7 +178,10 @@ def test_the_year_line_passes_behind_the_labels(timeline, lang, size):
     for label in [*chart.calendar_labels, chart.article_note]:
         if not label.isVisible():
             continue
-        assert label.fill.color() == bg and label.fill.color().alpha() == 255, label.toPlainText()
+        # The text document's own background (Qt paints it with the text): opaque window colour.
+        ground = label.textItem.document().rootFrame().frameFormat().background()
+        assert ground.style() == Qt.BrushStyle.SolidPattern, label.toPlainText()
+        assert ground.color() == bg and ground.color().alpha() == 255, label.toPlainText()
         box = scene_rect(label)
         x = line.mapToScene(QPointF(0, 0)).x()
         if box.left() < x < box.right():

@@ -2,10 +2,11 @@
 start years, shock end years, partner alignments and the review outcome.
 
 Only the key milestones carry a label (laid out on rows so that none overlaps); every event
-names itself in the hover read-out.  Dated milestones are thin ticks, so that a busy stretch
-(2025-26) reads as separate dates rather than one black bar.  Claims whose source is the seed
-article (sources.kind ``article``) sit on their own lane as hollow markers marked
-"(unverified)", a clump of them staggered above and below the lane's middle.
+names itself in the hover read-out, and in the keyboard's (lane by lane, in date order).
+Dated milestones are thin ticks, so that a busy stretch (2025-26) reads as separate dates
+rather than one black bar.  Claims whose source is the seed article (sources.kind
+``article``) sit on their own lane as hollow markers marked "(unverified)", a clump of them
+staggered above and below the lane's middle.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ import pyqtgraph as pg  # isort: skip
 SCENARIO_Y = 0.0
 ARTICLE_Y = 1.0
 CALENDAR_Y = 2.0
+# The lanes top to bottom (as Up and Down step), numbered for the hover and the keys.
+LANE_YS = (CALENDAR_Y, ARTICLE_Y, SCENARIO_Y)
+CALENDAR_LANE, ARTICLE_LANE, SCENARIO_LANE = range(len(LANE_YS))
 LABEL_ROWS = 3
 STACK_STEP = 1.0
 STACK_ROOM = 2  # stacked events the range always has room for; a deeper stack widens it
@@ -179,6 +183,13 @@ class TimelineChart(ChartPanel):
                 strict=True,
             )
         ]
+        # The calendar's two lanes (CALENDAR_LANE, ARTICLE_LANE) in date order, same-date
+        # events in table order: the order the hover and the keys read them in.
+        by_date = self.calendar.sort_values("x", kind="stable")
+        self.lane_frames = (
+            by_date[~by_date["unverified"]].reset_index(drop=True),
+            by_date[by_date["unverified"]].reset_index(drop=True),
+        )
         years = np.asarray(model.years)
         self.lane_ends = lane_ends(self.calendar, years)
         first, last = min(x for x, _ in self.lane_ends), max(x for x, _ in self.lane_ends)
@@ -266,7 +277,7 @@ class TimelineChart(ChartPanel):
             max(QFontMetrics(self.view.font()).horizontalAdvance(t) for _, t in names) + 14
         )
         self.plot.setLabel("bottom", _tr("year"))
-        self.article_note.setText(_tr("(unverified)"))
+        self._set_label_text(self.article_note, _tr("(unverified)"))
         self.set_legend_entries(
             [
                 (self.calendar_marks, _tr("Dated milestone")),
@@ -309,8 +320,7 @@ class TimelineChart(ChartPanel):
         self.article_note.setColor(colours.bad)
         # Text on the window colour: the year line passes behind the labels, not through them.
         for label in [*self.calendar_labels, self.article_note]:
-            label.fill = pg.mkBrush(colours.bg)
-            label.update()
+            self._set_label_text(label, label.toPlainText())
         self.scenario_marks.setBrush(pg.mkBrush(colours.scenario))
         for label in self.scenario_labels:  # the number on its badge
             label.setColor(colours.bg)
@@ -379,6 +389,18 @@ class TimelineChart(ChartPanel):
         px = np.array([metrics.horizontalAdvance(t) + 10 for t in texts], dtype=float)
         return px * self._units_per_px()
 
+    def _set_label_text(self, label: pg.TextItem, text: str) -> None:
+        """Set a label's text on the window colour.  The background is the text document's
+        own (painted by Qt with the text, into the item's cached pixmap), not the TextItem's
+        fill: a fill is a Python paint on every repaint of the area, and setting the text
+        resets the document's background, so it is set again here each time."""
+        label.setText(text)
+        document = label.textItem.document()
+        frame = document.rootFrame()
+        style = frame.frameFormat()
+        style.setBackground(pg.mkBrush(self.colours.bg))
+        frame.setFrameFormat(style)
+
     def _place_calendar_labels(self) -> None:
         """Label the key milestones on up to LABEL_ROWS rows without overlap; a milestone that
         finds no room (a narrow window) names itself on hover like every other event."""
@@ -395,7 +417,7 @@ class TimelineChart(ChartPanel):
             label.setVisible(bool(rows[k] >= 0))
             if rows[k] >= 0:
                 label.setAnchor((1.0 if flipped[k] else 0.0, 0.5))
-                label.setText(texts[k])
+                self._set_label_text(label, texts[k])
                 label.setPos(float(xs[k]), CALENDAR_Y + 1.0 + usable[rows[k]])
 
     def scenario_events(self, data: ChartInput) -> list[tuple[float, str]]:
@@ -480,22 +502,102 @@ class TimelineChart(ChartPanel):
 
     def hover_text(self, x: float, y: float) -> str:
         if y > (CALENDAR_Y + ARTICLE_Y) / 2:
-            frame = self.calendar[~self.calendar["unverified"]]
+            lane = CALENDAR_LANE
         elif y > (ARTICLE_Y + SCENARIO_Y) / 2:
-            frame = self.calendar[self.calendar["unverified"]]
+            lane = ARTICLE_LANE
         else:
-            frame = self.events
-        if frame.empty:
+            lane = SCENARIO_LANE
+        xs = self._lane_xs(lane)
+        if not len(xs):
             return ""
-        i = int(np.abs(frame["x"].to_numpy(float) - x).argmin())
-        row = frame.iloc[i]
-        if abs(float(row["x"]) - x) > 0.6:
-            return ""
-        when = row["date"] if "date" in frame else str(int(row["x"]))
-        text = f"{when}: {row['event']}"
-        if bool(row.get("unverified", False)):
+        k = int(np.abs(xs - x).argmin())
+        return self._marker_text(lane, k) if abs(float(xs[k]) - x) <= 0.6 else ""
+
+    def _lane_xs(self, lane: int) -> np.ndarray:
+        """The dates (decimal years) of lane ``lane``'s markers (an index into LANE_YS), in
+        date order."""
+        if lane == SCENARIO_LANE:
+            return np.array([x for x, _ in self._rows or []], dtype=float)
+        return self.lane_frames[lane]["x"].to_numpy(float)
+
+    def _marker_text(self, lane: int, k: int) -> str:
+        """The read-out of marker ``k`` (in date order) of lane ``lane``, hover's and keys'."""
+        if lane == SCENARIO_LANE:
+            x, event = (self._rows or [])[k]
+            when, unverified = str(int(x)), False
+        else:
+            row = self.lane_frames[lane].iloc[k]
+            when, event, unverified = row["date"], row["event"], bool(row["unverified"])
+        text = f"{when}: {event}"
+        if unverified:
             text += " — " + _tr("unverified: only the seed article says so")
         return text
+
+    # --- keyboard read-out -------------------------------------------------------------
+    # The markers form a grid: a lane is a row, its markers in date order.  Left and Right
+    # step along the lane and stop at its ends, Home and End go to its first and last marker,
+    # Up and Down go to the marker nearest in date on the next lane above or below that has
+    # any.  Points are numbered lane by lane from the top, so the scenario's events, which a
+    # toggle changes, come last and a key point on the calendar stays where it was.
+    STEP_ROWS = True  # Up and Down step (between lanes, in ``step_point`` below)
+
+    def _lane_sizes(self) -> list[int]:
+        """How many markers each lane has, in LANE_YS order."""
+        calendar, article = (len(self.lane_frames[n]) for n in (CALENDAR_LANE, ARTICLE_LANE))
+        return [calendar, article, len(self._rows or [])]
+
+    def _lane_of(self, i: int) -> tuple[int, int]:
+        """Point ``i`` as (lane, index in the lane's date order)."""
+        for lane, size in enumerate(self._lane_sizes()):
+            if i < size:
+                return lane, i
+            i -= size
+        raise IndexError(f"the timeline has no point {i}")
+
+    def point_count(self) -> int:
+        return sum(self._lane_sizes())
+
+    def point_position(self, i: int) -> tuple[float, float]:
+        lane, k = self._lane_of(i)
+        return float(self._lane_xs(lane)[k]), LANE_YS[lane]
+
+    def point_text(self, i: int) -> str:
+        """Point ``i``'s read-out, by index: milestones on the same date (or a pixel apart in
+        2025) share a position, where the hover reads the first of them."""
+        return self._marker_text(*self._lane_of(i))
+
+    def step_point(self, key: Qt.Key) -> bool:
+        """Move the keyboard point along the grid of lanes (see above); the first key shows
+        the first (End: last) milestone."""
+        count = self.point_count() if self.current is not None else 0
+        if count == 0:
+            return False
+        sizes = self._lane_sizes()
+        if self.key_point is None or self.key_point >= count:
+            lane = next(n for n, size in enumerate(sizes) if size)
+            k = sizes[lane] - 1 if key == Qt.Key.Key_End else 0
+        else:
+            lane, k = self._lane_of(self.key_point)
+            if key == Qt.Key.Key_Home:
+                k = 0
+            elif key == Qt.Key.Key_End:
+                k = sizes[lane] - 1
+            elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                k = min(max(k + (1 if key == Qt.Key.Key_Right else -1), 0), sizes[lane] - 1)
+            else:
+                lane, k = self._marker_beside(lane, k, up=key == Qt.Key.Key_Up)
+        self.show_point(sum(sizes[:lane]) + k, announce=True)
+        return True
+
+    def _marker_beside(self, lane: int, k: int, up: bool) -> tuple[int, int]:
+        """The marker nearest in date to marker ``k`` of ``lane`` on the next lane above
+        (``up``) or below that has markers (the earlier of two as near); itself when none."""
+        x = float(self._lane_xs(lane)[k])
+        for other in range(lane - 1, -1, -1) if up else range(lane + 1, len(LANE_YS)):
+            xs = self._lane_xs(other)
+            if len(xs):
+                return other, int(np.abs(xs - x).argmin())
+        return lane, k
 
     def table(self) -> pd.DataFrame:
         calendar = self.calendar.assign(
