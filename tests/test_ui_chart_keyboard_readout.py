@@ -15,7 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner.ui.charts.base import fmt_number, fmt_signed, label_for
-from planner.ui.charts.timeline import CALENDAR_Y, SCENARIO_Y, decimal_year
+from planner.ui.charts.timeline import CALENDAR_Y, SCENARIO_Y
+from planner.ui.charts.timeline_lanes import decimal_year
 
 model, tariff_results = chart_support.model, chart_support.tariff_results
 flood_results = chart_support.flood_results

@@ -15,7 +15,7 @@ from planner.ui.charts.map_edges import (
     UTILISATION_TOP,
     width_px,
 )
-from planner.ui.charts.timeline import article_sources, headline
+from planner.ui.charts.timeline_lanes import article_sources, headline
 
 # The shared fixtures (see tests/chart_support.py).
 model, tariff_results = chart_support.model, chart_support.tariff_results

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from planner.ui import charts
 from planner.ui.charts.base import ChartInput
 from planner.ui.charts.series import stack_bars
-from planner.ui.charts.timeline import decimal_year
+from planner.ui.charts.timeline_lanes import decimal_year
 from planner.ui.dashboard import Dashboard, KpiArea, lens_country
 
 # The shared fixtures (see tests/chart_support.py).

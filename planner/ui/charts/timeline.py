@@ -6,190 +6,70 @@ names itself in the hover read-out, and in the keyboard's (lane by lane, in date
 Dated milestones are thin ticks, so that a busy stretch (2025-26) reads as separate dates
 rather than one black bar.  Claims whose source is the seed article (sources.kind
 ``article``) sit on their own lane as hollow markers marked "(unverified)", a clump of them
-staggered above and below the lane's middle.
+staggered above and below the lane's middle.  The lanes' geometry and the calendar's rows are
+in timeline_lanes, the keys' walk along the lanes in timeline_keys.
 """
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainterPath, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
 from planner.ui.charts.items import Markers
+from planner.ui.charts.label_box import LabelBox
 from planner.ui.charts.label_layout import place_labels, stagger
+from planner.ui.charts.timeline_keys import LaneStepping
+from planner.ui.charts.timeline_lanes import (
+    ARTICLE_LANE,
+    ARTICLE_Y,
+    BADGE_EDGE_PX,
+    BADGE_PX,
+    CALENDAR_LANE,
+    CALENDAR_Y,
+    CLAIM_OFFSETS,
+    CLAIM_PEN_PX,
+    CLAIM_PX,
+    CLAIM_SPACING_PX,
+    LABEL_ROWS,
+    SCENARIO_LANE,
+    SCENARIO_Y,
+    STACK_ROOM,
+    STACK_STEP,
+    TICK_PX,
+    TICK_WIDTH_PX,
+    calendar_frame,
+    headline,
+    lane_ends,
+    lane_frames,
+)
 from planner.ui.labels import choice_label
 
 import pyqtgraph as pg  # isort: skip
 
-# Lanes, one text row apart (y in rows): the scenario's events at the bottom (same-year events
-# stack downwards, a row apart), claims known only from the seed article, the dated review
-# calendar, and above it up to LABEL_ROWS rows of milestone labels.
-SCENARIO_Y = 0.0
-ARTICLE_Y = 1.0
-CALENDAR_Y = 2.0
-# The lanes top to bottom (as Up and Down step), numbered for the hover and the keys.
-LANE_YS = (CALENDAR_Y, ARTICLE_Y, SCENARIO_Y)
-CALENDAR_LANE, ARTICLE_LANE, SCENARIO_LANE = range(len(LANE_YS))
-LABEL_ROWS = 3
-STACK_STEP = 1.0
-STACK_ROOM = 2  # stacked events the range always has room for; a deeper stack widens it
-# A scenario event is a square badge with its number inside (the number in the list below):
-# a year apart is 12 px or more at the smallest chart, so badges of neighbouring years and
-# of one stack (a row apart, 12 px or more) never cover each other, nor do their numbers.
-BADGE_PX = 11
-# A dated milestone is a tick TICK_PX high and TICK_WIDTH_PX wide: milestones a month apart
-# (about 1.2 px at the smallest chart) stay separate ticks, where dots merged into a bar.
-TICK_PX = 7
-TICK_WIDTH_PX = 1.0
-# A claim is a hollow circle CLAIM_PX across plus its outline.  Claims closer than
-# CLAIM_SPACING_PX (centre to centre) form a clump and alternate between sub-rows
-# CLAIM_OFFSETS[1] and [2] (in rows): at the smallest chart (12 px a row, 12 px a year) the
-# zig-zag keeps neighbours four months apart clear of each other, the upper sub-row clear of
-# the milestone ticks and the lower one clear of the scenario's badges.
-CLAIM_PX = 6
-CLAIM_PEN_PX = 1.0
-CLAIM_SPACING_PX = CLAIM_PX + CLAIM_PEN_PX + 1.0
-CLAIM_OFFSETS = (0.0, 0.32, -0.22)
-# Room in pixels between a plot edge and the first (last) date, for half the widest marker
-# that can sit there and a pixel: a scenario badge within the model's years, a claim or a
-# milestone tick outside them.  No more: the milestone labels need the width.
-BADGE_EDGE_PX = BADGE_PX / 2 + 1.0
-CLAIM_EDGE_PX = (CLAIM_PX + CLAIM_PEN_PX) / 2 + 1.0
-TICK_EDGE_PX = TICK_WIDTH_PX / 2 + 1.0
-MAX_LABEL_CHARS = 32
 EVENT_POOL = 32  # more scenario events than levers and shocks exist
-# Key milestones carry a label; every other event is a marker that names itself on hover.
-# Key: an act of the agreement itself (all three Parties), still ahead (scheduled/conditional).
-KEY_STATUSES = ("scheduled", "conditional")
-PARTIES = ("US", "Mexico", "Canada")
-ARTICLE_KIND = "article"  # sources.kind of the seed article: unverified claims
-# The labels ``headline`` derives from the key milestones of seeds/timeline.csv (English only):
-# listed here so that pyside6-lupdate keeps them in the .ts files, and the chart shows them in
-# the interface language.  A headline missing here stays in English.
-KEY_HEADLINES = (
-    QT_TRANSLATE_NOOP("Timeline", "First USMCA joint review"),
-    QT_TRANSLATE_NOOP("Timeline", "Next joint review"),
-    QT_TRANSLATE_NOOP("Timeline", "Expiry of initial 16-year term"),
-    QT_TRANSLATE_NOOP("Timeline", "End of new 16-year term"),
-)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
-def decimal_year(date: str) -> float:
-    """'2026-07-01' -> 2026.5; '2026-01 (early)' -> 2026.0; '2027' -> 2027.0."""
-    m = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(date))
-    if not m:
-        return float("nan")
-    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    return year + (month - 1) / 12 + (day - 1) / 365
-
-
-def short(text: str, limit: int = MAX_LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def headline(event: str) -> str:
-    """The first clause of a calendar event, for a label on the chart: "First USMCA joint
-    review by the Free Trade Commission" -> "First USMCA joint review"."""
-    text = re.sub(r"^Art\.\s*[\d.()]+:\s*", "", str(event))
-    text = re.split(r" \(| by | if | unless | absent |;|: ", text, maxsplit=1)[0].strip()
-    return short(text[:1].upper() + text[1:])
-
-
-def is_key_milestone(actor: str, status: str) -> bool:
-    return status in KEY_STATUSES and all(party in actor for party in PARTIES)
-
-
-def article_sources(model: Any) -> set[str]:
-    """Ids of the sources of kind ``article`` (the seed article)."""
-    sources = getattr(model, "sources", None)
-    if sources is None or "kind" not in sources:
-        return set()
-    return set(sources.loc[sources["kind"] == ARTICLE_KIND, "id"].astype(str))
-
-
-def lane_ends(calendar: pd.DataFrame, years: np.ndarray) -> list[tuple[float, float]]:
-    """The first and last date of each lane as (year, half the width in pixels of the
-    marker drawn there): milestone ticks, claims, and the scenario's badges, which fall
-    within the model's years."""
-    ends = [(float(years.min()), BADGE_EDGE_PX), (float(years.max()) + 1.0, BADGE_EDGE_PX)]
-    for claims, edge_px in ((False, TICK_EDGE_PX), (True, CLAIM_EDGE_PX)):
-        xs = calendar.loc[calendar["unverified"] == claims, "x"]
-        if len(xs):
-            ends += [(float(xs.min()), edge_px), (float(xs.max()), edge_px)]
-    return ends
-
-
-class _LabelBox(QWidget):
-    """A box of a fixed height, as wide as its layout makes it, holding one label that fills
-    it.  The label's text never changes the box's size, so a new text repaints the label and
-    re-lays nothing around it (the box has no layout to pass the label's request on).  The box
-    fills its own background (the window colour the panel shows through), so that repaint
-    stops at the box: the chart panel, the dashboard and the main window under it are not
-    painted as well."""
-
-    def __init__(self, height_px: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAutoFillBackground(True)
-        self.label = QLabel(self)
-        self.setFixedHeight(height_px)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
-        self.label.setGeometry(self.rect())
-        super().resizeEvent(event)
-
-
-class TimelineChart(ChartPanel):
+class TimelineChart(LaneStepping, ChartPanel):
     """Three lanes on a time axis: the dated review calendar, the seed article's unverified
     claims (hollow markers), and this scenario's events."""
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
         self.setObjectName("timeline")
-        table = model.timeline
-        unverified = article_sources(model)
-        sources = table["source_id"].astype(str) if "source_id" in table else ""
-        self.calendar = pd.DataFrame(
-            {
-                "x": [decimal_year(d) for d in table["date"]],
-                "date": table["date"].astype(str),
-                "event": table["event"].astype(str),
-                "actor": table["actor"].astype(str) if "actor" in table else "",
-                "status": table["status"].astype(str) if "status" in table else "",
-                "source_id": sources,
-            }
-        )
-        self.calendar["unverified"] = [
-            bool(set(str(s).split(";")) & unverified) for s in self.calendar["source_id"]
-        ]
-        self.calendar = self.calendar[self.calendar["x"] >= model.base_year].reset_index(drop=True)
-        self.calendar["key"] = [
-            not u and is_key_milestone(a, st)
-            for a, st, u in zip(
-                self.calendar["actor"],
-                self.calendar["status"],
-                self.calendar["unverified"],
-                strict=True,
-            )
-        ]
-        # The calendar's two lanes (CALENDAR_LANE, ARTICLE_LANE) in date order, same-date
-        # events in table order: the order the hover and the keys read them in.
-        by_date = self.calendar.sort_values("x", kind="stable")
-        self.lane_frames = (
-            by_date[~by_date["unverified"]].reset_index(drop=True),
-            by_date[by_date["unverified"]].reset_index(drop=True),
-        )
+        self.calendar = calendar_frame(model)
+        # The calendar's two lanes in date order: the order the hover and the keys read them in.
+        self.lane_frames = lane_frames(self.calendar)
         years = np.asarray(model.years)
         self.lane_ends = lane_ends(self.calendar, years)
         first, last = min(x for x, _ in self.lane_ends), max(x for x, _ in self.lane_ends)
@@ -230,7 +110,7 @@ class TimelineChart(ChartPanel):
         # The list sits in a box of its own, three lines high and as wide as the panel: a
         # label straight in the panel's layout would re-lay the panel, the dashboard and the
         # main window whenever its text changes (every toggle), whatever its size.
-        self.event_box = _LabelBox(QFontMetrics(small).lineSpacing() * 3 + 4, self)
+        self.event_box = LabelBox(QFontMetrics(small).lineSpacing() * 3 + 4, self)
         self.event_list = self.event_box.label
         self.event_list.setWordWrap(True)
         self.event_list.setFont(small)
@@ -532,72 +412,6 @@ class TimelineChart(ChartPanel):
         if unverified:
             text += " — " + _tr("unverified: only the seed article says so")
         return text
-
-    # --- keyboard read-out -------------------------------------------------------------
-    # The markers form a grid: a lane is a row, its markers in date order.  Left and Right
-    # step along the lane and stop at its ends, Home and End go to its first and last marker,
-    # Up and Down go to the marker nearest in date on the next lane above or below that has
-    # any.  Points are numbered lane by lane from the top, so the scenario's events, which a
-    # toggle changes, come last and a key point on the calendar stays where it was.
-    STEP_ROWS = True  # Up and Down step (between lanes, in ``step_point`` below)
-
-    def _lane_sizes(self) -> list[int]:
-        """How many markers each lane has, in LANE_YS order."""
-        calendar, article = (len(self.lane_frames[n]) for n in (CALENDAR_LANE, ARTICLE_LANE))
-        return [calendar, article, len(self._rows or [])]
-
-    def _lane_of(self, i: int) -> tuple[int, int]:
-        """Point ``i`` as (lane, index in the lane's date order)."""
-        for lane, size in enumerate(self._lane_sizes()):
-            if i < size:
-                return lane, i
-            i -= size
-        raise IndexError(f"the timeline has no point {i}")
-
-    def point_count(self) -> int:
-        return sum(self._lane_sizes())
-
-    def point_position(self, i: int) -> tuple[float, float]:
-        lane, k = self._lane_of(i)
-        return float(self._lane_xs(lane)[k]), LANE_YS[lane]
-
-    def point_text(self, i: int) -> str:
-        """Point ``i``'s read-out, by index: milestones on the same date (or a pixel apart in
-        2025) share a position, where the hover reads the first of them."""
-        return self._marker_text(*self._lane_of(i))
-
-    def step_point(self, key: Qt.Key) -> bool:
-        """Move the keyboard point along the grid of lanes (see above); the first key shows
-        the first (End: last) milestone."""
-        count = self.point_count() if self.current is not None else 0
-        if count == 0:
-            return False
-        sizes = self._lane_sizes()
-        if self.key_point is None or self.key_point >= count:
-            lane = next(n for n, size in enumerate(sizes) if size)
-            k = sizes[lane] - 1 if key == Qt.Key.Key_End else 0
-        else:
-            lane, k = self._lane_of(self.key_point)
-            if key == Qt.Key.Key_Home:
-                k = 0
-            elif key == Qt.Key.Key_End:
-                k = sizes[lane] - 1
-            elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-                k = min(max(k + (1 if key == Qt.Key.Key_Right else -1), 0), sizes[lane] - 1)
-            else:
-                lane, k = self._marker_beside(lane, k, up=key == Qt.Key.Key_Up)
-        self.show_point(sum(sizes[:lane]) + k, announce=True)
-        return True
-
-    def _marker_beside(self, lane: int, k: int, up: bool) -> tuple[int, int]:
-        """The marker nearest in date to marker ``k`` of ``lane`` on the next lane above
-        (``up``) or below that has markers (the earlier of two as near); itself when none."""
-        x = float(self._lane_xs(lane)[k])
-        for other in range(lane - 1, -1, -1) if up else range(lane + 1, len(LANE_YS)):
-            xs = self._lane_xs(other)
-            if len(xs):
-                return other, int(np.abs(xs - x).argmin())
-        return lane, k
 
     def table(self) -> pd.DataFrame:
         calendar = self.calendar.assign(
