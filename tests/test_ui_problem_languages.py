@@ -13,8 +13,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from problem_support import MessageBoxes, record_message_boxes, templates
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 from scenario_catalog import spec_catalog
 
 from planner.cli import main
@@ -92,23 +92,9 @@ def compiled_translations():
     build_translations()
 
 
-class BoxRecorder:
-    """Stands in for QMessageBox.exec: keeps each box's title and its detailed text (every
-    problem, one a line)."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, list[str]]] = []
-
-    def exec(self, box: QMessageBox) -> int:
-        self.seen.append((box.windowTitle(), box.detailedText().splitlines()))
-        return int(QMessageBox.StandardButton.Ok.value)
-
-
 @pytest.fixture
-def boxes(dialogs_seen, monkeypatch):
-    recorder = BoxRecorder()
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: recorder.exec(box))
-    return recorder
+def boxes(dialogs_seen, monkeypatch) -> MessageBoxes:
+    return record_message_boxes(monkeypatch)
 
 
 def _write(folder: Path, name: str, content: dict | str) -> Path:
@@ -130,7 +116,7 @@ def _open_each(document, boxes, paths: dict[str, Path]) -> dict[str, list[str]]:
     for name, path in paths.items():
         assert not document.open(path), name
         assert len(boxes.seen) == 1, name
-        listed[name] = boxes.seen.pop()[1]
+        listed[name] = boxes.seen.pop()[2]  # the details: every problem
     return listed
 
 
@@ -140,13 +126,6 @@ def _model_problems(path: Path, model) -> list[str]:
     except ScenarioError as exc:
         return exc.problems
     raise AssertionError(f"{path} opened")
-
-
-def _templates(text: str):
-    if isinstance(text, ProblemText):
-        yield text.template
-        for value in text.args.values():
-            yield from _templates(value)
 
 
 @pytest.mark.parametrize("lang", ["es", "fr"])
@@ -191,7 +170,7 @@ def test_the_warning_of_a_file_from_another_model_version_is_translated(
 ):
     language(lang)
     assert document.open(_write(tmp_path, "other_model", OTHER_MODEL))
-    ((title, lines),) = boxes.seen
+    ((title, _listed, lines),) = boxes.seen
     assert title in ("Abierto con advertencias", "Ouvert avec des avertissements")
     assert len(lines) == 1 and lines[0].startswith(says), lines
     assert not ENGLISH.search(lines[0]), lines
@@ -205,7 +184,7 @@ def test_every_template_met_in_a_bad_file_is_translated(language, mini_model, tm
         template
         for path in paths.values()
         for problem in _model_problems(path, mini_model)
-        for template in _templates(problem)
+        for template in templates(problem)
     }
     assert len(met) > 25  # a guard: the walk finds the nested templates
     for lang in ("es", "fr"):
@@ -249,7 +228,7 @@ def test_a_damaged_autosave_lists_its_problems_in_the_window_language(
     problems = crash_recovery._unreadable(item, document.catalog)
     crash_recovery._report_damaged(window, item, problems)
 
-    ((_title, lines),) = boxes.seen
+    ((_title, _listed, lines),) = boxes.seen
     assert lines == [EXACT["weeks"]["fr"]]
 
 

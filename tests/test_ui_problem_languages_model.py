@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from cli_support import edited_copy
+from problem_support import MessageBoxes, record_message_boxes, startup_box_lines, templates
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QMessageBox
 
 from planner.errors import InputError
 from planner.model import data as data_module
@@ -70,22 +70,9 @@ def good_mini_database(tmp_path_factory) -> Path:
     return build_database(MINI_SEEDS, tmp_path_factory.mktemp("mini_db") / "model.sqlite")
 
 
-class ReportBoxes:
-    """Stands in for QMessageBox.exec: keeps each box's title and its listed problems."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, list[str]]] = []
-
-    def exec(self, box: QMessageBox) -> int:
-        self.seen.append((box.windowTitle(), box.informativeText().splitlines()))
-        return int(QMessageBox.StandardButton.Ok.value)
-
-
 @pytest.fixture
-def boxes(qapp, monkeypatch) -> ReportBoxes:
-    recorder = ReportBoxes()
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: recorder.exec(box))
-    return recorder
+def boxes(qapp, monkeypatch) -> MessageBoxes:
+    return record_message_boxes(monkeypatch)
 
 
 def _load_problems(monkeypatch, path: Path) -> list[str]:
@@ -96,19 +83,8 @@ def _load_problems(monkeypatch, path: Path) -> list[str]:
     return problems
 
 
-def _shown(boxes: ReportBoxes, problems: list[str]) -> list[str]:
-    """The problems as the window's start-up box lists them."""
-    startup.report_problems(problems, TITLE, True)
-    ((_title, lines),) = boxes.seen
-    boxes.seen.clear()
-    return lines
-
-
-def _templates(text: str):
-    if isinstance(text, ProblemText):
-        yield text.template
-        for value in text.args.values():
-            yield from _templates(value)
+def _shown(boxes: MessageBoxes, problems: list[str]) -> list[str]:
+    return startup_box_lines(boxes, problems, TITLE)
 
 
 # --- 1. the model database's problems -------------------------------------------------------
@@ -254,7 +230,7 @@ def test_every_template_met_in_a_damaged_database_is_translated(
     for name, sql in DAMAGE.items():
         path = edited_copy(good_mini_database, tmp_path / f"{name}.sqlite", sql)
         for problem in _load_problems(monkeypatch, path):
-            met.update(_templates(problem))
+            met.update(templates(problem))
     assert len(met) > 12  # a guard: the walk finds the nested templates
     for lang in ("es", "fr"):
         language(lang)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 from cli_support import run_cli
+from problem_support import MessageBoxes, record_message_boxes, startup_box_lines, templates
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from planner import paths
 from planner.model.problem_text import ProblemText
@@ -86,22 +86,9 @@ def hand_edited(folder: Path, damage: dict[str, tuple[str, str, str | bytes | No
     return folder
 
 
-class ReportBoxes:
-    """Stands in for QMessageBox.exec: keeps each box's title and its listed problems."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, list[str]]] = []
-
-    def exec(self, box: QMessageBox) -> int:
-        self.seen.append((box.windowTitle(), box.informativeText().splitlines()))
-        return int(QMessageBox.StandardButton.Ok.value)
-
-
 @pytest.fixture
-def boxes(qapp, monkeypatch) -> ReportBoxes:
-    recorder = ReportBoxes()
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: recorder.exec(box))
-    return recorder
+def boxes(qapp, monkeypatch) -> MessageBoxes:
+    return record_message_boxes(monkeypatch)
 
 
 def _startup_problems(monkeypatch, seeds: Path) -> list[str]:
@@ -113,25 +100,13 @@ def _startup_problems(monkeypatch, seeds: Path) -> list[str]:
     return problems
 
 
-def _shown(boxes: ReportBoxes, problems: list[str]) -> list[str]:
-    """The problems as the window's start-up box lists them."""
-    startup.report_problems(problems, TITLE, True)
-    ((title, lines),) = boxes.seen
-    boxes.seen.clear()
-    assert title == TITLE
-    return lines
+def _shown(boxes: MessageBoxes, problems: list[str]) -> list[str]:
+    return startup_box_lines(boxes, problems, TITLE)
 
 
 def _file_of(line: str) -> str:
     """``seeds/growth.csv`` of ``seeds/growth.csv line 3 column value: …``."""
     return re.split(r"[ :]", line, maxsplit=1)[0]
-
-
-def _templates(text: str):
-    if isinstance(text, ProblemText):
-        yield text.template
-        for value in text.args.values():
-            yield from _templates(value)
 
 
 @pytest.mark.parametrize("lang", ["es", "fr"])
@@ -261,7 +236,7 @@ def test_every_template_met_in_the_seed_problems_is_translated(tmp_path, monkeyp
     seeds = hand_edited(tmp_path / "seeds", DAMAGE)
     met = set()
     for problem in _startup_problems(monkeypatch, seeds):
-        met.update(_templates(problem))
+        met.update(templates(problem))
     assert len(met) > 15  # a guard: the walk finds the nested templates
     for lang in ("es", "fr"):
         language(lang)

@@ -4,7 +4,7 @@ language; every problem is under its details; the command line's count reads as 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from problem_support import MessageBoxes, record_message_boxes
 
 from planner.errors import capped
 from planner.model.problem_text import ProblemText
@@ -20,15 +20,8 @@ def compiled_translations():
 
 
 @pytest.fixture
-def boxes(qapp, monkeypatch) -> list[tuple[list[str], list[str]]]:
-    seen: list[tuple[list[str], list[str]]] = []
-
-    def record(box: QMessageBox) -> int:
-        seen.append((box.informativeText().splitlines(), box.detailedText().splitlines()))
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    return seen
+def boxes(qapp, monkeypatch) -> MessageBoxes:
+    return record_message_boxes(monkeypatch)
 
 
 def _problems(n: int) -> list[str]:
@@ -55,7 +48,7 @@ def test_the_start_up_box_counts_the_problems_it_does_not_list(
     language(lang)
     problems = _problems(1_250)
     startup.report_problems(problems, "title", True)
-    ((listed, details),) = boxes
+    ((_title, listed, details),) = boxes.seen
     shown = startup.STARTUP_PROBLEMS_SHOWN
     assert len(listed) == shown + 1
     assert listed[-1].replace("\u00a0", "\u202f") == counted
@@ -66,6 +59,6 @@ def test_the_start_up_box_counts_the_problems_it_does_not_list(
 def test_a_short_list_is_shown_whole_without_details(boxes, language):
     language("es")
     startup.report_problems(_problems(3), "title", True)
-    ((listed, details),) = boxes
+    ((_title, listed, details),) = boxes.seen
     assert len(listed) == 3 and not details
     assert not any("más" in line for line in listed)
