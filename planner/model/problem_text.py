@@ -2,7 +2,7 @@
 
 A ``ProblemText`` *is* the English text (a ``str``, exactly what the command line prints and
 what the tests compare) and also carries the ``template`` it was made from, with named
-``{placeholders}``, and the ``args`` filled into them.  The model stays Qt-free: the interface
+``{fields}``, and the ``args`` filled into them.  The model stays Qt-free: the interface
 translates the template (context "Problems" of the .ts files) and formats the args into the
 translation (``planner.ui.problem_texts``).  An arg that is itself a ProblemText (a fixed
 phrase such as "a list […]" or a field's description) is translated the same way; a number

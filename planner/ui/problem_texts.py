@@ -34,7 +34,7 @@ def _translated(problem: ProblemText, locale: QLocale) -> str:
     try:
         return translation.format(**args)
     except (KeyError, IndexError, ValueError):
-        # A translation whose placeholders do not match: the English text beats no text.
+        # A translation whose named fields do not match: the English text beats no text.
         return str(problem)
 
 
