@@ -27,14 +27,5 @@ def capped(problems: list[str], limit: int | None = MAX_PROBLEMS) -> list[str]:
     """The first ``limit`` problems and "… and N more problems" (None: all of them)."""
     if limit is None or len(problems) <= limit:
         return list(problems)
-    return [*problems[:limit], more_problems(len(problems) - limit)]
-
-
-def more_problems(rest: int) -> str:
-    """The line standing for ``rest`` problems not listed ("… and 1,234 more problems"), as a
-    ProblemText so that the window can say it in its language."""
-    from planner.model.problem_text import Number, ProblemText
-
-    if rest == 1:
-        return ProblemText("… and {rest} more problem", rest=Number(rest, ","))
-    return ProblemText("… and {rest} more problems", rest=Number(rest, ","))
+    rest = len(problems) - limit
+    return [*problems[:limit], f"… and {rest:,} more problem{'s' if rest > 1 else ''}"]

@@ -4,6 +4,8 @@ templates inside a ProblemText."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 
 from PySide6.QtWidgets import QMessageBox
@@ -14,7 +16,8 @@ from planner.ui import startup
 
 class MessageBoxes:
     """Stands in for QMessageBox.exec: keeps each box's title, its listed problems (the
-    informative text) and its details (the detailed text), one problem a line."""
+    informative text's items, then its count of the rest) and its details (the detailed
+    text), one problem a line."""
 
     def __init__(self) -> None:
         self.seen: list[tuple[str, list[str], list[str]]] = []
@@ -23,11 +26,20 @@ class MessageBoxes:
         self.seen.append(
             (
                 box.windowTitle(),
-                box.informativeText().splitlines(),
+                listed_lines(box.informativeText()),
                 box.detailedText().splitlines(),
             )
         )
         return int(QMessageBox.StandardButton.Ok.value)
+
+
+def listed_lines(informative: str) -> list[str]:
+    """The lines a problems box lists: each item of its HTML list, then any paragraph (the
+    count of the problems not listed); plain text line by line."""
+    if "<li>" not in informative:
+        return informative.splitlines()
+    parts = re.findall(r"<li>(.*?)</li>|<p>(.*?)</p>", informative, flags=re.S)
+    return [html.unescape(item or paragraph) for item, paragraph in parts]
 
 
 def record_message_boxes(monkeypatch) -> MessageBoxes:

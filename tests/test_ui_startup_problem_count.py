@@ -1,5 +1,6 @@
-"""The start-up box lists the first dozen problems and counts the rest, in the window's
-language; every problem is under its details; the command line's count reads as before."""
+"""The start-up box lists its problems as a bad file's box does: the first dozen, a count of
+the rest in the window's language and locale, every one under its details; the command
+line's count reads as before."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from problem_support import MessageBoxes, record_message_boxes
 
 from planner.errors import capped
 from planner.model.problem_text import ProblemText
-from planner.ui import startup
+from planner.ui import dialogs, startup
 from planner.ui.translations_build import build_translations
 
 pytestmark = pytest.mark.gui
@@ -40,7 +41,7 @@ def test_the_command_line_counts_what_it_leaves_out_as_before():
 
 @pytest.mark.parametrize(
     ("lang", "counted"),
-    [("en", "… and 1,238 more problems"), ("fr", "… et 1\u202f238 autres problèmes")],
+    [("en", "… and 1,238 more"), ("fr", "… et 1\u202f238 de plus")],
 )
 def test_the_start_up_box_counts_the_problems_it_does_not_list(
     boxes, language, capsys, lang, counted
@@ -49,16 +50,16 @@ def test_the_start_up_box_counts_the_problems_it_does_not_list(
     problems = _problems(1_250)
     startup.report_problems(problems, "title", True)
     ((_title, listed, details),) = boxes.seen
-    shown = startup.STARTUP_PROBLEMS_SHOWN
+    shown = dialogs.MAX_LISTED_PROBLEMS
     assert len(listed) == shown + 1
     assert listed[-1].replace("\u00a0", "\u202f") == counted
     assert len(details) == len(problems)  # every one, under "Show Details"
     assert capsys.readouterr().err.count("\n") == len(problems)  # stderr keeps them all
 
 
-def test_a_short_list_is_shown_whole_without_details(boxes, language):
+def test_a_short_list_is_shown_whole(boxes, language):
     language("es")
     startup.report_problems(_problems(3), "title", True)
     ((_title, listed, details),) = boxes.seen
-    assert len(listed) == 3 and not details
+    assert len(listed) == len(details) == 3
     assert not any("más" in line for line in listed)

@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,9 +41,19 @@ def problems_html(problems: list[str]) -> str:
     items = "".join(f"<li>{html.escape(p, quote=False)}</li>" for p in shown)
     listing = f"<ul style='-qt-list-indent: 1; margin-left: -24px'>{items}</ul>"
     if len(problems) > len(shown):
-        more = translate("Dialogs", "… and {n} more").format(n=len(problems) - len(shown))
+        rest = QLocale().toString(len(problems) - len(shown))
+        more = translate("Dialogs", "… and {n} more").format(n=rest)
         listing += f"<p>{html.escape(more)}</p>"
     return listing
+
+
+def list_problems(box: QMessageBox, problems: list[str], parent: QWidget | None = None) -> None:
+    """Show ``problems`` in ``box`` in the interface language: the first dozen as a list with
+    a count of the rest, and every one, a line each, under "Show Details"."""
+    problems = problems_in_language(problems)
+    box.setInformativeText(problems_html(problems))
+    _widen_listing(box, parent)
+    box.setDetailedText("\n".join(problems))
 
 
 def _widen_listing(box: QMessageBox, parent: QWidget | None) -> None:
@@ -60,7 +70,6 @@ def _widen_listing(box: QMessageBox, parent: QWidget | None) -> None:
 def show_problems(parent: QWidget, path: str, problems: list[str], warning: bool = False) -> None:
     """List a file's problems (the first dozen inline, all under "Show Details") in the
     interface language."""
-    problems = problems_in_language(problems)
     if warning:
         title = translate("Dialogs", "Opened with warnings")
         text = translate("Dialogs", "{file} was opened, but note:").format(file=Path(path).name)
@@ -75,9 +84,7 @@ def show_problems(parent: QWidget, path: str, problems: list[str], warning: bool
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setInformativeText(problems_html(problems))
-    _widen_listing(box, parent)
-    box.setDetailedText("\n".join(problems))
+    list_problems(box, problems, parent)
     box.exec()
 
 

@@ -12,12 +12,10 @@ from typing import Any
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QMessageBox
 
-from planner.errors import InputError, capped
+from planner.errors import InputError
 from planner.ui.crash_recovery import offer_recovery, open_autosave, warn_without_autosave
 from planner.ui.i18n import translate
 from planner.ui.worker import BackgroundRunner
-
-STARTUP_PROBLEMS_SHOWN = 12  # listed in the start-up box; every one is under its details
 
 
 def load_engine() -> tuple[Any, Any, list[str]]:
@@ -41,18 +39,14 @@ def load_engine() -> tuple[Any, Any, list[str]]:
 
 def report_problems(problems: list[str], title: str, interactive: bool) -> None:
     """Print ``problems`` on stderr in English (as the command line does) and, when
-    ``interactive``, show the first dozen in a box in the interface language."""
-    from planner.ui.problem_texts import problems_in_language
+    ``interactive``, list them in a box in the interface language, as a bad file's are."""
+    from planner.ui.dialogs import list_problems
 
     for problem in problems:
         print(problem, file=sys.stderr)
     if interactive:
         box = QMessageBox(QMessageBox.Icon.Critical, title, title, QMessageBox.StandardButton.Ok)
-        # The first dozen name the mistake; the rest are counted, and all are under details.
-        shown = capped(problems, STARTUP_PROBLEMS_SHOWN)
-        box.setInformativeText("\n".join(problems_in_language(shown)))
-        if len(problems) > STARTUP_PROBLEMS_SHOWN:
-            box.setDetailedText("\n".join(problems_in_language(problems)))
+        list_problems(box, problems)
         box.exec()
 
 

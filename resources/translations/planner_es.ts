@@ -1201,14 +1201,6 @@
             <translation>{problem}, y {more} problema más</translation>
         </message>
         <message>
-            <source>… and {rest} more problem</source>
-            <translation>… y {rest} problema más</translation>
-        </message>
-        <message>
-            <source>… and {rest} more problems</source>
-            <translation>… y {rest} problemas más</translation>
-        </message>
-        <message>
             <source>{problem}, and {more} more problems</source>
             <translation>{problem}, y {more} problemas más</translation>
         </message>

@@ -1201,14 +1201,6 @@
             <translation>{problem}, et {more} autre problème</translation>
         </message>
         <message>
-            <source>… and {rest} more problem</source>
-            <translation>… et {rest} autre problème</translation>
-        </message>
-        <message>
-            <source>… and {rest} more problems</source>
-            <translation>… et {rest} autres problèmes</translation>
-        </message>
-        <message>
             <source>{problem}, and {more} more problems</source>
             <translation>{problem}, et {more} autres problèmes</translation>
         </message>
