@@ -362,18 +362,20 @@ def test_a_number_reads_as_its_english_text_and_survives_copies():
     ],
 )
 def test_the_engine_refuses_an_unknown_override_key_in_the_window_language(
-    mini_model, language, lang, says
+    qapp, mini_model, language, lang, says
 ):
     with pytest.raises(InputError) as caught:
         central_params(mini_model, {"elasticities.autos.substituton": 5.0})
     (problem,) = caught.value.problems
     assert isinstance(problem, ProblemText)
     key = "overrides.elasticities.autos.substituton"
-    # the English text is what it always was
+    # validation's English, its suggestion of the nearest key included
     assert problem == (
         f"{key}: expected a model number such as elasticities.autos.substitution, found an "
-        "unknown key"
+        "unknown key (did you mean elasticities.autos.substitution?)"
     )
     if lang != "en":
         language(lang)
-    assert problem_in_language(problem) == f"{key}: {says}"
+    shown = problem_in_language(problem)
+    assert shown.startswith(f"{key}: {says} (")
+    assert "elasticities.autos.substitution" in shown.removeprefix(f"{key}: {says} (")

@@ -28,6 +28,22 @@ from planner.model.scenario_wording import OVERRIDE_KEY, found_text
 # --- checks of the values -------------------------------------------------------------------
 
 
+def unknown_override_message(key: str, known: Iterable[str]) -> ProblemText:
+    """The refusal of an ``overrides`` key the model does not have, with the nearest known
+    key when one is close (validation and the engine say the same)."""
+    # Keys share long prefixes ("elasticities.autos."), so difflib's default cutoff (0.6)
+    # would offer a key for any word; 0.85 still catches a typo, a missing letter or the
+    # wrong case (growth.mex).
+    by_lower = {k.lower(): k for k in sorted(known)}
+    close = difflib.get_close_matches(key.lower(), by_lower, n=1, cutoff=0.85)
+    hint = ProblemText(" (did you mean {id}?)", id=by_lower[close[0]]) if close else ""
+    return ProblemText(
+        "expected a model number such as elasticities.autos.substitution, "
+        "found an unknown key{hint}",
+        hint=hint,
+    )
+
+
 def override_problems(
     data: Mapping[str, Any], catalog: Catalog | None = None
 ) -> list[tuple[tuple, ProblemText]]:
@@ -54,18 +70,7 @@ def override_problems(
             out.append((("overrides", key), message))
             continue
         if known is not None and _is_override_path(key) and key not in known:
-            # Keys share long prefixes ("elasticities.autos."), so difflib's default cutoff
-            # (0.6) would offer a key for any word; 0.85 still catches a typo, a missing
-            # letter or the wrong case (growth.mex).
-            by_lower = {k.lower(): k for k in sorted(known)}
-            close = difflib.get_close_matches(key.lower(), by_lower, n=1, cutoff=0.85)
-            hint = ProblemText(" (did you mean {id}?)", id=by_lower[close[0]]) if close else ""
-            message = ProblemText(
-                "expected a model number such as elasticities.autos.substitution, "
-                "found an unknown key{hint}",
-                hint=hint,
-            )
-            out.append((("overrides", key), message))
+            out.append((("overrides", key), unknown_override_message(key, known)))
             continue  # its range, if a rule matches, would only repeat the mistake
         bounds = override_range(key) if isinstance(key, str) else None
         if bounds is not None and _is_checkable_number(value) and value not in bounds:

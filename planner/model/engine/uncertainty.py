@@ -180,19 +180,16 @@ def _apply_overrides(model: ModelData, table: _Table, overrides: Mapping[str, fl
     if unknown:
         from planner.errors import InputError
         from planner.model.problem_text import ProblemText
+        from planner.model.scenario_checks import unknown_override_message
 
-        # The words validation uses for the same mistake (scenario_checks.override_problems),
-        # as ProblemText: translated should this refusal ever reach the window.
+        # Validation's own words for the same mistake, its "did you mean" included.
+        known = [_override_key(n) for n in table.names]
         raise InputError(
             [
                 ProblemText(
                     "{path}: {message}",
                     path=f"overrides.{k}",
-                    message=ProblemText(
-                        "expected a model number such as elasticities.autos.substitution, "
-                        "found an unknown key{hint}",
-                        hint="",
-                    ),
+                    message=unknown_override_message(k, known),
                 )
                 for k in unknown
             ]
