@@ -41,26 +41,19 @@ class ProblemText(str):
 
 class Number(str):
     """A number as the English text writes it, ``format(value, spec)`` (``1,000`` for
-    ``Number(1000, ",")``, ``0.85`` for ``Number(0.85, "g")``), remembering ``value`` and
-    ``spec`` so that the interface can write it with its own separators.
+    ``Number(1000, ",")``, ``0.85`` for ``Number(0.85, "g")``), marked as a number so that
+    the interface writes it with its own separators.
 
     A ``str``, so that a text made with it reads exactly as one made with the f-string it
     replaces; use it for an arg formatted with a spec (a plain ``int``/``float`` arg is
-    recognised as a number without it).
+    recognised as a number without it).  Copied or unpickled, it is rebuilt from its text
+    (``format`` of a str is the str).
     """
 
-    value: int | float
-    spec: str
+    __slots__ = ()
 
-    def __new__(cls, value: int | float, spec: str = "") -> Number:
-        text = super().__new__(cls, format(value, spec))
-        text.value = value
-        text.spec = spec
-        return text
-
-    def __getnewargs__(self) -> tuple[int | float, str]:
-        # copy and pickle rebuild the number, not the text, as ProblemText does.
-        return (self.value, self.spec)
+    def __new__(cls, value: int | float | str, spec: str = "") -> Number:
+        return super().__new__(cls, format(value, spec))
 
 
 def problem_template(template: str) -> str:

@@ -41,9 +41,7 @@ def _translated(problem: ProblemText, locale: QLocale) -> str:
 def _arg_in_language(value: Any, locale: QLocale) -> str:
     if isinstance(value, ProblemText):
         return _translated(value, locale)
-    if isinstance(value, Number):
-        return number_in_locale(str(value), locale)
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, Number | int | float) and not isinstance(value, bool):
         return number_in_locale(str(value), locale)
     return str(value)
 
