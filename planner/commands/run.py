@@ -190,7 +190,7 @@ def run_command(args: argparse.Namespace) -> int:
     print_table(header, body)
     leverage = rows[rows.id == LEVERAGE_KPI]
     if len(leverage) and results.leverage_losses is not None:
-        y = _year_index(results, year)
+        y = results.year_index(year)
         columns = [("baseline", results.leverage_losses_base[y])]
         note = leverage_note(
             str(leverage.label.iloc[0]), year, [*columns, ("scenario", results.leverage_losses[y])]
@@ -221,10 +221,6 @@ def leverage_note(label: str, year: int, columns: list[tuple[str, Any]]) -> str:
         f"{label} in {year} = US loss / Mexico loss if USMCA preferences were withdrawn "
         f"(USD m, negative: a gain): {pairs}"
     )
-
-
-def _year_index(results: Any, year: int) -> int:
-    return [int(v) for v in results.years].index(int(year))
 
 
 def largest_change_year(kpis: Any) -> int | None:
@@ -311,9 +307,9 @@ def compare_command(args: argparse.Namespace) -> int:
             for r in rows
         ],
     )
-    if LEVERAGE_KPI in ka.index and ra.leverage_losses is not None:
+    if LEVERAGE_KPI in ka.index and all(r.leverage_losses is not None for r in (ra, rb)):
         columns = [
-            (name, r.leverage_losses[_year_index(r, year)]) for name, r in (("A", ra), ("B", rb))
+            (name, r.leverage_losses[r.year_index(year)]) for name, r in (("A", ra), ("B", rb))
         ]
         print(f"\n{leverage_note(str(ka.at[LEVERAGE_KPI, 'label']), year, columns)}")
     return 0

@@ -24,7 +24,7 @@ from planner.model.database_file import (
     stray_journal_error,
 )
 from planner.model.domains import RULES, database_problems, found_value
-from planner.model.problem_text import Number, ProblemText
+from planner.model.problem_text import ProblemText
 from planner.model.tables import REGION_IDS, SOURCE_KINDS, TABLES, TABLES_BY_NAME
 
 
@@ -124,16 +124,14 @@ def _column_checks(column) -> list[tuple[str, str]]:
     checks = [(sql.format(c=c), expected)]
     if column.required:
         checks.append((f"{c} IS NULL", ProblemText("a value")))
-    if column.choices:
+    rules = column.expected()
+    if "choices" in rules:
         marks = ", ".join("'" + v.replace("'", "''") + "'" for v in column.choices)
-        choices = ProblemText("one of {choices}", choices=", ".join(column.choices))
-        checks.append((f"{c} NOT IN ({marks})", choices))
-    if column.minimum is not None:
-        at_least = ProblemText("at least {minimum}", minimum=Number(column.minimum, "g"))
-        checks.append((f"{c} < {column.minimum!r}", at_least))
-    if column.maximum is not None:
-        at_most = ProblemText("at most {maximum}", maximum=Number(column.maximum, "g"))
-        checks.append((f"{c} > {column.maximum!r}", at_most))
+        checks.append((f"{c} NOT IN ({marks})", rules["choices"]))
+    if "minimum" in rules:
+        checks.append((f"{c} < {column.minimum!r}", rules["minimum"]))
+    if "maximum" in rules:
+        checks.append((f"{c} > {column.maximum!r}", rules["maximum"]))
     return checks
 
 

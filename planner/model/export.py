@@ -25,7 +25,6 @@ def results_json(results: Results, lang: str = "en") -> dict[str, Any]:
     """Plain data: the run summary plus one record per KPI and year (NaN becomes null); the
     leverage KPI's records also carry ``us_loss_usd_m`` and ``mx_loss_usd_m``."""
     records = results.kpis(lang).to_dict(orient="records")
-    years = [int(v) for v in results.years]
     for row in records:
         for key, value in row.items():
             if isinstance(value, float) and not math.isfinite(value):
@@ -33,7 +32,7 @@ def results_json(results: Results, lang: str = "en") -> dict[str, Any]:
             elif hasattr(value, "item"):
                 row[key] = value.item()
         if row["id"] == LEVERAGE_KPI:
-            row.update(leverage_loss_fields(results, years.index(int(row["year"]))))
+            row.update(leverage_loss_fields(results, results.year_index(int(row["year"]))))
     return {**results.summary(), "kpis": records}
 
 

@@ -76,6 +76,18 @@ class Results:
 
     # --- views --------------------------------------------------------------------------
 
+    def year_index(self, year: int) -> int:
+        """The position of calendar ``year`` on the arrays' year axis (``years``); a
+        ValueError naming the year and the run's years when the run does not cover it."""
+        years = [int(v) for v in self.years]
+        try:
+            return years.index(int(year))
+        except ValueError:
+            covered = ", ".join(map(str, years)) or "none"
+            raise ValueError(
+                f"year {year} is not a year of this run (its years: {covered})"
+            ) from None
+
     def total_trade(self, base: bool = False) -> np.ndarray:
         """(Y, R) USD m: each region's exports plus imports, its intra-regional trade not
         counted."""

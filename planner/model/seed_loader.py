@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from planner.errors import InputError
-from planner.model.problem_text import Number, ProblemText
+from planner.model.problem_text import ProblemText
 from planner.model.seed_shape import check_model_shape
 from planner.model.seed_table import SeedTable, Value, at_cell, expected_found
 from planner.model.tables import TABLES, Column, Table
@@ -259,18 +259,16 @@ def _parse_cell(col: Column, text: str) -> tuple[Value, str | None]:
             return None, expected_found(ProblemText("a number"), repr(text))
         if not math.isfinite(value):
             return None, expected_found(ProblemText("a finite number"), repr(text))
+    # The expected phrase is built only for a bad cell: a seed file has thousands of cells.
     if col.choices and value not in col.choices:
-        one_of = ProblemText("one of {choices}", choices=", ".join(col.choices))
-        return value, expected_found(one_of, repr(text))
+        return value, expected_found(col.expected()["choices"], repr(text))
     if isinstance(value, int | float):
         # The bound is the table's, written in the window's form there; the value found is
         # the file's own text, shown as it is.
         if col.minimum is not None and value < col.minimum:
-            at_least = ProblemText("at least {minimum}", minimum=Number(col.minimum, "g"))
-            return value, expected_found(at_least, text)
+            return value, expected_found(col.expected()["minimum"], text)
         if col.maximum is not None and value > col.maximum:
-            at_most = ProblemText("at most {maximum}", maximum=Number(col.maximum, "g"))
-            return value, expected_found(at_most, text)
+            return value, expected_found(col.expected()["maximum"], text)
     return value, None
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from planner.model.problem_text import Number, ProblemText
+
 ColumnType = Literal["text", "integer", "real"]
 
 SOURCE_KINDS = ("statistic", "paper", "article", "assumption", "derived")
@@ -28,6 +30,19 @@ class Column:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+
+    def expected(self) -> dict[str, ProblemText]:
+        """What this column's values must be beyond their type, as the "expected …" phrase of
+        a problem, by rule: "choices" (one of ``choices``), "minimum" (at least ``minimum``),
+        "maximum" (at most ``maximum``); only the rules the column declares."""
+        rules = {}
+        if self.choices:
+            rules["choices"] = ProblemText("one of {choices}", choices=", ".join(self.choices))
+        if self.minimum is not None:
+            rules["minimum"] = ProblemText("at least {minimum}", minimum=Number(self.minimum, "g"))
+        if self.maximum is not None:
+            rules["maximum"] = ProblemText("at most {maximum}", maximum=Number(self.maximum, "g"))
+        return rules
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def compare_frame(
         }
     )
     first = next(iter(columns.values()))
-    y = [int(v) for v in first.years].index(int(year))
+    y = first.year_index(int(year))
     frame["baseline"] = [float(np.asarray(first.kpi_base[k])[y]) for k in frame["id"]]
     for name, results in columns.items():
         values = np.array([float(np.asarray(results.kpi[k])[y]) for k in frame["id"]])

@@ -317,7 +317,7 @@ class Dashboard(QWidget):
             lens=lens,
             country=country,
             show_bands=self.show_bands,
-            year_index=[int(y) for y in years].index(year),
+            year_index=self.results.year_index(year),
             language=self.language,
         )
 

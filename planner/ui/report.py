@@ -288,8 +288,7 @@ def _kpi_cells(row: Any, bands: Any, y: int, locale: QLocale) -> tuple[list[str]
 def _leverage_line(results: Any, year: int, locale: QLocale, label: str) -> str:
     """The leverage card's sentence naming the two welfare changes behind the ratio in
     ``year``, after ``label``; "" when ``results`` carry no finite losses for it."""
-    years = [int(v) for v in results.years]
-    threat = leverage_threat(results, years.index(year)) if year in years else None
+    threat = leverage_threat(results, results.year_index(year)) if year in results.years else None
     if threat is None or not all(np.isfinite(threat)):
         return ""
     return _labelled(label, threat_sentence(threat, year, locale))
@@ -310,7 +309,7 @@ def write_report(
     lens = lens or str(scenario.lens)
     years = [int(v) for v in results.years]
     year = years[-1] if year is None else int(year)
-    y = years.index(year)
+    y = results.year_index(year)
     info = ReportInfo(Path(path))
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION_DPI)

@@ -38,9 +38,8 @@ def disrupted_edges(
     """
     given = getattr(results, "corridor_disrupted", None)
     if given is not None:
-        years = [int(v) for v in results.years]
         order = [list(results.edge_ids).index(e) for e in model.network_edges["id"]]
-        return np.asarray(given, dtype=bool)[years.index(year), order]
+        return np.asarray(given, dtype=bool)[results.year_index(year), order]
     from planner.model.engine.logistics import FLOOD_NODE, FLOOD_SHOCK, PORT_SHOCK
 
     scenario = results.scenario
