@@ -9,7 +9,7 @@ import itertools
 import chart_support
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -332,14 +332,55 @@ def test_a_toggle_reads_no_point_while_none_is_keyed(
     assert all(c.readout.text().strip() == "" for c in board.charts.values())
 
 
-def test_the_mouse_takes_the_read_out_over_from_the_keys(board, qtbot, flood_results):
+def test_the_mouse_takes_the_read_out_over_from_the_keys(
+    board, qtbot, model, tariff_results, flood_results
+):
     chart = focused(board, "welfare")
     QTest.keyClick(chart.view, Qt.Key.Key_End)
-    hovered(qtbot, chart, 0.0, 0.0)
+    hovered(qtbot, chart, 0.2, 0.0)  # the first region's bars
     assert chart.key_point is None
     hovered_text = chart.readout.text()
+    y = year_index(board, tariff_results)
+    for text in expected_texts(model, tariff_results, "welfare", False, y):
+        assert text in hovered_text, (text, hovered_text)
     board.set_results(flood_results, {}, lens=LENS)
-    assert chart.readout.text() == hovered_text  # not the keys' point brought back
+    # Read again where the mouse is, from the new numbers: not the old ones, nor the keys'.
+    assert chart.key_point is None
+    y = year_index(board, flood_results)
+    for text in expected_texts(model, flood_results, "welfare", False, y):
+        assert text in chart.readout.text(), (text, chart.readout.text())
+    assert chart.readout.text() != hovered_text
+
+
+def test_the_mouse_read_out_clears_when_the_mouse_leaves_the_chart(board, qtbot, flood_results):
+    chart = board.charts["welfare"]
+    QTest.keyClick(focused(board, "welfare").view, Qt.Key.Key_End)
+    hovered(qtbot, chart, 0.2, 0.0)
+    QApplication.sendEvent(chart.view, QEvent(QEvent.Type.Leave))
+    assert chart.readout.text().strip() == ""
+    board.set_results(flood_results, {}, lens=LENS)  # nothing comes back
+    assert chart.readout.text().strip() == "" and chart.key_point is None
+    # A leave clears the mouse's read-out only: the keys' stays while the mouse passes by.
+    QTest.keyClick(chart.view, Qt.Key.Key_Home)
+    keyed = chart.readout.text()
+    QApplication.sendEvent(chart.view, QEvent(QEvent.Type.Leave))
+    assert chart.readout.text() == keyed and chart.key_point == 0
+
+
+def test_a_toggle_reads_no_hover_while_the_mouse_reads_none(
+    board, monkeypatch, tariff_results, flood_results
+):
+    calls = []
+    for cls in {type(chart) for chart in board.charts.values()}:  # see above: on the classes
+
+        def counted(chart, x, y, original=cls.hover_text):
+            calls.append((x, y))
+            return original(chart, x, y)
+
+        monkeypatch.setattr(cls, "hover_text", counted)
+    board.set_results(flood_results, {}, lens=LENS)
+    board.set_results(tariff_results, {}, lens=LENS)
+    assert calls == []
 
 
 def test_a_screen_reader_hears_each_point_and_the_summary_after_esc(board, monkeypatch):

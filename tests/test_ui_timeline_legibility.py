@@ -194,6 +194,36 @@ def test_the_year_line_passes_behind_the_labels(timeline, lang, size):
         assert line.zValue() < label.zValue()
 
 
+def test_a_resize_lays_the_chart_out_once_at_the_plots_new_width(timeline, monkeypatch):
+    """The panel's resize and the plot's each laid the chart out: the first with the plot's
+    old width (on show, 51 px of a plot 459 px wide), the second with its new one."""
+    chart = timeline("en", "1366")
+    widths = []
+    lay_out = type(chart)._lay_out
+
+    def counted(chart):
+        widths.append(chart.plot.vb.width())
+        lay_out(chart)
+
+    monkeypatch.setattr(type(chart), "_lay_out", counted)
+    before = chart.plot.vb.width()
+    chart.resize(chart.width() - 60, chart.height())
+    QApplication.processEvents()
+    assert widths == [chart.plot.vb.width()] and widths[0] < before
+    chart.settle_scene()
+    x_range = chart.x_range
+    chart._fit_x_range()
+    assert chart.x_range == x_range  # fitted to the new width already
+    plot = scene_rect(chart.plot.vb)
+    for box in claim_boxes(chart) + tick_boxes(chart) + badge_boxes(chart):
+        assert plot.contains(box), (box, plot)
+    labels = [scene_rect(label) for label in chart.calendar_labels if label.isVisible()]
+    assert labels
+    for i, a in enumerate(labels):
+        assert plot.contains(a)
+        assert not any(a.intersects(b) for b in labels[i + 1 :]), "two labels overlap"
+
+
 def test_stagger_alternates_through_a_clump_only():
     xs = np.array([0.0, 4.0, 8.0, 12.0, 40.0, 60.0, 63.0])
     assert stagger(xs, 8.0).tolist() == [1, 2, 1, 2, 0, 1, 2]

@@ -192,6 +192,7 @@ class ChartPanel(QFrame, PointReadout, ChartExport):
         self.focus_ring = FocusRing(self)
         self._summary_stale = True  # the accessible description no longer tells the data
         self.key_point: int | None = None  # the point the arrow keys read out, if any
+        self.hover_at: tuple[float, float] | None = None  # where the mouse's read-out reads
 
     # --- to override -------------------------------------------------------------------
     def set_input(self, data: ChartInput) -> None:
@@ -210,8 +211,11 @@ class ChartPanel(QFrame, PointReadout, ChartExport):
         paints a second time.  The dashboard calls this after ``set_input``."""
         if self.view.needs_prepare():
             self.view.scene().prepareForPaint()
-        if self.key_point is not None:  # nothing to do on a toggle without a keyboard point
+        # Nothing to do on a toggle without a read-out (of the keys or the mouse).
+        if self.key_point is not None:
             self.refresh_point()
+        elif self.hover_at is not None:
+            self.refresh_hover()
         self._summary_stale = True
         # The spoken summary costs a table per chart: only for a listening screen reader (a
         # reader that attaches later gets it when the chart takes the focus).
@@ -396,12 +400,13 @@ class ChartPanel(QFrame, PointReadout, ChartExport):
         if self.current is None or not self.plot.sceneBoundingRect().contains(pos):
             return
         point = self.plot.vb.mapSceneToView(pos)
-        # The mouse takes the read-out over: a later toggle must not bring back the keys'.
-        if self.key_point is not None:
-            self.key_point = None
-            if QAccessible.isActive():
-                self.update_summary()  # the view describes the chart again
-        self.readout.setText(self.hover_text(point.x(), point.y()) or " ")
+        self.show_hover(point.x(), point.y())  # see PointReadout
+
+    def mouse_left(self) -> None:
+        """The mouse left the chart's view: clear its read-out (called by the view)."""
+        # A move still held back by the rate limit would bring the read-out back.
+        self._hover_proxy.args = None
+        self.clear_hover()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
         self.open_export_menu(event.globalPos())  # see ChartExport

@@ -2,7 +2,8 @@
 
 The view keeps the time spent painting charts, skips the scene's containers that draw
 nothing, prepares the scene only when a range changed, and hands its panel the keys that
-open the export menu and step the keyboard read-out (see ChartPanel).
+open the export menu and step the keyboard read-out, and the mouse leaving (which clears the
+mouse's read-out; see ChartPanel).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import time
 import weakref
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent, QRegion
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
 
@@ -143,6 +144,12 @@ class ChartView(pg.GraphicsLayoutWidget):
         panel = self._panel()
         if panel is not None:
             panel.show_focus(False)
+
+    def leaveEvent(self, event: QEvent) -> None:  # Qt override
+        super().leaveEvent(event)
+        panel = self._panel()
+        if panel is not None:
+            panel.mouse_left()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         start = time.perf_counter()

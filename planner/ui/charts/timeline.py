@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainterPath, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainterPath
 from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
@@ -137,7 +137,9 @@ class TimelineChart(LaneStepping, ChartPanel):
         self.add_legend(columns=2)
         self.legend.layout.setVerticalSpacing(-6)  # two rows as tight as the corridor map's
         # The x range's margins, the claims' sub-rows and the label rows depend on the
-        # plot's pixel size, known once the layout has run: laid out again on a resize only.
+        # plot's pixel size, known once the layout has run: laid out again when the plot
+        # resizes, and only then.  (Not on the panel's resize as well: that came first, with
+        # the plot's old width, and every resize laid the chart out twice.)
         self.plot.vb.sigResized.connect(lambda *_: self._lay_out())
         self._rows: list[tuple[float, str]] | None = None
         self._names: dict[str, dict[str, str]] = {}
@@ -214,10 +216,6 @@ class TimelineChart(LaneStepping, ChartPanel):
             label.setColor(colours.fg)
         self.year_marker.setPen(pg.mkPen(colours.baseline, width=1))
         super().apply_colours(colours)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
-        super().resizeEvent(event)
-        self._lay_out()
 
     def _lay_out(self) -> None:
         """Everything that follows the plot's pixel size (never a toggle): the x range's
