@@ -159,3 +159,32 @@ def test_changes_say_good_or_bad_as_the_kpi_cards_do(
         assert spoken == f"{cell.text()}. {news}"
         assert accessible_cell(table, r, 4).text(QAccessible.Text.Name) == spoken
     assert verdicts & {1, -1}, "the example went away: no change to call good or bad"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_every_indicator_name_shows_whole_and_no_column_is_off_screen(
+    qtbot, model, tariff_results, flood_results, in_language, lang
+):
+    # Squeezed into what the number columns left, the three welfare rows all read
+    # "Variation du bien-être ..." in French: the one word that told them apart was cut.
+    in_language(lang)
+    dialog = CompareDialog(
+        model,
+        tariff_results,
+        {"A": flood_results, "B": tariff_results},
+        lens="analyst",
+        year=2030,
+        language=lang,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    metrics = table.fontMetrics()
+    width = table.columnWidth(0) - 8  # the cell's text margins
+    for r in range(table.rowCount()):
+        text = table.item(r, 0).text()
+        needed = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
+        assert needed.width() <= width and needed.height() <= table.rowHeight(r), text
+    # The current scenario and two pinned ones fit the dialog's default width.
+    assert not table.horizontalScrollBar().isVisible()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +32,12 @@ from planner.ui.kpi_wording import delta_colour, stakeholder_verdict, unit_text,
 # The widest scenario column header, in average characters: a scenario's name can be a
 # sentence ("Replay: a three-week Bajío flood"); the header view elides it when it draws it
 # (the item keeps the whole name, which a screen reader reads), its tooltip has it all.
-HEADER_CHARS = 28
+HEADER_CHARS = 22  # of a header before the view elides it (its tooltip has it all)
+# The indicator column: wide enough for its longest name on two lines, up to this many px.
+# Squeezed into what the number columns left, "US welfare change since 2024" and its Mexico
+# and Canada twins all read "Variation du bien-être ..." in French.
+INDICATOR_MAX_PX = 300
+DEFAULT_SIZE = (1180, 480)  # the current scenario and two pinned ones, on a 1366 px screen
 
 
 def _tr(text: str) -> str:
@@ -158,7 +164,7 @@ class CompareDialog(QDialog):
         QWidget.setTabOrder(self.export_button, self.close_button)
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.all_lenses.toggled.connect(self.refresh)
-        self.resize(900, 480)
+        self.resize(*DEFAULT_SIZE)
         self.refresh()
 
     def frame(self) -> pd.DataFrame:
@@ -207,6 +213,8 @@ class CompareDialog(QDialog):
                 spoken += [None, f"{shown}. {sentence}" if sentence else None]
             for c, (text, colour, speech) in enumerate(zip(cells, colours, spoken, strict=True)):
                 item = QTableWidgetItem(str(text))
+                if c == 0:
+                    item.setToolTip(str(text))
                 if c >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -233,10 +241,20 @@ class CompareDialog(QDialog):
             self.table.setHorizontalHeaderItem(c, item)
 
     def _size_columns(self, count: int) -> None:
-        """The indicator column takes the room left; the others fit their cells, and their
-        headers up to HEADER_CHARS (the view elides the rest); the user can widen them."""
+        """The indicator column holds its longest name on two lines (up to INDICATOR_MAX_PX;
+        rows grow for a longer one); the others fit their cells, and their headers up to
+        HEADER_CHARS (the view elides the rest); the last takes any room left; the user can
+        widen any of them."""
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        labels = [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        cell = self.table.fontMetrics()
+        longest = max((cell.horizontalAdvance(t) for t in labels), default=0)
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        # Half the longest name, plus a few characters for where its words break.
+        two_lines = longest // 2 + 2 * margin + 8 + 4 * cell.averageCharWidth()
+        header.resizeSection(0, min(two_lines, INDICATOR_MAX_PX))
         metrics = header.fontMetrics()
         widest = HEADER_CHARS * metrics.averageCharWidth()
         # A section's size hint is its whole text's with the margins, measured in bold when
@@ -253,6 +271,8 @@ class CompareDialog(QDialog):
             )
             width = max(self.table.sizeHintForColumn(c), hint)
             header.resizeSection(c, width)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()  # a name longer than two lines still shows whole
 
     def export_csv(self, path: str | Path) -> Path:
         self.frame().to_csv(path, index=False)
