@@ -5,7 +5,9 @@ that fits its dialog, and a problem list with one problem per line."""
 from __future__ import annotations
 
 import dataclasses
+import html
 
+import chart_support
 import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint
@@ -18,6 +20,8 @@ from planner.ui.lever_info import LeverInfoPopup, effect_label, info_html
 from planner.ui.translations_build import build_translations
 
 pytestmark = pytest.mark.gui
+
+model = chart_support.model  # the real model: every assumption there has its rationale
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -233,3 +237,26 @@ def _all_levers(model):
 
 def _lever(model, lever_id):
     return next(spec for spec in _all_levers(model) if spec.id == lever_id)
+
+
+def test_the_selected_source_shows_in_full_with_its_note(qtbot, model):
+    # An assumption has no publisher, year or address: its note, the rationale, is all a
+    # reader has to judge it by, and the table had no room for it.
+    dialog = SourcesDialog(model.sources)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    by_id = model.sources.set_index("id")
+    notes, kinds = by_id["note"], by_id["kind"]
+    assumption = next(
+        r for r in range(table.rowCount()) if kinds.get(table.item(r, 0).text()) == "assumption"
+    )
+    for row in (0, assumption, table.rowCount() - 1):
+        table.setCurrentCell(row, 2)
+        source = table.item(row, 0).text()
+        shown = dialog.detail.text()
+        assert html.escape(source) in shown
+        note = notes.get(source)
+        if isinstance(note, str) and note:
+            assert html.escape(note) in shown, source
+    table.setCurrentCell(assumption, 0)
+    assert "<i>" in dialog.detail.text()  # the rationale is there, not only the title

@@ -135,7 +135,9 @@ def show_about(parent: QWidget, model: Any) -> None:
 
 
 class SourcesDialog(QDialog):
-    """Every source in the model database: kind, title, publisher, year and where to find it.
+    """Every source in the model database: kind, title, publisher, year and where to find it,
+    and under the table the selected source in full, its note included (for an assumption,
+    the rationale that is its whole reason for being there).
 
     Columns have fixed, modest widths (the title takes the rest) and long cells are elided
     with their full text in a tooltip: sized to their longest entry, Publisher and Where
@@ -184,6 +186,17 @@ class SourcesDialog(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(translate("Dialogs", "Sources"))
         layout.addWidget(self.table)
+        self._records = {str(r["id"]): r for r in rows.to_dict(orient="records")}
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(4 * self.detail.fontMetrics().lineSpacing())
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.detail)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        if self.table.rowCount():
+            self.table.setCurrentCell(0, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(
             translate("Dialogs", "&Close")
@@ -203,6 +216,28 @@ class SourcesDialog(QDialog):
         elif text:
             item.setToolTip(text)
         return item
+
+    def _show_detail(self, row: int) -> None:
+        """The source in ``row`` in full: id, kind and title, then publisher, year and where,
+        then its note."""
+        from planner.ui.lever_info import cell_text, source_kind_label
+
+        item = self.table.item(row, 0) if row >= 0 else None
+        record = self._records.get(item.text()) if item is not None else None
+        if record is None:
+            self.detail.clear()
+            return
+        field = {c: cell_text(record.get(c, "")) for c in (*self.COLUMNS, "note")}
+        head = " · ".join(
+            t for t in (field["id"], source_kind_label(field["kind"]), field["title"]) if t
+        )
+        where = ", ".join(t for t in (field["publisher"], field["year"], field["locator"]) if t)
+        parts = [f"<b>{html.escape(head)}</b>"]
+        if where:
+            parts.append(html.escape(where))
+        if field["note"]:
+            parts.append(f"<i>{html.escape(field['note'])}</i>")
+        self.detail.setText("<br>".join(parts))
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
