@@ -36,13 +36,17 @@ def check_model_shape(seeds: Mapping[str, SeedTable]) -> list[str]:
     no_region_row = problem_template("{where}: expected a row for region {region}, found none")
 
     sectors = [r["id"] for _, r in rows("sectors")]
+
+    def every_region(table: str, column: str) -> None:
+        present = {r[column] for _, r in rows(table)}
+        problems.extend(
+            ProblemText(no_region_row, where=where(table, column), region=rid)
+            for rid in REGION_IDS
+            if rid not in present
+        )
+
     if "regions" in seeds:
-        present = {r["id"] for _, r in rows("regions")}
-        for rid in REGION_IDS:
-            if rid not in present:
-                problems.append(
-                    ProblemText(no_region_row, where=where("regions", "id"), region=rid)
-                )
+        every_region("regions", "id")
     if "elasticities" in seeds:
         have = {(r["sector"], r["kind"]) for _, r in rows("elasticities")}
         kinds = TABLES_BY_NAME["elasticities"].column("kind").choices
@@ -58,12 +62,7 @@ def check_model_shape(seeds: Mapping[str, SeedTable]) -> list[str]:
                         )
                     )
     if "growth" in seeds:
-        have_regions = {r["region"] for _, r in rows("growth")}
-        for rid in REGION_IDS:
-            if rid not in have_regions:
-                problems.append(
-                    ProblemText(no_region_row, where=where("growth", "region"), region=rid)
-                )
+        every_region("growth", "region")
     if "mx_production" in seeds:
         totals: dict[Value, float] = defaultdict(float)
         for _, r in rows("mx_production"):
