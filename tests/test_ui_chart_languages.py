@@ -139,8 +139,12 @@ def test_numbers_follow_a_language_switch(qtbot):
     try:
         assert set_language("en")
         assert base.fmt_signed(1234.5) == "+1,234.5"
-        # Below the last digit shown: an unsigned zero, not "-0.00" or "+0.0".
-        assert base.fmt_signed(-0.001, 2) == "0.00" and base.fmt_signed(0.04) == "0.0"
+        # A change below the last digit reads to its first significant digit (a bar the
+        # chart draws never reads "0.0"), up to four places more; round-off below those
+        # reads as an unsigned zero, not "-0.00" or "+0.0".
+        assert base.fmt_signed(-0.001, 2) == "-0.001" and base.fmt_signed(0.04) == "+0.04"
+        assert base.fmt_signed(-0.023) == "-0.02" and base.fmt_signed(0.3, 0) == "+0.3"
+        assert base.fmt_signed(4e-6) == "0.0" and base.fmt_signed(-1e-12, 2) == "0.00"
         assert base.fmt_signed(-0.06) == "-0.1" and base.fmt_signed(0.05, 1) == "+0.1"
         # A hover value that rounds to zero has no minus sign (no "-0.0").
         assert base.fmt_number(-0.01) == "0.0" and base.fmt_number(-0.004, 2) == "0.00"

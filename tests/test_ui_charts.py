@@ -71,6 +71,20 @@ def test_sector_bars_show_exports_to_the_us_or_us_imports(dashboard, tariff_resu
     assert "US imports" in chart.title_label.text()
 
 
+def test_a_small_change_reads_as_one_in_the_hover(dashboard, flood_results):
+    # The flood's 2027 sector changes are tens of USD m: at one decimal of USD bn they read
+    # "0.0", which contradicted the bar drawn beside the read-out.
+    dashboard.set_year(2027)
+    dashboard.set_results(flood_results, {}, lens="us_manufacturer")
+    chart = dashboard.charts["sector_bars"]
+    delta = chart.table()["delta_usd_bn"].to_numpy()
+    i = int(np.argmax(np.abs(delta)))
+    assert 0.005 < abs(delta[i]) < 0.05, "the flood's largest sector change, USD bn"
+    text = chart.hover_text(0.0, float(i))
+    shown = QLocale().toString(float(delta[i]), "f", 2)
+    assert f"change {shown} USD bn" in text, text
+
+
 def test_welfare_bars_stack_the_parts_and_mark_the_total(dashboard, tariff_results):
     dashboard.set_results(tariff_results, {}, lens="analyst")
     chart = dashboard.charts["welfare"]

@@ -36,6 +36,7 @@ from planner.ui.charts.chart_export import ChartExport
 from planner.ui.charts.chart_view import ChartView, FocusRing
 from planner.ui.charts.label_layout import TitleLabel
 from planner.ui.charts.point_readout import PointReadout
+from planner.ui.kpi_numbers import change_digits
 
 import pyqtgraph as pg  # isort: skip  (after PySide6 so pyqtgraph binds to it)
 
@@ -93,6 +94,12 @@ class ChartInput:
         return int(self.results.years[self.year_index])
 
 
+# A change below the chart's digits reads to its first significant digit, but round-off of a
+# solve (around 1e-9 of a value) must not read as a change: four places more at most
+# (0.0001 USD bn is USD 100,000).
+CHANGE_EXTRA_DECIMALS = 4
+
+
 def fmt_number(value: float, decimals: int = 1) -> str:
     """A number in the default QLocale (the shell sets it to the chosen language); a small
     negative value that rounds to zero reads "0.0", never "-0.0"."""
@@ -103,9 +110,12 @@ def fmt_number(value: float, decimals: int = 1) -> str:
 
 
 def fmt_signed(value: float, decimals: int = 1) -> str:
-    """A change with its sign; one that rounds to zero at ``decimals`` reads "0.0", not a
-    "-0.0" or "+0.0" that looks like a change the numbers do not show."""
-    text = fmt_number(value, decimals)
+    """A change with its sign.  One too small for ``decimals`` reads to its first significant
+    digit, as on the KPI cards ("-0.02" for a bar of -0.023 USD bn at one decimal, not a "0.0"
+    a reader takes for no change), up to ``CHANGE_EXTRA_DECIMALS`` more places; below those it
+    reads "0.0", never a "-0.0" or "+0.0" that looks like a change the numbers do not show."""
+    places = min(change_digits(value, decimals), decimals + CHANGE_EXTRA_DECIMALS)
+    text = fmt_number(value, places)
     if np.isfinite(value) and not any(c in "123456789" for c in text):
         return fmt_number(0.0, decimals)
     return text if value < 0 or text.startswith("-") else "+" + text
