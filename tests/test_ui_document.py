@@ -11,8 +11,10 @@ from concurrent.futures import Future
 from types import SimpleNamespace
 
 from planner.model.scenario import load_scenario, save_scenario
+from planner.ui import controller
 from planner.ui.autosave import AutosaveSession, autosave_dir, find_recoverable
 from planner.ui.controller import ScenarioDocument
+from planner.ui.main_window import MainWindow
 from planner.ui.settings import open_settings
 
 
@@ -105,6 +107,52 @@ def test_autosave_writes_the_unsaved_scenario_and_clears_after_save(mini_model, 
     finally:
         doc.shutdown()
     assert list(autosave_dir().iterdir()) == []  # a clean exit leaves nothing behind
+
+
+def test_a_burst_of_edits_is_autosaved_once_soon_after_it(qtbot, mini_model, monkeypatch):
+    # Not only on the minute's timer: a crash 50 s after an edit must not lose it.
+    monkeypatch.setattr(controller, "AUTOSAVE_AFTER_EDIT_MS", 150)
+    session = AutosaveSession()
+    assert session.start()
+    writes = []
+    write = session.write
+    monkeypatch.setattr(session, "write", lambda *a: writes.append(a[1]) or write(*a))
+    doc = ScenarioDocument(mini_model.catalog, model=mini_model, autosave=session)
+    try:
+        scenario = doc.scenario
+        for match in (10.0, 20.0, 30.0):  # as a slider drag does
+            scenario = scenario.set_lever("regional_development_fund", True, match_pct=match)
+            doc.edit(scenario, "drag", merge_key="match")
+        assert writes == []  # not on the GUI's edit path itself
+        qtbot.waitUntil(lambda: len(writes) == 1, timeout=3000)
+        assert writes == [scenario]
+        assert load_scenario(session.scenario_path, mini_model.catalog) == scenario
+        qtbot.wait(400)
+        assert len(writes) == 1  # once per pause, not once per step
+    finally:
+        doc.shutdown()
+
+
+def test_a_failed_autosave_is_shown_in_the_status_bar(qtbot, mini_model, monkeypatch):
+    session = AutosaveSession()
+    assert session.start()
+
+    def full_disk(*_args):
+        raise OSError(28, "No space left on device", str(session.scenario_path))
+
+    monkeypatch.setattr(session, "write", full_disk)
+    doc = ScenarioDocument(mini_model.catalog, model=mini_model, autosave=session)
+    win = MainWindow(doc, open_settings())
+    qtbot.addWidget(win)
+    try:
+        doc.edit(doc.scenario.set_lever("e_customs", enabled=True), "on")
+        assert doc.autosave_now() is None
+        shown = win.statusBar().currentMessage()
+        assert "Autosave failed (No space left on device)" in shown
+        assert str(session.scenario_path) not in shown  # the hidden copy's name says nothing
+    finally:
+        doc.undo_stack.clear()
+        doc.shutdown()
 
 
 def test_a_session_that_died_is_offered_for_recovery(mini_model, tmp_path):

@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 BASELINE_NAME = QT_TRANSLATE_NOOP("ScenarioDocument", "Baseline (current policy)")
 
 AUTOSAVE_INTERVAL_MS = 60_000
+# An edit is also written this long after the last one of a burst: a crash then loses
+# seconds of work, not up to a minute, and a slider drag writes once, not on every step.
+AUTOSAVE_AFTER_EDIT_MS = 3_000
 DEFAULT_DRAWS = 1000  # Monte Carlo draws when the scenario names none
 SCENARIO_SUFFIX = ".usmca.json"
 # Scenarios whose results are recalled: about 0.4 MB each (0.6 MB with bands).
@@ -74,6 +77,7 @@ class ScenarioDocument(QObject):
     open_failed = Signal(str, object)  # path, list of problems
     open_warnings = Signal(str, object)  # path, list of warnings (e.g. another model fingerprint)
     save_failed = Signal(str, str)  # path, message
+    autosave_failed = Signal(str)  # why the unsaved changes could not be written
     recent_changed = Signal(list)  # list[Path]
     pins_changed = Signal(dict)  # label -> Results
 
@@ -120,6 +124,10 @@ class ScenarioDocument(QObject):
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self._autosave_timer.timeout.connect(self.autosave_now)
+        self._edit_save_timer = QTimer(self)
+        self._edit_save_timer.setSingleShot(True)
+        self._edit_save_timer.setInterval(AUTOSAVE_AFTER_EDIT_MS)
+        self._edit_save_timer.timeout.connect(self.autosave_now)
         if autosave is not None:
             self._autosave_timer.start()
 
@@ -174,6 +182,8 @@ class ScenarioDocument(QObject):
         self.scenario_changed.emit(scenario)
         if renamed:
             self.file_changed.emit()
+        if self._autosave is not None:
+            self._edit_save_timer.start()  # (re)started: written once the edits pause
         self.recompute()
 
     def _replace_document(self, scenario: Scenario, path: Path | None) -> None:
@@ -277,8 +287,10 @@ class ScenarioDocument(QObject):
             return None
         try:
             return self._autosave.write(save_scenario, self._scenario, self.path)
-        except (OSError, InputError):
+        except (OSError, InputError) as exc:
             log.exception("autosave failed")
+            # strerror alone when there is one: the file in an OSError is the hidden copy's.
+            self.autosave_failed.emit(getattr(exc, "strerror", None) or str(exc))
             return None
 
     def _clear_autosave(self) -> None:
@@ -412,6 +424,7 @@ class ScenarioDocument(QObject):
     def shutdown(self, clean_exit: bool = True) -> None:
         """Stop the timers and the background worker; on a clean exit drop the autosave."""
         self._autosave_timer.stop()
+        self._edit_save_timer.stop()
         # A Monte Carlo start still queued (a timer of 0 ms) must find nothing to start.
         self._pending_bands = None
         self._runner.shutdown()

@@ -253,6 +253,7 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
             lambda path, warnings: dialogs.show_problems(self, path, warnings, warning=True)
         )
         doc.save_failed.connect(self._on_save_failed)
+        doc.autosave_failed.connect(self._on_autosave_failed)
         doc.recent_changed.connect(self._fill_recent_menu)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -372,6 +373,15 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
                 file=Path(path).name
             ),
             message,
+        )
+
+    def _on_autosave_failed(self, message: str) -> None:
+        # Not a dialog: it would interrupt every minute while the disk stays full.
+        self.statusBar().showMessage(
+            translate(
+                "MainWindow", "Autosave failed ({message}): save the scenario to keep your changes."
+            ).format(message=message),
+            30_000,
         )
 
     def _show_error(self, title: str, text: str, detail: str) -> None:

@@ -632,6 +632,10 @@
             <translation>Reutilizado (calculado en {ms} ms)</translation>
         </message>
         <message>
+            <source>Autosave failed ({message}): save the scenario to keep your changes.</source>
+            <translation>Error del guardado automático ({message}): guarde el escenario para conservar sus cambios.</translation>
+        </message>
+        <message>
             <source>Computation failed: {message}</source>
             <translation>El cálculo falló: {message}</translation>
         </message>

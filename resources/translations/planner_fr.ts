@@ -632,6 +632,10 @@
             <translation>Réutilisé (calculé en {ms} ms)</translation>
         </message>
         <message>
+            <source>Autosave failed ({message}): save the scenario to keep your changes.</source>
+            <translation>Échec de l&apos;enregistrement automatique ({message}) : enregistrez le scénario pour conserver vos modifications.</translation>
+        </message>
+        <message>
             <source>Computation failed: {message}</source>
             <translation>Le calcul a échoué : {message}</translation>
         </message>
