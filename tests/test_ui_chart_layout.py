@@ -15,6 +15,7 @@ from planner.ui.charts.map_edges import (
     UTILISATION_TOP,
     width_px,
 )
+from planner.ui.charts.timeline import CALENDAR_LANE, CALENDAR_Y
 from planner.ui.charts.timeline_lanes import article_sources, headline
 
 # The shared fixtures (see tests/chart_support.py).
@@ -49,6 +50,31 @@ def test_timeline_labels_key_milestones_only_and_they_never_overlap(dashboard, t
     assert len(chart.calendar) > len(shown)
     when = chart.calendar.loc[chart.calendar["event"].str.startswith("USTR public hearing"), "x"]
     assert "USTR public hearing" in chart.hover_text(float(when.iloc[0]), 2.0)
+
+
+def test_hover_reads_every_milestone_of_one_date(dashboard, tariff_results):
+    # Three 2026-07-01 milestones draw as one marker: the mouse used to reach only one.
+    dashboard.set_results(tariff_results, {}, lens="analyst")
+    chart = dashboard.charts["timeline"]
+    calendar = chart.lane_frames[CALENDAR_LANE]
+    same = calendar[calendar["date"] == "2026-07-01"]
+    assert len(same) >= 2
+    text = chart.hover_text(float(same["x"].iloc[0]), CALENDAR_Y)
+    for event in same["event"]:
+        assert event in text, event
+    assert "2025-09-17" not in text and text.count("2026-07-01") == 1  # that date's, once
+    # Longer than the panel is wide: one elided line that keeps the whole text (a plain
+    # label clipped it mid-word), and a tooltip with all of it.
+    width = chart.width()
+    chart.show_hover(float(same["x"].iloc[0]), CALENDAR_Y)
+    QApplication.processEvents()
+    line = chart.readout
+    assert line.text() == text and line.is_elided() and line.shown_text().endswith("…")
+    assert line.fontMetrics().horizontalAdvance(line.shown_text()) <= line.contentsRect().width()
+    assert chart.width() == width  # the long read-out did not widen the panel
+    assert same["event"].iloc[-1] in line.toolTip()
+    chart.clear_hover()
+    assert not line.is_elided() and line.toolTip() == ""
 
 
 def test_seed_article_claims_are_hollow_and_marked_unverified(dashboard, model, tariff_results):

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, Signal
 from PySide6.QtGui import (
     QAccessible,
     QColor,
@@ -29,13 +29,14 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QVBoxLayout, QWidget
 
 from planner.ui.charts import fast_axis
 from planner.ui.charts.chart_export import ChartExport
 from planner.ui.charts.chart_view import ChartView, FocusRing
 from planner.ui.charts.label_layout import TitleLabel
 from planner.ui.charts.point_readout import PointReadout
+from planner.ui.charts.readout_label import ReadoutLabel
 from planner.ui.kpi_numbers import change_digits
 
 import pyqtgraph as pg  # isort: skip  (after PySide6 so pyqtgraph binds to it)
@@ -159,8 +160,7 @@ class ChartPanel(QFrame, PointReadout, ChartExport):
         self.view.attach_panel(self)  # its keys and focus come to this panel
         self.view.setMinimumSize(260, 180)
         self.view.ci.setContentsMargins(4, 4, 8, 4)
-        self.readout = QLabel(" ", self)
-        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout = ReadoutLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(2)

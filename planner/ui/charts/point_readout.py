@@ -10,8 +10,8 @@ showing.  ChartPanel inherits it, after QFrame; its state (``key_point``, ``hove
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCursor
 
 
 class PointReadout:
@@ -94,6 +94,8 @@ class PointReadout:
         self.key_point = i
         text = self.point_text(i) or " "
         self.readout.setText(text)
+        if announce:  # a key press (not new results): the whole of a long read-out, above it
+            self.readout.show_whole_at(self.readout.mapToGlobal(QPoint(0, 0)), self.readout)
         if QAccessible.isActive():
             self._describe_view()
             if announce:
@@ -115,6 +117,7 @@ class PointReadout:
             return False
         self.key_point = None
         self.readout.setText(" ")
+        self.readout.hide_whole()
         if QAccessible.isActive():
             self.update_summary()
         return True
@@ -128,6 +131,7 @@ class PointReadout:
                 self.update_summary()  # the view describes the chart again
         self.hover_at = (x, y)
         self.readout.setText(self.hover_text(x, y) or " ")
+        self.readout.show_whole_at(QCursor.pos(), self.view)  # a long one, whole at the mouse
 
     def refresh_hover(self) -> None:
         """Read the mouse's read-out again at its position from the chart's current numbers
@@ -141,4 +145,5 @@ class PointReadout:
             return False
         self.hover_at = None
         self.readout.setText(" ")
+        self.readout.hide_whole()
         return True

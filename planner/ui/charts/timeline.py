@@ -389,7 +389,13 @@ class TimelineChart(LaneStepping, ChartPanel):
         if not len(xs):
             return ""
         k = int(np.abs(xs - x).argmin())
-        return self._marker_text(lane, k) if abs(float(xs[k]) - x) <= 0.6 else ""
+        if abs(float(xs[k]) - x) > 0.6:
+            return ""
+        # Markers of one date draw on top of each other: the mouse reads them all, the date
+        # written once (the keys step through them one by one).
+        first, *rest = (self._marker_text(lane, j) for j in np.flatnonzero(xs == xs[k]))
+        date = first.split(": ", 1)[0] + ": "
+        return " · ".join([first, *(text.removeprefix(date) for text in rest)])
 
     def _lane_xs(self, lane: int) -> np.ndarray:
         """The dates (decimal years) of lane ``lane``'s markers (an index into LANE_YS), in
