@@ -21,7 +21,7 @@ from planner.cli import main
 from planner.model import scenario as scenario_module
 from planner.model.problem_text import ProblemText
 from planner.model.scenario import ScenarioError, load_scenario_with_warnings
-from planner.ui import crash_recovery
+from planner.ui import autosave, crash_recovery
 from planner.ui.problem_texts import problem_in_language
 from planner.ui.translations_build import build_translations
 
@@ -211,7 +211,7 @@ def test_the_english_window_lists_the_model_text_unchanged(
 
 
 def test_a_damaged_autosave_lists_its_problems_in_the_window_language(
-    window, document, boxes, language, tmp_path
+    window, document, boxes, language, tmp_path, monkeypatch
 ):
     """The crash-recovery path reads the copy itself and shows why it cannot be offered."""
     language("fr")
@@ -225,8 +225,9 @@ def test_a_damaged_autosave_lists_its_problems_in_the_window_language(
         scenario_path=_write(tmp_path, "weeks", BAD_FILES["weeks"]),
         set_aside=cannot_move,
     )
-    problems = crash_recovery._unreadable(item, document.catalog)
-    crash_recovery._report_damaged(window, item, problems)
+    # Through the start-up's own path: the copy is read, found damaged and reported.
+    monkeypatch.setattr(autosave, "find_recoverable", lambda: [item])
+    crash_recovery.offer_recovery(window, document, autosave=None)
 
     ((_title, _listed, lines),) = boxes.seen
     assert lines == [EXACT["weeks"]["fr"]]
