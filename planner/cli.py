@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "planner.commands.validate",
     "planner.commands.db",
     "planner.commands.run",
+    "planner.commands.compare",
     "planner.commands.bench",
 )
 COMMAND_NAMES = ("validate", "db", "run", "compare", "bench", "sweep")

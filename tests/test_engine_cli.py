@@ -16,7 +16,7 @@ from planner.model.data import load_model
 from planner.model.database_build import build_database
 from planner.model.engine import evaluate
 from planner.model.export import export_results
-from planner.model.scenario import save_scenario
+from planner.model.scenario import load_scenario, save_scenario
 from planner.paths import resources_dir
 
 EXAMPLES = resources_dir() / "scenarios"
@@ -178,6 +178,27 @@ def test_compare_sets_two_scenarios_side_by_side(database, capsys):
     text = capsys.readouterr().out
     assert "2030" in text and "B - A" in text
     assert main(["compare", str(a), str(b), "--year", "1999", "--model", str(database)]) == 2
+
+
+def test_compare_sets_three_scenarios_side_by_side(database, capsys):
+    # The analyst's three review outcomes in one call: each against the baseline, and each
+    # later one minus the first.
+    names = ("baseline", "us_tariff_25_non_usmca", "tmfc_corridor_e_customs")
+    files = [str(EXAMPLES / f"{n}.usmca.json") for n in names]
+    assert main(["compare", *files, "--json", "--year", "2030", "--model", str(database)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [out[x] for x in "abc"] == [
+        load_scenario(f, load_model(database).catalog).name for f in files
+    ]
+    tariff = next(r for r in out["kpis"] if r["id"] == "us_effective_tariff_mx_ca_pct")
+    assert tariff["delta_a"] == 0 and tariff["delta_b"] > 0 > tariff["delta_c"]
+    assert tariff["c_minus_a"] == pytest.approx(tariff["delta_c"] - tariff["delta_a"])
+    assert main(["compare", *files, "--year", "2030", "--model", str(database)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("A: ") and "\nC: " in text and "C - A" in text
+    assert ", C " in text.splitlines()[-1]  # C's two leverage losses under the table
+    assert main(["compare", *files * 3]) == 2
+    assert "expected at most 8 scenario files, found 9" in capsys.readouterr().err
 
 
 def test_every_example_scenario_evaluates_on_the_default_model(default_model):

@@ -1,14 +1,12 @@
-"""``planner run FILE`` evaluates a scenario headless; ``planner compare A B`` sets two side by
-side.
+"""``planner run FILE`` evaluates a scenario headless (``planner compare``, in ``compare``, sets
+several side by side with the helpers below).
 
 run: a KPI table for one year (``--year``, default the last) on stdout, or ``--json``; the tidy
 long table with ``--csv OUT``, uncertainty bands with ``--draws N``.  When the last year shows
 no change but another year does (a shock in 2027), a note names the year to look at.  The
 leverage ratio comes with the two welfare losses it divides (a line under the table, fields
 of its ``--json`` rows): a ratio of two small losses says little on its own.
-compare: each KPI's change against the baseline in A and in B, and B minus A, for one year
-(default: the last year both cover), and each scenario's two leverage losses.  Exit 2 on a
-bad file or a year outside the horizon.
+Exit 2 on a bad file or a year outside the horizon.
 """
 
 from __future__ import annotations
@@ -54,25 +52,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"Monte Carlo draws for p10/p50/p90 bands, 0 to {MAX_DRAWS:,} "
         "(default 0: central run only)",
     )
-    _common(run)
+    common_options(run)
     run.set_defaults(handler=run_command)
 
-    compare = subparsers.add_parser(
-        "compare",
-        help="compare two scenario files",
-        description="Each KPI's change against the baseline in A and in B, and B minus A.",
-    )
-    compare.add_argument("a", metavar="A", help="first scenario file")
-    compare.add_argument("b", metavar="B", help="second scenario file")
-    compare.add_argument(
-        "--year", type=int, metavar="YEAR", help="year to compare (default: the last year)"
-    )
-    compare.add_argument("--json", action="store_true", help="print the table as JSON")
-    _common(compare)
-    compare.set_defaults(handler=compare_command)
 
-
-def _common(parser: argparse.ArgumentParser) -> None:
+def common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="DB", help="model database (default: the built-in)")
     parser.add_argument(
         "--reference",
@@ -122,7 +106,7 @@ def _write_csv(results: Any, out: str) -> None:
         raise InputError(f"--csv {out}: cannot write ({exc.strerror or exc})") from None
 
 
-def _load(args: argparse.Namespace, *files: str) -> tuple[Any, list[Any]]:
+def load_scenarios(args: argparse.Namespace, *files: str) -> tuple[Any, list[Any]]:
     """The model and every scenario; InputError naming each bad file, not just the first."""
     from planner.model.data import load_model
     from planner.model.scenario import ScenarioError, load_scenario_with_warnings
@@ -153,8 +137,8 @@ def run_command(args: argparse.Namespace) -> int:
 
     if args.csv and (reason := _unwritable_reason(Path(args.csv))):
         raise InputError(f"--csv {args.csv}: cannot write ({reason})")  # before a long run
-    model, (scenario,) = _load(args, args.file)
-    year = _chosen_year(args.year, _horizon_years(scenario), "the scenario's horizon")
+    model, (scenario,) = load_scenarios(args, args.file)
+    year = chosen_year(args.year, horizon_years(scenario), "the scenario's horizon")
     results = evaluate(model, scenario, draws=args.draws or None, reference=args.reference)
     if args.csv:
         _write_csv(results, args.csv)
@@ -237,11 +221,11 @@ def largest_change_year(kpis: Any) -> int | None:
     return int(score.idxmax())
 
 
-def _horizon_years(scenario: Any) -> list[int]:
+def horizon_years(scenario: Any) -> list[int]:
     return list(range(scenario.horizon.start, scenario.horizon.end + 1))
 
 
-def _chosen_year(year: int | None, years: list[int], what: str) -> int:
+def chosen_year(year: int | None, years: list[int], what: str) -> int:
     """--year checked against the years a run covers (before it runs); None: the last."""
     if year is None:
         return years[-1]
@@ -250,66 +234,3 @@ def _chosen_year(year: int | None, years: list[int], what: str) -> int:
             f"--year: expected a year from {years[0]} to {years[-1]} ({what}), found {year}"
         )
     return year
-
-
-def compare_command(args: argparse.Namespace) -> int:
-    from planner.model.engine import evaluate
-    from planner.model.results import LEVERAGE_KPI
-
-    model, (a, b) = _load(args, args.a, args.b)
-    common = sorted(set(_horizon_years(a)) & set(_horizon_years(b)))
-    if not common:
-        raise InputError(f"{args.a} and {args.b}: expected overlapping horizons, found none")
-    year = _chosen_year(args.year, common, "the years both scenarios cover")
-    ra = evaluate(model, a, reference=args.reference)
-    rb = evaluate(model, b, reference=args.reference)
-    ka, kb = ra.kpis(), rb.kpis()
-    ka, kb = ka[ka.year == year].set_index("id"), kb[kb.year == year].set_index("id")
-    rows = []
-    for kpi_id in ka.index:
-        da, db = float(ka.at[kpi_id, "delta"]), float(kb.at[kpi_id, "delta"])
-        rows.append(
-            {
-                "id": kpi_id,
-                "label": str(ka.at[kpi_id, "label"]),
-                "unit": str(ka.at[kpi_id, "unit"]),
-                "lens": str(ka.at[kpi_id, "lens"]),
-                "year": year,
-                "delta_a": da,
-                "delta_b": db,
-                "b_minus_a": db - da,
-            }
-        )
-    if args.json:
-        clean = [
-            {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
-            for r in rows
-        ]
-        print(
-            json.dumps(
-                {"a": a.name, "b": b.name, "year": year, "kpis": clean},
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-        return 0
-    print(f"A: {a.name}\nB: {b.name}\nchange against the baseline ({args.reference}), {year}")
-    print_table(
-        ["KPI", "unit", "A", "B", "B - A"],
-        [
-            [
-                r["label"],
-                r["unit"],
-                change_text(r["delta_a"]),
-                change_text(r["delta_b"]),
-                change_text(r["b_minus_a"]),
-            ]
-            for r in rows
-        ],
-    )
-    if LEVERAGE_KPI in ka.index and all(r.leverage_losses is not None for r in (ra, rb)):
-        columns = [
-            (name, r.leverage_losses[r.year_index(year)]) for name, r in (("A", ra), ("B", rb))
-        ]
-        print(f"\n{leverage_note(str(ka.at[LEVERAGE_KPI, 'label']), year, columns)}")
-    return 0
