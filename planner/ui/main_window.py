@@ -425,6 +425,11 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
     def show_sources(self) -> None:
         dialogs.SourcesDialog(getattr(self.document.model, "sources", None), self).exec()
 
+    def show_shortcuts(self) -> None:
+        from planner.ui.shortcuts_dialog import ShortcutsDialog  # only when asked for
+
+        ShortcutsDialog(self, self).exec()
+
     # ----- window state ------------------------------------------------------------------
     def restore_state(self) -> None:
         if self.settings is None:

@@ -147,6 +147,7 @@ class WindowChrome(QMainWindow):
         self.sources_action = self._action(key.HelpContents, self.show_sources)
         if self.sources_action.shortcut().isEmpty():
             self.sources_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action = self._action("Ctrl+/", self.show_shortcuts)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for lang, (endonym, _locale) in LANGUAGES.items():
@@ -287,6 +288,7 @@ class WindowChrome(QMainWindow):
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.sources_action)
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
     def _make_status_bar(self) -> None:
@@ -362,6 +364,7 @@ class WindowChrome(QMainWindow):
             action.setToolTip(with_shortcut(tip.format(label=label), action))
         self.about_action.setText(translate("MainWindow", "&About"))
         self.sources_action.setText(translate("MainWindow", "&Sources"))
+        self.shortcuts_action.setText(translate("MainWindow", "&Keyboard shortcuts"))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.recent_menu.setTitle(translate("MainWindow", "Open &Recent"))
         self.edit_menu.setTitle(translate("MainWindow", "&Edit"))

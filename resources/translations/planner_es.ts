@@ -484,6 +484,10 @@
             <translation>&amp;Fuentes</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>A&amp;tajos de teclado</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>&amp;Archivo</translation>
         </message>
@@ -744,6 +748,57 @@
         <message>
             <source>Recovered changes</source>
             <translation>Cambios recuperados</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Atajos de teclado</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Acción</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Teclas</translation>
+        </message>
+        <message>
+            <source>In a chart (click it or Tab to it):</source>
+            <translation>En un gráfico (haga clic en él o llegue con Tab):</translation>
+        </message>
+        <message>
+            <source>Left, Right, Home, End</source>
+            <translation>Izquierda, Derecha, Inicio, Fin</translation>
+        </message>
+        <message>
+            <source>Read the chart's values one by one</source>
+            <translation>Leer los valores del gráfico uno por uno</translation>
+        </message>
+        <message>
+            <source>Up, Down</source>
+            <translation>Arriba, Abajo</translation>
+        </message>
+        <message>
+            <source>Move between bars, tiles or timeline lanes</source>
+            <translation>Pasar entre barras, mosaicos o carriles del calendario</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Clear the chart's read-out</source>
+            <translation>Borrar la lectura del gráfico</translation>
+        </message>
+        <message>
+            <source>Shift+F10, Menu</source>
+            <translation>Mayúsculas+F10, Menú</translation>
+        </message>
+        <message>
+            <source>Export the chart as PNG, SVG or CSV</source>
+            <translation>Exportar el gráfico como PNG, SVG o CSV</translation>
         </message>
     </context>
     <context>

@@ -484,6 +484,10 @@
             <translation>&amp;Sources</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
@@ -744,6 +748,57 @@
         <message>
             <source>Recovered changes</source>
             <translation>Modifications récupérées</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Touches</translation>
+        </message>
+        <message>
+            <source>In a chart (click it or Tab to it):</source>
+            <translation>Dans un graphique (cliquez dessus ou atteignez-le avec Tab) :</translation>
+        </message>
+        <message>
+            <source>Left, Right, Home, End</source>
+            <translation>Gauche, Droite, Début, Fin</translation>
+        </message>
+        <message>
+            <source>Read the chart's values one by one</source>
+            <translation>Lire les valeurs du graphique une à une</translation>
+        </message>
+        <message>
+            <source>Up, Down</source>
+            <translation>Haut, Bas</translation>
+        </message>
+        <message>
+            <source>Move between bars, tiles or timeline lanes</source>
+            <translation>Passer d'une barre, d'une tuile ou d'une ligne du calendrier à l'autre</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Échap</translation>
+        </message>
+        <message>
+            <source>Clear the chart's read-out</source>
+            <translation>Effacer la lecture du graphique</translation>
+        </message>
+        <message>
+            <source>Shift+F10, Menu</source>
+            <translation>Maj+F10, Menu</translation>
+        </message>
+        <message>
+            <source>Export the chart as PNG, SVG or CSV</source>
+            <translation>Exporter le graphique en PNG, SVG ou CSV</translation>
         </message>
     </context>
     <context>
