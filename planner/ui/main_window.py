@@ -1,20 +1,18 @@
 """The main window: lever dock (left), dashboard (centre), KPI dock (right), toolbar, menus,
 status bar, and the unsaved-changes prompt on close.  Opening, saving and dropping scenario
-files is its mixin ``ScenarioFiles`` (planner/ui/scenario_files.py)."""
+files is its mixin ``ScenarioFiles`` (planner/ui/scenario_files.py); what the status bar and
+the error boxes report, ``StatusReports`` (planner/ui/status_reports.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QLocale,
     QObject,
     QSettings,
     QSignalBlocker,
-    QSize,
     Qt,
     QTimer,
 )
@@ -22,7 +20,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QWidget,
 )
@@ -32,6 +29,7 @@ from planner.ui.i18n import current_language, set_language, translate
 from planner.ui.labels import lens_label
 from planner.ui.result_outputs import ResultOutputs
 from planner.ui.scenario_files import ScenarioFiles
+from planner.ui.status_reports import StatusReports
 from planner.ui.window_chrome import WindowChrome
 
 # The document (pydantic scenario schema), the dashboard (pyqtgraph charts) and the lever panel
@@ -58,7 +56,7 @@ class _FirstPaintWatch(QObject):
         return False
 
 
-class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
+class MainWindow(ResultOutputs, ScenarioFiles, StatusReports, WindowChrome):
     """Views and commands around one ScenarioDocument.
 
     ``MainWindow(document)`` builds the whole window.  ``MainWindow(None)`` builds a light
@@ -308,88 +306,6 @@ class MainWindow(ResultOutputs, ScenarioFiles, WindowChrome):
         for action in (self.export_action, self.pdf_action):
             action.setEnabled(results is not None)
         self.dashboard.set_results(results, dict(self.document.pinned))
-
-    def _update_results_message(self) -> None:
-        doc = self.document
-        if doc.model is None:
-            text = translate("MainWindow", "The model database could not be loaded.")
-        elif not doc.can_compute:
-            text = translate("MainWindow", "The trade model is not available in this build.")
-        elif doc.results is None:
-            text = translate("MainWindow", "No results: the last computation failed.")
-        else:
-            text = translate("MainWindow", "The charts are not available in this build.")
-        self.dashboard.set_message(text)
-        self.kpi_area.set_message(text)
-
-    def _update_compute_label(self) -> None:
-        ms = self.document.last_compute_ms
-        text = ""
-        if ms is not None:
-            value = QLocale().toString(ms, "f", 1)
-            text = self._compute_text(self.document.results_recalled).format(ms=value)
-        self._fit_compute_label(text)
-        self.compute_label.setText(text)
-
-    @staticmethod
-    def _compute_text(recalled: bool) -> str:
-        if recalled:
-            # An undo, a redo or a lever switched back: shown from the session's results.
-            return translate("MainWindow", "Recalled (computed in {ms} ms)")
-        return translate("MainWindow", "Computed in {ms} ms")
-
-    def _fit_compute_label(self, text: str) -> None:
-        """Give the compute-time label a fixed size with room for any time up to 9999.9 ms.
-
-        Its text changes with every recompute; a label free to follow its text would re-lay
-        the status bar and, through it, the whole main window on every toggle."""
-        label = self.compute_label
-        widest = QLocale().toString(8888.8, "f", 1)
-        metrics = label.fontMetrics()
-        margins = label.contentsMargins()
-        width = max(
-            metrics.horizontalAdvance(text),
-            *(metrics.horizontalAdvance(self._compute_text(r).format(ms=widest)) for r in (0, 1)),
-        )
-        width += margins.left() + margins.right() + 2
-        size = QSize(width, metrics.height() + margins.top() + margins.bottom())
-        if label.minimumSize() != size or label.maximumSize() != size:
-            label.setFixedSize(size)  # the first time, and for a new language or font
-
-    def _on_compute_failed(self, message: str) -> None:
-        self.statusBar().showMessage(
-            translate("MainWindow", "Computation failed: {message}").format(message=message),
-            10_000,
-        )
-
-    def _on_monte_carlo_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.progress_label.setVisible(running)
-
-    def _on_save_failed(self, path: str, message: str) -> None:
-        self._show_error(
-            translate("MainWindow", "Cannot save"),
-            translate("MainWindow", "The scenario was not saved to {file}.").format(
-                file=Path(path).name
-            ),
-            message,
-        )
-
-    def _on_autosave_failed(self, message: str) -> None:
-        # Not a dialog: it would interrupt every minute while the disk stays full.
-        self.statusBar().showMessage(
-            translate(
-                "MainWindow", "Autosave failed ({message}): save the scenario to keep your changes."
-            ).format(message=message),
-            30_000,
-        )
-
-    def _show_error(self, title: str, text: str, detail: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self
-        )
-        box.setInformativeText(detail)
-        box.exec()
 
     # ----- view -> document --------------------------------------------------------------
     def _lens_chosen(self, index: int) -> None:
