@@ -16,7 +16,13 @@ from ui_support import OFFSCREEN_NOISE
 
 from planner.ui import dialogs
 from planner.ui.dialogs import SourcesDialog, show_problems
-from planner.ui.lever_info import LeverInfoPopup, effect_label, info_html
+from planner.ui.lever_info import (
+    POPUP_LEAST_HEIGHT,
+    POPUP_MOST_HEIGHT,
+    LeverInfoPopup,
+    effect_label,
+    info_html,
+)
 from planner.ui.translations_build import build_translations
 
 pytestmark = pytest.mark.gui
@@ -106,6 +112,23 @@ def test_popup_names_effects_and_options_like_the_lever_panel(mini_model):
     assert "Capacity (USD bn)" in corridor and "usd bn" not in corridor
 
 
+def test_numbers_the_model_does_not_use_are_not_shown_as_effects(mini_model):
+    # The flood's output loss, the FDI lever's base tax rate and the certification gap are
+    # kept for reference only (catalog.REFERENCE_ONLY_KEYS): the popup listed them under
+    # "What it changes in the model".
+    for lever, key_label in (
+        ("bajio_flood", "Output loss (share)"),
+        ("southeast_fdi_incentive", "Base tax rate (%)"),
+        ("vocational_ppp", "Certification gap (%)"),
+    ):
+        text = info_html(_lever(mini_model, lever), mini_model)
+        used, _, reference = text.partition("For reference (the model does not use it)")
+        assert key_label in reference and key_label not in used, (lever, text)
+        assert "What it changes in the model" in used, lever  # its other numbers still are
+    corridor = info_html(_lever(mini_model, "tmfc_corridor"), mini_model)
+    assert "For reference" not in corridor
+
+
 def test_a_dotted_key_names_its_region(mini_model):
     text = info_html(_lever(mini_model, "canada"), mini_model)
     assert "Share of the region covered: Canada (share)" in text
@@ -146,6 +169,25 @@ def test_popup_shows_the_texts_through_show_for(qtbot, mini_model, language):
     assert "Retrait · Délai de préavis (ans)" in plain
     assert "nan" not in plain.split()
     popup.close()
+
+
+@OFFSCREEN_NOISE
+def test_popup_is_as_tall_as_its_text_up_to_a_cap(qtbot, mini_model):
+    # A short lever's popup was a fixed 420 px, a third of it empty.
+    popup = LeverInfoPopup()
+    qtbot.addWidget(popup)
+    heights = {}
+    for spec in _all_levers(mini_model):
+        lever = spec.id
+        popup.show_for(spec, mini_model, QPoint(0, 0))
+        QApplication.processEvents()
+        bar = popup.browser.verticalScrollBar()
+        heights[lever] = popup.height()
+        assert POPUP_LEAST_HEIGHT <= popup.height() <= POPUP_MOST_HEIGHT, lever
+        # the whole text shows, or the popup is at its cap and scrolls
+        assert bar.maximum() == 0 or popup.height() == POPUP_MOST_HEIGHT, lever
+        popup.close()
+    assert min(heights.values()) < POPUP_MOST_HEIGHT, heights
 
 
 # ----- 4. the Sources table fits its dialog ------------------------------------------------

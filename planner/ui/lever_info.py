@@ -9,6 +9,7 @@ number is one click from where it comes from.  Levers known only from the seed a
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 import pandas as pd
@@ -16,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPoint,
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
-from planner.model.catalog import LeverSpec
+from planner.model.catalog import REFERENCE_ONLY_KEYS, LeverSpec, override_key
 from planner.ui.i18n import DEFAULT_LANGUAGE, current_language, translate
 from planner.ui.labels import choice_label, humanize, lever_description, lever_label
 
@@ -187,13 +188,15 @@ def _number(value: Any) -> str:
 
 
 def _effects_html(spec: LeverSpec, model: Any) -> str:
+    """The lever's numbers in the model database: those the engine uses, then (apart) those
+    it keeps for reference only (``REFERENCE_ONLY_KEYS``), which must not read as effects."""
     effects = getattr(model, "lever_effects", None)
     if not isinstance(effects, pd.DataFrame) or effects.empty:
         return ""
     rows = effects[effects["lever_id"] == spec.id]
     if rows.empty:
         return ""
-    lines = []
+    used, reference = [], []
     for r in rows.itertuples(index=False):
         label = effect_label(str(r.key), cell_text(r.unit), model, _data_label(r))
         option = cell_text(r.option)
@@ -202,15 +205,24 @@ def _effects_html(spec: LeverSpec, model: Any) -> str:
         rng = ""
         if pd.notna(r.low) and pd.notna(r.high) and (r.low != r.value or r.high != r.value):
             rng = f" ({_number(r.low)}–{_number(r.high)})"
-        lines.append(
+        line = (
             f"<tr><td>{html.escape(label)}</td>"
             f"<td align='right'>{_number(r.value)}{rng}</td>"
             f"<td><i>{html.escape(cell_text(r.source_id))}</i></td></tr>"
         )
-    return (
-        "<h4>" + html.escape(translate("LeverInfo", "What it changes in the model")) + "</h4>"
-        "<table cellspacing='0' cellpadding='2'>" + "".join(lines) + "</table>"
-    )
+        key = override_key(("lever_effects", spec.id, option, str(r.key)))
+        (reference if key in REFERENCE_ONLY_KEYS else used).append(line)
+    parts = []
+    for heading, lines in (
+        (translate("LeverInfo", "What it changes in the model"), used),
+        (translate("LeverInfo", "For reference (the model does not use it)"), reference),
+    ):
+        if lines:
+            parts.append(
+                f"<h4>{html.escape(heading)}</h4>"
+                "<table cellspacing='0' cellpadding='2'>" + "".join(lines) + "</table>"
+            )
+    return "".join(parts)
 
 
 def _sources_html(spec: LeverSpec, model: Any) -> str:
@@ -276,6 +288,11 @@ def info_html(spec: LeverSpec, model: Any) -> str:
     return "".join(parts)
 
 
+POPUP_WIDTH = 520
+POPUP_MOST_HEIGHT = 420  # taller texts scroll
+POPUP_LEAST_HEIGHT = 120
+
+
 class LeverInfoPopup(QFrame):
     """A popup (closes on a click outside or Esc) showing ``info_html`` with clickable links.
 
@@ -293,7 +310,7 @@ class LeverInfoPopup(QFrame):
         self.browser.setOpenExternalLinks(True)
         layout.addWidget(self.browser)
         # Wide enough for an effect's name, unit, value and range on one line.
-        self.resize(520, 420)
+        self.resize(POPUP_WIDTH, POPUP_MOST_HEIGHT)
         self._origin: QWidget | None = None
 
     def show_for(
@@ -305,6 +322,7 @@ class LeverInfoPopup(QFrame):
         self.setAccessibleName(label)
         self.browser.setAccessibleName(label)
         self.browser.setHtml(info_html(spec, model))
+        self._fit_height()
         screen = self.screen().availableGeometry() if self.screen() else None
         x, y = at.x(), at.y()
         if screen is not None:
@@ -313,6 +331,17 @@ class LeverInfoPopup(QFrame):
         self.move(x, y)
         self.show()
         self.browser.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _fit_height(self) -> None:
+        """As tall as the text, up to POPUP_MOST_HEIGHT (then it scrolls): a short lever's
+        popup was a third empty."""
+        self.resize(POPUP_WIDTH, POPUP_MOST_HEIGHT)
+        self.layout().activate()  # the browser's width inside the popup, before it shows
+        document = self.browser.document()
+        document.setTextWidth(self.browser.viewport().width())
+        chrome = self.height() - self.browser.viewport().height()  # margins and frames
+        height = math.ceil(document.size().height()) + chrome
+        self.resize(POPUP_WIDTH, min(max(height, POPUP_LEAST_HEIGHT), POPUP_MOST_HEIGHT))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() == Qt.Key.Key_Escape:

@@ -354,6 +354,10 @@
             <translation>Qué cambia en el modelo</translation>
         </message>
         <message>
+            <source>For reference (the model does not use it)</source>
+            <translation>Como referencia (el modelo no lo usa)</translation>
+        </message>
+        <message>
             <source>Sources</source>
             <translation>Fuentes</translation>
         </message>

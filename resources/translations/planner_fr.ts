@@ -354,6 +354,10 @@
             <translation>Ce que cela change dans le modèle</translation>
         </message>
         <message>
+            <source>For reference (the model does not use it)</source>
+            <translation>À titre de référence (le modèle ne l'utilise pas)</translation>
+        </message>
+        <message>
             <source>Sources</source>
             <translation>Sources</translation>
         </message>
