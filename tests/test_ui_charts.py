@@ -71,18 +71,30 @@ def test_sector_bars_show_exports_to_the_us_or_us_imports(dashboard, tariff_resu
     assert "US imports" in chart.title_label.text()
 
 
-def test_a_small_change_reads_as_one_in_the_hover(dashboard, flood_results):
-    # The flood's 2027 sector changes are tens of USD m: at one decimal of USD bn they read
-    # "0.0", which contradicted the bar drawn beside the read-out.
+def test_changes_below_a_billion_are_drawn_and_read_in_millions(dashboard, flood_results):
+    # The flood's 2027 changes are tens of USD m: in USD bn the axes read "-0.02" and the
+    # hover "change 0.0 USD bn" beside a visible bar.
     dashboard.set_year(2027)
     dashboard.set_results(flood_results, {}, lens="us_manufacturer")
-    chart = dashboard.charts["sector_bars"]
-    delta = chart.table()["delta_usd_bn"].to_numpy()
+    bars = dashboard.charts["sector_bars"]
+    delta = bars.table()["delta_usd_bn"].to_numpy()  # the CSV keeps USD bn
+    assert 0.005 < np.abs(delta).max() < 1.0
+    np.testing.assert_allclose(bars.bars.opts["width"], np.abs(delta) * 1000.0)
+    assert bars.plot.getAxis("bottom").labelText.endswith("USD m")
     i = int(np.argmax(np.abs(delta)))
-    assert 0.005 < abs(delta[i]) < 0.05, "the flood's largest sector change, USD bn"
-    text = chart.hover_text(0.0, float(i))
-    shown = QLocale().toString(float(delta[i]), "f", 2)
-    assert f"change {shown} USD bn" in text, text
+    shown = QLocale().toString(float(round(delta[i] * 1000.0)), "f", 0)
+    assert f"change {shown} USD m" in bars.hover_text(0.0, float(i))
+    welfare = dashboard.charts["welfare"]
+    total = welfare.table()["total_usd_bn"].to_numpy()
+    assert np.abs(total).max() < 1.0
+    np.testing.assert_allclose(welfare.total.data["y"], total * 1000.0)
+    assert welfare.plot.getAxis("left").labelText == "USD m"
+    assert welfare.hover_text(0.0, 0.0).endswith(" USD m")
+    # A large change goes back to USD bn.
+    dashboard.set_year(2030)
+    dashboard.set_results(chart_support.run(dashboard.model, "us_tariff_25_non_usmca"), {})
+    assert bars.plot.getAxis("bottom").labelText.endswith("USD bn")
+    assert welfare.plot.getAxis("left").labelText == "USD bn"
 
 
 def test_welfare_bars_stack_the_parts_and_mark_the_total(dashboard, tariff_results):

@@ -170,6 +170,11 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>change vs baseline, USD m</source>
+        <translation>cambio vs. base, millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
         <source>Trade by sector: change vs baseline</source>
         <translation>Comercio por sector: cambio vs. base</translation>
     </message>
@@ -187,6 +192,11 @@
         <location filename="../../planner/ui/charts/sector_bars.py"/>
         <source>{sector}: baseline {base}, scenario {scen}, change {delta} USD bn</source>
         <translation>{sector}: base {base}, escenario {scen}, cambio {delta} miles de millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>{sector}: baseline {base}, scenario {scen}, change {delta} USD m</source>
+        <translation>{sector}: base {base}, escenario {scen}, cambio {delta} millones USD</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/sector_bars.py"/>
@@ -356,6 +366,11 @@
         <location filename="../../planner/ui/charts/welfare.py"/>
         <source>USD bn</source>
         <translation>miles de millones USD</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>USD m</source>
+        <translation>millones USD</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/welfare.py"/>

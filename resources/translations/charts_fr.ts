@@ -170,6 +170,11 @@
     </message>
     <message>
         <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>change vs baseline, USD m</source>
+        <translation>variation vs référence, M$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
         <source>Trade by sector: change vs baseline</source>
         <translation>Commerce par secteur : variation vs référence</translation>
     </message>
@@ -187,6 +192,11 @@
         <location filename="../../planner/ui/charts/sector_bars.py"/>
         <source>{sector}: baseline {base}, scenario {scen}, change {delta} USD bn</source>
         <translation>{sector} : référence {base}, scénario {scen}, variation {delta} G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/sector_bars.py"/>
+        <source>{sector}: baseline {base}, scenario {scen}, change {delta} USD m</source>
+        <translation>{sector} : référence {base}, scénario {scen}, variation {delta} M$ US</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/sector_bars.py"/>
@@ -356,6 +366,11 @@
         <location filename="../../planner/ui/charts/welfare.py"/>
         <source>USD bn</source>
         <translation>G$ US</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/charts/welfare.py"/>
+        <source>USD m</source>
+        <translation>M$ US</translation>
     </message>
     <message>
         <location filename="../../planner/ui/charts/welfare.py"/>

@@ -25,7 +25,7 @@ from planner.ui.charts.base import (
     label_for,
 )
 from planner.ui.charts.items import Bars, Markers
-from planner.ui.charts.series import percent_change, sector_trade_usd_bn
+from planner.ui.charts.series import USD_M_PER_BN, money_scale, percent_change, sector_trade_usd_bn
 
 import pyqtgraph as pg  # isort: skip
 
@@ -37,7 +37,9 @@ def _tr(text: str) -> str:
 
 
 class SectorBarsChart(ChartPanel):
-    """Horizontal bars of scenario minus baseline per sector, USD bn, with p10-p90 whiskers."""
+    """Horizontal bars of scenario minus baseline per sector, with p10-p90 whiskers: in USD
+    bn, or in USD m when every change is below 1 bn (``series.money_scale``); the CSV keeps
+    USD bn."""
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(model, parent)
@@ -68,6 +70,7 @@ class SectorBarsChart(ChartPanel):
         self._brushes: tuple[Any, QBrush, QBrush] | None = None  # see _bar_colours
         self._no_pen = pg.mkPen(None)
         self._axis_title = ""
+        self._scale = 1.0  # from USD bn to the drawn unit (USD_M_PER_BN: USD m)
         # The value axis's title fits the plot's width, known once the layout has run.
         self.plot.vb.sigResized.connect(lambda *_: self._fit_axis_title())
         self.finish_setup()
@@ -79,7 +82,11 @@ class SectorBarsChart(ChartPanel):
         # pyqtgraph hides tick labels wider than the axis instead of widening it: size it.
         metrics = QFontMetrics(self.view.font())
         axis.setWidth(max(metrics.horizontalAdvance(t) for t in labels) + 16)
-        self._axis_title = _tr("change vs baseline, USD bn")
+        self._axis_title = (
+            _tr("change vs baseline, USD m")
+            if self._scale == USD_M_PER_BN
+            else _tr("change vs baseline, USD bn")
+        )
         self._fit_axis_title()
         if self.current is None:
             self.set_title(_tr("Trade by sector: change vs baseline"))
@@ -157,7 +164,10 @@ class SectorBarsChart(ChartPanel):
         base = sector_trade_usd_bn(np.asarray(results.flows_base)[y], c, usa)
         scen = sector_trade_usd_bn(np.asarray(results.flows)[y], c, usa)
         delta = scen - base
-        values = {"x0": np.minimum(delta, 0.0), "width": np.abs(delta)}
+        extra = self._extras(data, base, c, usa)
+        scale = money_scale(np.concatenate([delta, *extra.values()]))
+        drawn = delta * scale
+        values = {"x0": np.minimum(drawn, 0.0), "width": np.abs(drawn)}
         colours = self._bar_colours(delta, force=False)
         if colours:
             # A sign flipped (most toggles, on and back off): one setOpts for the new extents
@@ -165,38 +175,52 @@ class SectorBarsChart(ChartPanel):
             self.bars.setOpts(**values, **colours)
         else:
             self.bars.set_values(**values)
-        extra: dict[str, np.ndarray] = {}
-        # Whiskers need the spread of the change itself (draws of scenario minus baseline);
-        # Results.flow_bands spreads the levels, which would dwarf a small change.
-        bands = getattr(results, "flow_delta_bands", None)
-        if data.show_bands and bands is not None:
-            low, high = sector_trade_usd_bn(np.asarray(bands)[[0, 2], y], c, usa)
-            extra["p10_delta"], extra["p90_delta"] = low, high
-            self.whiskers.setData(x=delta, y=self._rows, left=delta - low, right=high - delta)
+        if "p10_delta" in extra:
+            low, high = extra["p10_delta"] * scale, extra["p90_delta"] * scale
+            self.whiskers.setData(x=drawn, y=self._rows, left=drawn - low, right=high - drawn)
             self.whiskers.setVisible(True)
         else:
             self.whiskers.setVisible(False)
         for key, mark in self.pinned_marks.items():
-            pinned = data.pinned.get(key)
-            if pinned is None:
+            pinned_delta = extra.get(f"{key}_delta")
+            if pinned_delta is None:
                 mark.setVisible(False)
                 continue
-            pinned_delta = sector_trade_usd_bn(np.asarray(pinned.flows)[y], c, usa) - base
-            extra[f"{key}_delta"] = pinned_delta
-            mark.set_points(pinned_delta, self._rows)
+            mark.set_points(pinned_delta * scale, self._rows)
             mark.setVisible(True)
-        shown = np.concatenate([delta, *extra.values(), [0.0]])
+        shown = np.concatenate([drawn, *(v * scale for v in extra.values()), [0.0]])
         self.fit_value_range(float(np.nanmin(shown)), float(np.nanmax(shown)), axis="x")
+        rescaled = scale != self._scale
+        self._scale = scale
         self.set_fixed_range("y", -0.6, len(self._rows) - 0.4)
         legend_changed = self._extra.keys() != extra.keys()
         self._baseline, self._scenario, self._extra = base, scen, extra
-        if previous is None or (previous.country, previous.year_index) != (
+        moved = previous is None or (previous.country, previous.year_index) != (
             data.country,
             data.year_index,
-        ):
-            self.retranslate()  # titles name the country and year: only when they change
+        )
+        if rescaled or moved:
+            self.retranslate()  # titles name the country, year and unit: only when they change
         elif legend_changed:
             self._refresh_legend()
+
+    def _extras(
+        self, data: ChartInput, base: np.ndarray, c: int, usa: int
+    ) -> dict[str, np.ndarray]:
+        """The changes drawn beside the bars, USD bn: the band's ends and each pin's."""
+        y, extra = data.year_index, {}
+        # Whiskers need the spread of the change itself (draws of scenario minus baseline);
+        # Results.flow_bands spreads the levels, which would dwarf a small change.
+        bands = getattr(data.results, "flow_delta_bands", None)
+        if data.show_bands and bands is not None:
+            low, high = sector_trade_usd_bn(np.asarray(bands)[[0, 2], y], c, usa)
+            extra["p10_delta"], extra["p90_delta"] = low, high
+        for key in self.pinned_marks:
+            pinned = data.pinned.get(key)
+            if pinned is not None:
+                flows = np.asarray(pinned.flows)[y]
+                extra[f"{key}_delta"] = sector_trade_usd_bn(flows, c, usa) - base
+        return extra
 
     def _refresh_legend(self) -> None:
         entries = [
@@ -217,11 +241,17 @@ class SectorBarsChart(ChartPanel):
         name = label_for(self.model.sector_labels, self.language, self.model.sectors[i])
         delta = self._scenario[i] - self._baseline[i]
         pct = percent_change(self._scenario[i : i + 1], self._baseline[i : i + 1])[0]
-        text = _tr("{sector}: baseline {base}, scenario {scen}, change {delta} USD bn").format(
+        if self._scale == USD_M_PER_BN:  # as the axis: USD m, whole millions
+            template = _tr("{sector}: baseline {base}, scenario {scen}, change {delta} USD m")
+            scale, digits = USD_M_PER_BN, 0
+        else:
+            template = _tr("{sector}: baseline {base}, scenario {scen}, change {delta} USD bn")
+            scale, digits = 1.0, 1
+        text = template.format(
             sector=name,
-            base=fmt_number(self._baseline[i]),
-            scen=fmt_number(self._scenario[i]),
-            delta=fmt_signed(delta),
+            base=fmt_number(self._baseline[i] * scale, digits),
+            scen=fmt_number(self._scenario[i] * scale, digits),
+            delta=fmt_signed(delta * scale, digits),
         )
         return text if np.isnan(pct) else f"{text} ({fmt_signed(pct)} %)"
 

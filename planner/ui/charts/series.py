@@ -56,3 +56,19 @@ def percent_change(scenario: np.ndarray, baseline: np.ndarray) -> np.ndarray:
     """100 * (scenario / baseline - 1), NaN where the baseline is zero."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(baseline != 0, (scenario / baseline - 1.0) * 100.0, np.nan)
+
+
+# A money chart whose every value is below this many USD bn is drawn in USD m: a bar of
+# "-20" USD m reads at a glance, one of "-0.02" USD bn does not (the flood's sector changes).
+MILLIONS_BELOW_BN = 1.0
+
+
+def money_scale(values_usd_bn: np.ndarray) -> float:
+    """The factor from USD bn to the unit a chart of ``values_usd_bn`` is drawn in: 1 (USD bn),
+    or USD_M_PER_BN (USD m) when every finite value is smaller than MILLIONS_BELOW_BN and one
+    is not zero (a chart of no change at all keeps the usual unit)."""
+    size = np.abs(np.asarray(values_usd_bn, dtype=float))
+    size = size[np.isfinite(size)]
+    if size.size and 0.0 < size.max() < MILLIONS_BELOW_BN:
+        return USD_M_PER_BN
+    return 1.0

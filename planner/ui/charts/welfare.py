@@ -1,5 +1,6 @@
 """Welfare decomposition by country: consumer, producer and tariff-revenue changes stacked,
-with the total marked, at one year (USD bn against the baseline scenario)."""
+with the total marked, at one year (USD bn against the baseline scenario; USD m when every
+part and total is below 1 bn, ``series.money_scale``; the CSV keeps USD bn)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ from PySide6.QtWidgets import QWidget
 
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_signed, label_for
 from planner.ui.charts.items import BarPart, Markers, StackedBars
-from planner.ui.charts.series import stack_bars, welfare_parts_usd_bn
+from planner.ui.charts.series import (
+    USD_M_PER_BN,
+    money_scale,
+    stack_bars,
+    welfare_parts_usd_bn,
+)
 
 import pyqtgraph as pg  # isort: skip
 
@@ -57,6 +63,7 @@ class WelfareChart(ChartPanel):
         self._values = np.zeros((len(PARTS), n))
         self._total = np.zeros(n)
         self._drawn = False  # whether set_input has drawn any results yet
+        self._scale = 1.0  # from USD bn to the drawn unit (USD_M_PER_BN: USD m)
         self.finish_setup()
 
     def retranslate(self) -> None:
@@ -64,7 +71,7 @@ class WelfareChart(ChartPanel):
         self.plot.getAxis("bottom").setTicks(
             [[(float(i), r) for i, r in enumerate(self.model.regions)]]
         )
-        self.plot.setLabel("left", _tr("USD bn"))
+        self.plot.setLabel("left", self._unit())
         self.plot.setLabel("bottom", _tr("region"))
         self.fix_axis_width("left")
         year = f", {self.current.year}" if self.current is not None else ""
@@ -97,29 +104,38 @@ class WelfareChart(ChartPanel):
         ):
             return  # the bars, the totals and the scale already show these numbers
         self._drawn = True
-        bottoms, heights = stack_bars(values)
+        scale = money_scale(np.concatenate([values.ravel(), total]))
+        rescaled, self._scale = scale != self._scale, scale
+        bottoms, heights = stack_bars(values * scale)
         changed = [
             self.bars[p].set_values(y0=bottoms[k], height=heights[k]) for k, p in enumerate(PARTS)
         ]
         if any(changed):
             self.stack.show_parts()
-        self.total.set_points(self._x, total)
+        self.total.set_points(self._x, total * scale)
         tops, bottoms_ = bottoms + heights, bottoms
         self.fit_value_range(
-            float(min(np.nanmin(bottoms_), np.nanmin(total), 0.0)),
-            float(max(np.nanmax(tops), np.nanmax(total), 0.0)),
+            float(min(np.nanmin(bottoms_), np.nanmin(total) * scale, 0.0)),
+            float(max(np.nanmax(tops), np.nanmax(total) * scale, 0.0)),
         )
         self.set_fixed_range("x", -0.6, len(self._x) - 0.4)
         self._values, self._total = values, total
-        if year_changed:
-            self.retranslate()
+        if year_changed or rescaled:
+            self.retranslate()  # the title names the year, the axis the unit
 
     def hover_text(self, x: float, y: float) -> str:
         i = int(np.clip(round(x), 0, len(self._x) - 1))
         name = label_for(self.model.region_labels, self.language, self.model.regions[i])
-        parts = [f"{part_label(p)} {fmt_signed(self._values[k, i])}" for k, p in enumerate(PARTS)]
-        parts.append(f"{part_label('total')} {fmt_signed(self._total[i])}")
-        return f"{name}: " + " · ".join(parts) + " " + _tr("USD bn")
+        scale, digits = self._scale, 0 if self._scale == USD_M_PER_BN else 1
+        parts = [
+            f"{part_label(p)} {fmt_signed(self._values[k, i] * scale, digits)}"
+            for k, p in enumerate(PARTS)
+        ]
+        parts.append(f"{part_label('total')} {fmt_signed(self._total[i] * scale, digits)}")
+        return f"{name}: " + " · ".join(parts) + " " + self._unit()
+
+    def _unit(self) -> str:
+        return _tr("USD m") if self._scale == USD_M_PER_BN else _tr("USD bn")
 
     def point_count(self) -> int:
         return len(self._x)
