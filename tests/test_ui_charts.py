@@ -90,6 +90,11 @@ def test_changes_below_a_billion_are_drawn_and_read_in_millions(dashboard, flood
     np.testing.assert_allclose(welfare.total.data["y"], total * 1000.0)
     assert welfare.plot.getAxis("left").labelText == "USD m"
     assert welfare.hover_text(0.0, 0.0).endswith(" USD m")
+    # No change at all (a lever switched back off) keeps the unit: it must not flip, and
+    # re-lay the axis, on every click.
+    dashboard.set_results(chart_support.run(dashboard.model, "baseline"), {})
+    assert bars.plot.getAxis("bottom").labelText.endswith("USD m")
+    assert welfare.plot.getAxis("left").labelText == "USD m"
     # A large change goes back to USD bn.
     dashboard.set_year(2030)
     dashboard.set_results(chart_support.run(dashboard.model, "us_tariff_25_non_usmca"), {})

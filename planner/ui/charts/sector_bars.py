@@ -82,12 +82,7 @@ class SectorBarsChart(ChartPanel):
         # pyqtgraph hides tick labels wider than the axis instead of widening it: size it.
         metrics = QFontMetrics(self.view.font())
         axis.setWidth(max(metrics.horizontalAdvance(t) for t in labels) + 16)
-        self._axis_title = (
-            _tr("change vs baseline, USD m")
-            if self._scale == USD_M_PER_BN
-            else _tr("change vs baseline, USD bn")
-        )
-        self._fit_axis_title()
+        self._set_axis_title()
         if self.current is None:
             self.set_title(_tr("Trade by sector: change vs baseline"))
         elif self._us_lens:
@@ -104,6 +99,14 @@ class SectorBarsChart(ChartPanel):
                 )
             )
         self._refresh_legend()
+
+    def _set_axis_title(self) -> None:
+        """The value axis's title in the drawn unit (USD bn or USD m)."""
+        if self._scale == USD_M_PER_BN:
+            self._axis_title = _tr("change vs baseline, USD m")
+        else:
+            self._axis_title = _tr("change vs baseline, USD bn")
+        self._fit_axis_title()
 
     def _fit_axis_title(self) -> None:
         """The value axis's title on one line, or on two (split after its comma: "change vs
@@ -165,7 +168,7 @@ class SectorBarsChart(ChartPanel):
         scen = sector_trade_usd_bn(np.asarray(results.flows)[y], c, usa)
         delta = scen - base
         extra = self._extras(data, base, c, usa)
-        scale = money_scale(np.concatenate([delta, *extra.values()]))
+        scale = money_scale(np.concatenate([delta, *extra.values()]), self._scale)
         drawn = delta * scale
         values = {"x0": np.minimum(drawn, 0.0), "width": np.abs(drawn)}
         colours = self._bar_colours(delta, force=False)
@@ -199,10 +202,13 @@ class SectorBarsChart(ChartPanel):
             data.country,
             data.year_index,
         )
-        if rescaled or moved:
-            self.retranslate()  # titles name the country, year and unit: only when they change
-        elif legend_changed:
-            self._refresh_legend()
+        if moved:
+            self.retranslate()  # titles name the country and year: only when they change
+        else:
+            if rescaled:
+                self._set_axis_title()  # the title only, not the sector names and legend
+            if legend_changed:
+                self._refresh_legend()
 
     def _extras(
         self, data: ChartInput, base: np.ndarray, c: int, usa: int

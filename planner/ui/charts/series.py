@@ -63,12 +63,13 @@ def percent_change(scenario: np.ndarray, baseline: np.ndarray) -> np.ndarray:
 MILLIONS_BELOW_BN = 1.0
 
 
-def money_scale(values_usd_bn: np.ndarray) -> float:
+def money_scale(values_usd_bn: np.ndarray, current: float = 1.0) -> float:
     """The factor from USD bn to the unit a chart of ``values_usd_bn`` is drawn in: 1 (USD bn),
-    or USD_M_PER_BN (USD m) when every finite value is smaller than MILLIONS_BELOW_BN and one
-    is not zero (a chart of no change at all keeps the usual unit)."""
+    or USD_M_PER_BN (USD m) when every finite value is smaller than MILLIONS_BELOW_BN.  A
+    chart of no change at all keeps its ``current`` factor: a lever switched off returns to
+    the baseline's zeros, and a unit flipping on every click would re-lay the axis each time."""
     size = np.abs(np.asarray(values_usd_bn, dtype=float))
-    size = size[np.isfinite(size)]
-    if size.size and 0.0 < size.max() < MILLIONS_BELOW_BN:
-        return USD_M_PER_BN
-    return 1.0
+    largest = float(size.max(initial=0.0, where=np.isfinite(size)))
+    if largest == 0.0:
+        return current
+    return USD_M_PER_BN if largest < MILLIONS_BELOW_BN else 1.0

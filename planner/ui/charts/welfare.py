@@ -104,7 +104,7 @@ class WelfareChart(ChartPanel):
         ):
             return  # the bars, the totals and the scale already show these numbers
         self._drawn = True
-        scale = money_scale(np.concatenate([values.ravel(), total]))
+        scale = money_scale(np.concatenate([values.ravel(), total]), self._scale)
         rescaled, self._scale = scale != self._scale, scale
         bottoms, heights = stack_bars(values * scale)
         changed = [
@@ -120,8 +120,10 @@ class WelfareChart(ChartPanel):
         )
         self.set_fixed_range("x", -0.6, len(self._x) - 0.4)
         self._values, self._total = values, total
-        if year_changed or rescaled:
-            self.retranslate()  # the title names the year, the axis the unit
+        if year_changed:
+            self.retranslate()  # the title names the year
+        elif rescaled:
+            self.plot.setLabel("left", self._unit())  # the axis alone, not the legend
 
     def hover_text(self, x: float, y: float) -> str:
         i = int(np.clip(round(x), 0, len(self._x) - 1))
