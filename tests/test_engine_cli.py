@@ -201,6 +201,17 @@ def test_compare_sets_three_scenarios_side_by_side(database, capsys):
     assert "expected at most 8 scenario files, found 9" in capsys.readouterr().err
 
 
+def test_the_three_review_outcomes_compare_in_one_call(database, capsys):
+    # The example files the README points the analyst to: extension (the baseline's own
+    # assumption, so no change), annual reviews, withdrawal, each worse for Mexico.
+    files = sorted(str(p) for p in EXAMPLES.glob("review_*.usmca.json"))
+    assert main(["compare", *files, "--json", "--year", "2030", "--model", str(database)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [out[x].split(":")[0] for x in "abc"] == ["Review outcome"] * 3
+    mexico = next(r for r in out["kpis"] if r["id"] == "welfare_mex_usd_m")
+    assert mexico["delta_a"] == 0 > mexico["delta_b"] > mexico["delta_c"]
+
+
 def test_every_example_scenario_evaluates_on_the_default_model(default_model):
     from planner.model.scenario import load_scenario
 

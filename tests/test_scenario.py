@@ -569,6 +569,14 @@ def test_examples_answer_the_questions_users_ask():
     analyst = switched["analyst_annual_reviews_diversification.usmca.json"]
     assert analyst[1] == {"eu": "fta", "central_america": "fta"}
     assert analyst[2]["review_outcome"]["outcome"] == "annual_reviews"
+    # The three review outcomes, lettered in the order `planner compare review_*` sets them.
+    for name, outcome in (
+        ("review_a_extend_2042", "extend"),
+        ("review_b_annual_reviews", "annual_reviews"),
+        ("review_c_withdrawal", "withdrawal"),
+    ):
+        assert switched[f"{name}.usmca.json"][:2] == (set(), {}), name  # nothing else on
+        assert switched[f"{name}.usmca.json"][2]["review_outcome"]["outcome"] == outcome
     for name, scenario in loaded.items():
         assert "?" in scenario.description, name  # each asks a question
 
