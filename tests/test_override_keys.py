@@ -216,3 +216,14 @@ def test_validate_reads_a_table_the_catalog_needs_as_damage(capsys, database, ta
     assert code == 0 and "valid" in out
     assert err.startswith(f"Rebuilding the model database {database}: it is damaged (")
     assert f"no such table: {table}" in err and err.count("Rebuilding") == 1
+
+
+def test_cited_sources_leave_out_reference_only_rows_and_split_joined_ids():
+    from planner.model.catalog import cited_sources
+
+    rows = [
+        ("southeast_fdi_incentive", "", "capacity_per_fdi", "A_FDI_CAPACITY"),
+        ("southeast_fdi_incentive", "", "base_tax_rate_pct", "A_MX_CIT"),  # reference only
+        ("eu", "fta", "region_share.EU", "S1; S2"),
+    ]
+    assert cited_sources(["ART", "", "S2"], rows) == ["ART", "S2", "A_FDI_CAPACITY", "S1"]

@@ -82,3 +82,19 @@ def test_report_marks_a_value_outside_its_band_and_explains_it(qtbot, model, tmp
     assert any(s.endswith(" *") for s in info.drawn)
     plain = write_report(tmp_path / "plain.pdf", model, results, lens="analyst", show_bands=False)
     assert not any(s.startswith("* ") for s in plain.drawn)
+
+
+def test_report_cites_behind_the_levers_only_sources_of_numbers_the_engine_uses(
+    qtbot, model, tmp_path
+):
+    # The FDI lever's base tax rate is kept for reference only (A_MX_CIT): no result rests
+    # on it, so the brief's list of what this scenario's numbers rest on must not cite it.
+    results = run(model, "mx_sme_south_southeast")
+    info = write_report(tmp_path / "brief.pdf", model, results, year=2030)
+    start = info.drawn.index("Behind this scenario's levers and shocks")
+    end = info.drawn.index("Every source of the model database")
+    behind = {s.split("]")[0].lstrip("[") for s in info.drawn[start:end] if s.startswith("[")}
+    assert "A_FDI_CAPACITY" in behind  # the lever's capacity effect, which the engine uses
+    assert "A_MX_CIT" not in behind
+    every = {s.split("]")[0].lstrip("[") for s in info.drawn[end:] if s.startswith("[")}
+    assert "A_MX_CIT" in every

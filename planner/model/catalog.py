@@ -9,6 +9,7 @@ carry it).  Qt-free, plain data.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -193,3 +194,19 @@ def override_range(key: str) -> OverrideRange | None:
         if pattern.fullmatch(key):
             return bounds
     return None
+
+
+def cited_sources(
+    lever_sources: Iterable[str], effects: Iterable[tuple[str, str, str, str]]
+) -> list[str]:
+    """Source ids, in order and without repeats, behind a scenario's levers: the levers' own
+    (``lever_sources``) then those of the effect rows ``(lever_id, option, key, source_id)``
+    whose number the engine uses.  A reference-only row (``REFERENCE_ONLY_KEYS``, e.g. the
+    FDI lever's base tax rate) is behind no result, so its source is left out.  A cell may
+    hold several ids separated by ";"."""
+    cells = list(lever_sources)
+    for lever, option, key, source in effects:
+        if override_key(("lever_effects", lever, option, key)) not in REFERENCE_ONLY_KEYS:
+            cells.append(source)
+    ids = [s.strip() for cell in cells for s in str(cell).split(";")]
+    return list(dict.fromkeys(s for s in ids if s))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, 
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 from PySide6.QtWidgets import QWidget
 
-from planner.model.catalog import LeverSpec, ParamSpec
+from planner.model.catalog import LeverSpec, ParamSpec, cited_sources
 from planner.model.results import LEVERAGE_KPI
 from planner.ui.charts.base import ChartInput
 from planner.ui.compare import compare_frame
@@ -409,10 +409,11 @@ def write_report(
 
         pages.new_page()
         pages.text(_tr("Sources"), 12, bold=True)
-        effects = model.lever_effects
-        cited = list(model.levers.loc[model.levers["id"].isin(active_ids), "source_id"])
-        cited += list(effects.loc[effects["lever_id"].isin(active_ids), "source_id"])
-        cited_ids = [s for s in dict.fromkeys(";".join(map(str, cited)).split(";")) if s]
+        effects = model.lever_effects[model.lever_effects["lever_id"].isin(active_ids)]
+        cited_ids = cited_sources(
+            model.levers.loc[model.levers["id"].isin(active_ids), "source_id"].fillna(""),
+            effects[["lever_id", "option", "key", "source_id"]].fillna("").astype(str).values,
+        )
         sources = model.sources.set_index("id")
         for heading, ids in (
             (_tr("Behind this scenario's levers and shocks"), cited_ids),
