@@ -148,6 +148,9 @@ class MainWindow(ResultOutputs, ScenarioFiles, StatusReports, WindowChrome):
         # while nothing is computed; ``planner.ui.charts.install`` fills them for a model.
         self.dashboard = Dashboard(self)
         self.setCentralWidget(self.dashboard)  # deletes the centre's loading label
+        # Shown now: a layout shows a child added to a visible window only from a queued
+        # call, and a timer due before it saw computed results with the dashboard hidden.
+        self.dashboard.show()
         self.kpi_area = KpiArea(self)
         self.lever_panel = LeverPanel(document, self)
         self.lever_dock.setWidget(self.lever_panel)
