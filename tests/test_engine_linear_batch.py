@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 from model_factory import busy_scenario, make_model
 
-import planner.model.engine as engine
 from planner.model.engine import (
     cell_tariffs,
     evaluate,
     linear_batch,
     linear_factors,
+    monte_carlo,
     trade,
     uncertainty,
 )
@@ -159,7 +159,7 @@ def test_draws_at_the_central_values_give_the_central_run(monkeypatch):
             one.timing,
         )
 
-    monkeypatch.setattr(engine, "draw_params", central_draws)
+    monkeypatch.setattr(monte_carlo, "draw_params", central_draws)
     results = evaluate(model, scenario, draws=3)
     for kpi_id, band in results.bands.items():
         central = np.broadcast_to(results.kpi[kpi_id], band.shape)

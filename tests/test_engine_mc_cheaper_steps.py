@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 from model_factory import busy_scenario, make_model
 
-from planner.model import engine
-from planner.model.engine import logistics, regions
+from planner.model.engine import logistics, monte_carlo, regions
 from planner.model.engine.assignment import power_by_log
 from planner.model.engine.prepared import prepare
 from planner.model.engine.run_inputs import export_factor, per_day_cost
@@ -131,10 +130,10 @@ def test_kpi_bands_together_are_each_kpis_bands_bit_for_bit():
     samples[:7, 1, 2] = np.nan  # a KPI with an undefined draw (the leverage ratio)
     samples[:, 3, 0] = np.nan  # and one undefined in every draw of a year
     ids = ("a", "b", "c", "d", "e")
-    together = engine._kpi_bands(samples, ids)
+    together = monte_carlo._kpi_bands(samples, ids)
     assert list(together) == list(ids)
     for i, k in enumerate(ids):
-        alone = engine._nan_bands(samples[:, i])
+        alone = monte_carlo._nan_bands(samples[:, i])
         assert together[k].shape == (3, 4)
         assert np.array_equal(together[k], alone, equal_nan=True), k
 
@@ -144,7 +143,7 @@ def test_trade_weights_give_each_regions_total_trade(model):
     rng = np.random.default_rng(7)
     r = len(model.regions)
     by_pair = rng.uniform(0.0, 1e5, (6, 4, r, r))
-    weights = engine._trade_weights(prep)
+    weights = monte_carlo._trade_weights(prep)
     totals = (by_pair.reshape(-1, r * r) @ weights).reshape(6, 4, r)
     assert np.allclose(totals, total_trade(by_pair[..., None, :, :]), rtol=1e-13, atol=1e-8)
     own = np.zeros_like(by_pair)

@@ -8,7 +8,7 @@ import pytest
 from model_factory import busy_scenario, make_model
 
 from planner.model import engine
-from planner.model.engine import kpis, simulation, solved_runs
+from planner.model.engine import kpis, monte_carlo, simulation, solved_runs
 from planner.model.engine.prepared import prepare
 from planner.model.engine.settings import ScenarioSettings, settings_of
 from planner.model.engine.uncertainty import draw_params
@@ -68,10 +68,10 @@ def test_a_monte_carlo_baseline_pass_computes_each_chunks_landed_cost_once(model
     prep.cache.clear()
     engine.evaluate(model, scenario)  # the central run, before counting
     calls = _counting(monkeypatch)
-    monkeypatch.setattr(engine, "MONTE_CARLO_THREADS", 1)
-    draws = 2 * engine.CHUNK_DRAWS + 1
+    monkeypatch.setattr(monte_carlo, "MONTE_CARLO_THREADS", 1)
+    draws = 2 * monte_carlo.CHUNK_DRAWS + 1
     engine.evaluate(model, scenario, draws=draws)
     # Per chunk: one for the baseline's pass (index and reference), one for the scenario's;
     # one each for the central run and the two linear central runs that centre the draws.
-    chunks = -(-draws // engine.CHUNK_DRAWS)
+    chunks = -(-draws // monte_carlo.CHUNK_DRAWS)
     assert len(calls) == 2 * chunks + 3

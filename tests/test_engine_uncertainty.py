@@ -113,13 +113,13 @@ def test_an_override_changes_the_result_and_an_unknown_key_is_refused(model):
 
 
 def test_threads_share_the_draws_without_changing_the_answer(model, monkeypatch):
-    from planner.model import engine
+    from planner.model.engine import monte_carlo
 
     scenario = busy_scenario(model)
-    monkeypatch.setattr(engine, "CHUNK_DRAWS", 7)
-    monkeypatch.setattr(engine, "MONTE_CARLO_THREADS", 1)
+    monkeypatch.setattr(monte_carlo, "CHUNK_DRAWS", 7)
+    monkeypatch.setattr(monte_carlo, "MONTE_CARLO_THREADS", 1)
     one = evaluate(model, scenario, draws=40)
-    monkeypatch.setattr(engine, "MONTE_CARLO_THREADS", 3)
+    monkeypatch.setattr(monte_carlo, "MONTE_CARLO_THREADS", 3)
     seen = []
     three = evaluate(model, scenario, draws=40, task=TaskState(progress=seen.append))
     for kpi_id, band in one.bands.items():
@@ -133,6 +133,7 @@ def test_remembered_baseline_draws_change_nothing_and_are_not_solved_again(model
     # The baseline's draws are solved once per model, overrides, draws, seed and horizon; a
     # later scenario solves only its own.  The answer must not depend on that.
     from planner.model import engine
+    from planner.model.engine import monte_carlo
     from planner.model.engine.prepared import prepare
     from planner.model.engine.settings import ScenarioSettings, settings_key
 
@@ -143,7 +144,7 @@ def test_remembered_baseline_draws_change_nothing_and_are_not_solved_again(model
     flat = engine.settings_of(scenario, model.catalog)
     base_key = settings_key(ScenarioSettings(flat.start, flat.end))
     solved: list[tuple] = []
-    real = engine.solve_runs
+    real = monte_carlo.solve_runs
 
     def counting(prep, runs, params, *args, **kwargs):
         solved.extend((settings_key(s), params.draws) for s in runs)
@@ -152,7 +153,7 @@ def test_remembered_baseline_draws_change_nothing_and_are_not_solved_again(model
     def baseline_drawn() -> bool:
         return any(key == base_key and draws > 1 for key, draws in solved)
 
-    monkeypatch.setattr(engine, "solve_runs", counting)
+    monkeypatch.setattr(monte_carlo, "solve_runs", counting)
     fresh = evaluate(model, scenario, draws=40)
     assert baseline_drawn()
     evaluate(model, baseline_scenario(model).set_lever("e_customs", True), draws=40)
