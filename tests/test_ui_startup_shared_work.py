@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planner.ui import lever_panel
+from planner.ui import lever_panel, lever_row
 from planner.ui.labels import choice_label, humanize
 
 
@@ -50,13 +50,13 @@ def _texts(panel) -> list:
 
 def test_each_row_sets_its_texts_once_when_the_panel_is_built(qtbot, document, monkeypatch):
     calls: list[str] = []
-    real = lever_panel.LeverRow.retranslate
+    real = lever_row.LeverRow.retranslate
 
     def counted(row):
         calls.append(row.spec.id)
         real(row)
 
-    monkeypatch.setattr(lever_panel.LeverRow, "retranslate", counted)
+    monkeypatch.setattr(lever_row.LeverRow, "retranslate", counted)
     panel = lever_panel.LeverPanel(document)
     qtbot.addWidget(panel)
 

@@ -9,6 +9,8 @@ The results of the last few scenarios are recalled rather than computed again: a
 redo or a lever switched back shows the same numbers at once, bands included, without
 running the 1,000 draws again.  The engine is deterministic (fixed seeds, and a result never
 depends on what was evaluated before it), so a recalled result is the one a new run gives.
+
+Opening and saving files is the mixin ``DocumentFiles`` (planner/ui/document_files.py).
 """
 
 from __future__ import annotations
@@ -25,16 +27,12 @@ from PySide6.QtGui import QUndoStack
 
 from planner.errors import InputError
 from planner.model.catalog import Catalog
-from planner.model.scenario import (
-    Scenario,
-    load_scenario,
-    load_scenario_with_warnings,
-    save_scenario,
-)
-from planner.ui.autosave import AutosaveSession, Recoverable
+from planner.model.scenario import Scenario, save_scenario
+from planner.ui.autosave import AutosaveSession
 from planner.ui.commands import ScenarioEdit
+from planner.ui.document_files import DocumentFiles
 from planner.ui.i18n import translate
-from planner.ui.settings import add_recent_file, read_bool, recent_files
+from planner.ui.settings import read_bool
 from planner.ui.worker import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -46,7 +44,6 @@ AUTOSAVE_INTERVAL_MS = 60_000
 # seconds of work, not up to a minute, and a slider drag writes once, not on every step.
 AUTOSAVE_AFTER_EDIT_MS = 3_000
 DEFAULT_DRAWS = 1000  # Monte Carlo draws when the scenario names none
-SCENARIO_SUFFIX = ".usmca.json"
 # Scenarios whose results are recalled: about 0.4 MB each (0.6 MB with bands).
 RECALLED_SCENARIOS = 12
 
@@ -62,7 +59,7 @@ def engine_task(report: Callable[[float], None]) -> Any:
     return TaskState(progress=report)
 
 
-class ScenarioDocument(QObject):
+class ScenarioDocument(DocumentFiles, QObject):
     """The scenario being edited, with its file, undo stack, results and pins."""
 
     scenario_changed = Signal(object)  # Scenario
@@ -199,83 +196,6 @@ class ScenarioDocument(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)
         self.file_changed.emit()
-
-    # ----- files -------------------------------------------------------------------------
-    def new_scenario(self) -> None:
-        self._replace_document(self.baseline(), None)
-        self._clear_autosave()
-
-    def open(self, path: str | Path) -> bool:
-        """Load ``path``; on bad input emit ``open_failed`` and keep the current scenario."""
-        path = Path(path)
-        fingerprint = getattr(self.model, "fingerprint", None)
-        version = getattr(self.model, "version", None)
-        try:
-            scenario, warnings = load_scenario_with_warnings(
-                path, self.catalog, fingerprint, version
-            )
-        except InputError as exc:  # ScenarioError and any other bad-input report
-            self.open_failed.emit(str(path), list(exc.problems))
-            return False
-        except OSError as exc:
-            self.open_failed.emit(str(path), [f"{path}: {exc.strerror or exc}"])
-            return False
-        self._replace_document(scenario, path)
-        self._remember(path)
-        self._clear_autosave()
-        if warnings:
-            self.open_warnings.emit(str(path), list(warnings))
-        return True
-
-    def save(self) -> bool:
-        if self.path is None:
-            return False
-        return self.save_as(self.path)
-
-    def save_as(self, path: str | Path) -> bool:
-        path = Path(path)
-        if not path.name.endswith(SCENARIO_SUFFIX):
-            path = path.with_name(path.name.removesuffix(".json") + SCENARIO_SUFFIX)
-        try:
-            save_scenario(self._scenario, path)
-        except (OSError, InputError) as exc:
-            self.save_failed.emit(str(path), str(exc))
-            return False
-        self.path = path
-        self.undo_stack.setClean()
-        self._remember(path)
-        self._clear_autosave()
-        self.file_changed.emit()
-        return True
-
-    def recover(self, item: Recoverable) -> bool:
-        """Open an autosaved scenario: its saved file (if any) then the recovered changes as
-        one undoable edit, so the document is dirty and undo returns to the saved file."""
-        try:
-            recovered = load_scenario(item.scenario_path, self.catalog)
-        except (InputError, OSError) as exc:
-            problems = getattr(exc, "problems", [str(exc)])
-            self.open_failed.emit(str(item.scenario_path), list(problems))
-            return False
-        original = item.original_path
-        if original is not None and original.exists():
-            try:
-                base = load_scenario(original, self.catalog)
-            except (InputError, OSError):
-                base, original = self.baseline(), None
-        else:
-            base, original = self.baseline(), None
-        self._replace_document(base, original)
-        self.edit(recovered, lambda: translate("ScenarioDocument", "Recovered changes"))
-        item.discard()
-        return True
-
-    def recent(self) -> list[Path]:
-        return recent_files(self.settings) if self.settings else []
-
-    def _remember(self, path: Path) -> None:
-        if self.settings is not None:
-            self.recent_changed.emit(add_recent_file(self.settings, path))
 
     # ----- autosave ----------------------------------------------------------------------
     def autosave_now(self) -> Path | None:

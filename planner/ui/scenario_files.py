@@ -20,7 +20,7 @@ from planner.ui.i18n import translate
 if TYPE_CHECKING:
     from planner.ui.controller import ScenarioDocument
 
-SCENARIO_SUFFIX = ".usmca.json"  # planner.ui.controller.SCENARIO_SUFFIX, without importing it
+SCENARIO_SUFFIX = ".usmca.json"  # planner.ui.document_files.SCENARIO_SUFFIX, without importing it
 
 
 class ScenarioFiles:
