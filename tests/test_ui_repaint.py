@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QStyleOptionGraphicsItem
 
-from planner.ui.charts.fast_axis import numpy_sum
+from planner.ui.charts.pairwise_sum import numpy_sum
 from planner.ui.charts.tile_text import TEXT_MARGIN_PX, TileText
 
 model, tariff_results = chart_support.model, chart_support.tariff_results

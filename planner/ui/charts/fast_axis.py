@@ -8,11 +8,12 @@ label, ``np.isclose`` to drop duplicate ticks), and a toggle often moves three a
 QPointF, label sizes remembered per font and text (as two floats), the bounding rect and the
 device transform taken once, a direct distance test (tick values in plain floats, not a dozen
 numpy calls per level), the labels' total size added up in numpy's order without building an
-array (``numpy_sum``), one tick pen copied per level; it draws the ticks that share a pen with
-one ``drawLines`` call, and straight onto the item cache's painter rather than into a QPicture
-played back onto it (``paint``).  The result (tick lines, label rectangles and texts, and
-the picture drawn from them) is the same, so the axis looks exactly as before; tests compare
-both on many ranges.  Any other pyqtgraph version, and log axes, keep pyqtgraph's own code.
+array (``numpy_sum``, in pairwise_sum), one tick pen copied per level; it draws the ticks that
+share a pen with one ``drawLines`` call, and straight onto the item cache's painter rather than
+into a QPicture played back onto it (``paint``, in axis_paint).  The result (tick lines, label
+rectangles and texts, and the picture drawn from them) is the same, so the axis looks exactly
+as before; tests compare both on many ranges.  Any other pyqtgraph version, and log axes, keep
+pyqtgraph's own code.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from math import ceil
 from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPen, QPicture
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from planner.ui.charts.axis_paint import paint
+from planner.ui.charts.pairwise_sum import numpy_sum
 
 import pyqtgraph as pg  # isort: skip
 from pyqtgraph import functions as fn  # isort: skip
@@ -55,63 +59,6 @@ def speed_up(axis: pg.AxisItem) -> bool:
     axis.drawPicture = types.MethodType(draw_picture, axis)
     axis.paint = types.MethodType(paint, axis)
     return True
-
-
-class _Drawn:
-    """What ``paint`` keeps in ``axis.picture`` in place of pyqtgraph's QPicture: the specs it
-    drew (pyqtgraph sets ``picture`` to None whenever the axis must be laid out again)."""
-
-    __slots__ = ("specs",)
-
-    def __init__(self, specs: tuple | None) -> None:
-        self.specs = specs
-
-
-def paint(axis: Any, p: QPainter, opt: Any = None, widget: Any = None) -> None:
-    """pyqtgraph's AxisItem.paint drawing straight onto ``p``.
-
-    pyqtgraph records the axis into a QPicture and plays the picture onto ``p``: the axis is
-    drawn twice over, and the axes are item-cached (``ChartPanel.cache_item``), so ``paint``
-    only runs when the axis changed and the picture is never played a second time.  The
-    same commands go straight to ``p`` inside save/restore, as ``QPicture.play`` does; the
-    laid-out specs are kept in ``axis.picture`` for a repaint without a change.
-
-    Only on a raster device of the QPicture's resolution (the screen, the item caches,
-    image exports): played on another (an SVG or PDF file), a picture scales its text from
-    the resolution it was recorded at, so those keep pyqtgraph's own way."""
-    drawn = axis.picture
-    if not _same_pixels_as_a_picture(p):
-        if isinstance(drawn, _Drawn):
-            axis.picture = None  # pyqtgraph's paint records (and keeps) its own picture
-        pg.AxisItem.paint(axis, p, opt, widget)
-        return
-    p.save()
-    try:
-        if axis.style["tickFont"]:
-            p.setFont(axis.style["tickFont"])
-        if not isinstance(drawn, _Drawn):
-            drawn = _Drawn(axis.generateDrawSpecs(p))
-            axis.picture = drawn
-        if drawn.specs is not None:
-            axis.drawPicture(p, *drawn.specs)
-    finally:
-        p.restore()
-
-
-_PICTURE_DPI: tuple[int, int] | None = None
-
-
-def _same_pixels_as_a_picture(p: QPainter) -> bool:
-    """Whether drawing on ``p`` directly gives what recording a QPicture and playing it on
-    ``p`` gives: a raster paint engine on a device of the picture's resolution."""
-    global _PICTURE_DPI
-    engine, device = p.paintEngine(), p.device()
-    if engine is None or device is None or engine.type() != QPaintEngine.Type.Raster:
-        return False
-    if _PICTURE_DPI is None:
-        picture = QPicture()
-        _PICTURE_DPI = (picture.logicalDpiX(), picture.logicalDpiY())
-    return (device.logicalDpiX(), device.logicalDpiY()) == _PICTURE_DPI
 
 
 class _Ticks:
@@ -236,39 +183,6 @@ def _label_size(axis: Any, p: QPainter, font_key: str, text: str) -> tuple[float
         rect = p.boundingRect(_TEXT_BOX, Qt.AlignmentFlag.AlignCenter, text)
         size = sizes[key] = (rect.width(), rect.height() * 0.8)
     return size
-
-
-_PAIRWISE_BLOCK = 128  # numpy's PW_BLOCKSIZE
-
-
-def numpy_sum(values: list[float]) -> float:
-    """``np.sum(values)`` of a list of floats to the last bit, without building an array:
-    numpy adds float64 pairwise (eight running sums over blocks of up to 128 values), an
-    order of additions that can round differently from ``sum``."""
-    return 0.0 + _pairwise_sum(values, 0, len(values))
-
-
-def _pairwise_sum(a: list[float], start: int, n: int) -> float:
-    if n < 8:
-        res = -0.0
-        for i in range(start, start + n):
-            res += a[i]
-        return res
-    if n <= _PAIRWISE_BLOCK:
-        r = a[start : start + 8]
-        i = 8
-        whole = n - n % 8
-        while i < whole:
-            for j in range(8):
-                r[j] += a[start + i + j]
-            i += 8
-        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-        for k in range(start + i, start + n):
-            res += a[k]
-        return res
-    half = n // 2
-    half -= half % 8
-    return _pairwise_sum(a, start, half) + _pairwise_sum(a, start + half, n - half)
 
 
 def generate_draw_specs(axis: Any, p: QPainter) -> tuple | None:

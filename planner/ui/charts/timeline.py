@@ -7,7 +7,9 @@ Dated milestones are thin ticks, so that a busy stretch (2025-26) reads as separ
 rather than one black bar.  Claims whose source is the seed article (sources.kind
 ``article``) sit on their own lane as hollow markers marked "(unverified)", a clump of them
 staggered above and below the lane's middle.  The lanes' geometry and the calendar's rows are
-in timeline_lanes, the keys' walk along the lanes in timeline_keys.
+in timeline_lanes, the keys' walk along the lanes in timeline_keys, and what the plot's pixel
+size lays out (the x range's margins, the claims' sub-rows, the milestone labels) in
+timeline_layout.
 """
 
 from __future__ import annotations
@@ -24,19 +26,15 @@ from PySide6.QtWidgets import QWidget
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours
 from planner.ui.charts.items import Markers
 from planner.ui.charts.label_box import LabelBox
-from planner.ui.charts.label_layout import place_labels, stagger
 from planner.ui.charts.timeline_keys import LaneStepping
 from planner.ui.charts.timeline_lanes import (
     ARTICLE_LANE,
     ARTICLE_Y,
-    BADGE_EDGE_PX,
     BADGE_PX,
     CALENDAR_LANE,
     CALENDAR_Y,
-    CLAIM_OFFSETS,
     CLAIM_PEN_PX,
     CLAIM_PX,
-    CLAIM_SPACING_PX,
     LABEL_ROWS,
     SCENARIO_LANE,
     SCENARIO_Y,
@@ -45,10 +43,10 @@ from planner.ui.charts.timeline_lanes import (
     TICK_PX,
     TICK_WIDTH_PX,
     calendar_frame,
-    headline,
     lane_ends,
     lane_frames,
 )
+from planner.ui.charts.timeline_layout import LaneLayout
 from planner.ui.labels import choice_label
 
 import pyqtgraph as pg  # isort: skip
@@ -60,7 +58,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
-class TimelineChart(LaneStepping, ChartPanel):
+class TimelineChart(LaneStepping, LaneLayout, ChartPanel):
     """Three lanes on a time axis: the dated review calendar, the seed article's unverified
     claims (hollow markers), and this scenario's events."""
 
@@ -217,56 +215,6 @@ class TimelineChart(LaneStepping, ChartPanel):
         self.year_marker.setPen(pg.mkPen(colours.baseline, width=1))
         super().apply_colours(colours)
 
-    def _lay_out(self) -> None:
-        """Everything that follows the plot's pixel size (never a toggle): the x range's
-        margins, then the claims' sub-rows and the milestone labels, which both measure
-        pixels along that range."""
-        self._fit_x_range()
-        self._stagger_claims()
-        self._place_calendar_labels()
-
-    def _fit_x_range(self) -> None:
-        """The dates from the first lane end to the last, with just the room in pixels that
-        the markers at the ends need (``lane_ends``) to lie inside the plot: the first claim
-        is a month after the base year, and the milestone labels need all the width."""
-        vb_width = self.plot.vb.width()
-        if vb_width <= 8 * BADGE_EDGE_PX:
-            return  # not laid out yet
-        xs = np.array([x for x, _ in self.lane_ends])
-        half_px = np.array([px for _, px in self.lane_ends])
-        lo, hi = float(xs.min()), float(xs.max())
-        per_px = (hi - lo) / vb_width
-        for _ in range(3):  # the pads set the scale, which sets the pads: settles at once
-            left_px = float(np.max(half_px - (xs - lo) / per_px))
-            right_px = float(np.max(half_px - (hi - xs) / per_px))
-            per_px = (hi - lo) / (vb_width - left_px - right_px)
-        x_range = (lo - left_px * per_px, hi + right_px * per_px)
-        if x_range != self.x_range:
-            self.x_range = x_range
-            self.plot.setXRange(*x_range, padding=0)
-
-    def _stagger_claims(self) -> None:
-        """Claims closer than CLAIM_SPACING_PX zig-zag about their lane (see ``stagger``);
-        "(unverified)" follows the last one."""
-        if not len(self.claim_x):
-            return
-        per_px = self._units_per_px()
-        rows = stagger(self.claim_x / per_px, CLAIM_SPACING_PX)
-        self.article_marks.set_points(self.claim_x, ARTICLE_Y + np.take(CLAIM_OFFSETS, rows))
-        gap = (CLAIM_PX + CLAIM_PEN_PX) / 2 + 4.0
-        self.article_note.setPos(float(self.claim_x[-1]) + gap * per_px, ARTICLE_Y)
-
-    def _units_per_px(self) -> float:
-        # The plot's own width once laid out (the axis names take the rest of the view).
-        vb_width = self.plot.vb.width()
-        width = vb_width if vb_width > 50.0 else max(self.view.width() * 0.7, 50.0)
-        return (self.x_range[1] - self.x_range[0]) / width
-
-    def _label_widths(self, texts: list[str]) -> np.ndarray:
-        metrics = QFontMetrics(self.small_font)
-        px = np.array([metrics.horizontalAdvance(t) + 10 for t in texts], dtype=float)
-        return px * self._units_per_px()
-
     def _set_label_text(self, label: pg.TextItem, text: str) -> None:
         """Set a label's text on the window colour.  The background is the text document's
         own (painted by Qt with the text, into the item's cached pixmap), not the TextItem's
@@ -278,25 +226,6 @@ class TimelineChart(LaneStepping, ChartPanel):
         style = frame.frameFormat()
         style.setBackground(pg.mkBrush(self.colours.bg))
         frame.setFrameFormat(style)
-
-    def _place_calendar_labels(self) -> None:
-        """Label the key milestones on up to LABEL_ROWS rows without overlap; a milestone that
-        finds no room (a narrow window) names itself on hover like every other event."""
-        keys = self.calendar.loc[self.key_rows]
-        texts = [_tr(headline(e)) for e in keys["event"]]
-        xs = keys["x"].to_numpy(float)
-        # Rows closer than a label's height (a short window) would touch: use every other one.
-        (_, _), (y0, y1) = self.plot.vb.viewRange()
-        pitch_px = self.plot.vb.height() / max(y1 - y0, 1e-9)
-        line_px = self.article_note.textItem.boundingRect().height() + 1.0
-        usable = list(range(LABEL_ROWS)) if pitch_px >= line_px else list(range(0, LABEL_ROWS, 2))
-        rows, flipped = place_labels(xs, self._label_widths(texts), len(usable), self.x_range[1])
-        for k, label in enumerate(self.calendar_labels):
-            label.setVisible(bool(rows[k] >= 0))
-            if rows[k] >= 0:
-                label.setAnchor((1.0 if flipped[k] else 0.0, 0.5))
-                self._set_label_text(label, texts[k])
-                label.setPos(float(xs[k]), CALENDAR_Y + 1.0 + usable[rows[k]])
 
     def scenario_events(self, data: ChartInput) -> list[tuple[float, str]]:
         """The dated events of the scenario as (year, text), sorted by time."""
