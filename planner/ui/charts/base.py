@@ -25,14 +25,15 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
-    QFontMetrics,
     QPalette,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QVBoxLayout, QWidget
 
 from planner.ui.charts import fast_axis
+from planner.ui.charts.axis_fit import AxisFit
 from planner.ui.charts.chart_export import ChartExport
+from planner.ui.charts.chart_legend import ChartLegend
 from planner.ui.charts.chart_view import ChartView, FocusRing
 from planner.ui.charts.label_layout import TitleLabel
 from planner.ui.charts.point_readout import PointReadout
@@ -132,15 +133,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Charts", text)
 
 
-class ChartPanel(QFrame, PointReadout, ChartExport):
+class ChartPanel(QFrame, PointReadout, ChartExport, AxisFit, ChartLegend):
     """A titled chart with units, legend, hover values and PNG/SVG/CSV export.
 
     Subclasses build their plot items once in ``__init__`` and update them in
     ``set_input`` with ``setData``/``setOpts`` (never clear and recreate: a toggle must repaint
     every chart inside one frame); they override ``hover_text``, ``table``, ``retranslate`` and
     ``apply_colours``, and ``point_count`` and ``point_position`` (or ``point_text``) for the
-    keyboard read-out (PointReadout).  The read-out and the export are mixins after QFrame,
-    so they hold no Qt overrides: those (``contextMenuEvent`` too) are defined here.
+    keyboard read-out (PointReadout).  The read-out, the export, the axes' ranges and widths
+    (AxisFit) and the legend (ChartLegend) are mixins after QFrame, so they hold no Qt
+    overrides: those (``contextMenuEvent`` too) are defined here.
     """
 
     # The chart was focused or its menu opened: the window's "Export chart…" acts on it.
@@ -256,75 +258,6 @@ class ChartPanel(QFrame, PointReadout, ChartExport):
                 label.setText(label.text)
 
     # --- shared machinery --------------------------------------------------------------
-    def add_legend(self, columns: int = 4) -> pg.LegendItem:
-        """A legend in its own row under the plot, so it never hides data."""
-        self.legend = pg.LegendItem(colCount=columns, labelTextSize="8pt", frame=False)
-        self.view.addItem(self.legend, row=1, col=0)
-        return self.legend
-
-    def set_legend_entries(self, entries: list[tuple[Any, str]], force: bool = False) -> None:
-        """Show exactly these (item, name) legend rows; rebuilt only when they change."""
-        if self.legend is None:
-            return
-        key = [(id(item), name) for item, name in entries]
-        if not force and key == getattr(self, "_legend_key", None):
-            return
-        self._legend_key = key
-        self.legend.clear()
-        for item, name in entries:
-            self.legend.addItem(item, name)
-        for _sample, label in self.legend.items:  # new labels: see ChartView.skip_empty_items
-            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
-
-    def set_fixed_range(self, axis: str, low: float, high: float, padding: float = 0.0) -> None:
-        """Show [low, high] (with ``padding``) on an axis whose range follows no data; asked
-        again for the same range, do nothing (pyqtgraph's setRange costs as much as a small
-        chart's whole update, for a range nothing else changes)."""
-        key = (low, high, padding)
-        if self._fixed_range.get(axis) == key:
-            return
-        self._fixed_range[axis] = key
-        if axis == "y":
-            self.plot.setYRange(low, high, padding=padding)
-        else:
-            self.plot.setXRange(low, high, padding=padding)
-
-    def fit_value_range(self, low: float, high: float, axis: str = "y") -> None:
-        """Show [low, high] on the value axis, keeping the current range while the data still
-        fills most of it: an unchanged range spares re-laying the axis on every toggle."""
-        if not (np.isfinite(low) and np.isfinite(high)):
-            return
-        shown = self._value_range.get(axis)
-        if shown is not None:
-            lo, hi = shown
-            inside = lo <= low and high <= hi
-            # Flat data (no change against the baseline: every bar zero) reads on any scale,
-            # so switching a lever back off keeps the scale it had while on.
-            if inside and ((high - low) >= 0.55 * (hi - lo) or high - low < 1e-9):
-                return
-        if high - low < 1e-9:
-            low, high = low - 1.0, high + 1.0
-        pad = 0.06 * (high - low)
-        want_low, want_high = low - pad, high + pad
-        self._value_range[axis] = (want_low, want_high)
-        if axis == "y":
-            self.plot.setYRange(want_low, want_high, padding=0)
-        else:
-            self.plot.setXRange(want_low, want_high, padding=0)
-
-    def fix_axis_width(self, name: str, widest: str = "-0000.00") -> None:
-        """Give a value axis a fixed width, room for tick labels up to ``widest`` plus its
-        title: by default pyqtgraph sizes it to the labels of the moment, and a label that is
-        wider or narrower after a toggle re-lays the plot and redraws all its axes."""
-        axis = self.plot.getAxis(name)
-        metrics = QFontMetrics(axis.style["tickFont"] or self.view.font())
-        width = metrics.horizontalAdvance(widest) + axis.style["tickTextOffset"][0]
-        width += max(0, axis.style["tickLength"])
-        if axis.label.isVisible():
-            width += axis.label.boundingRect().height() * 0.8
-        if axis.fixedWidth != int(width):
-            axis.setWidth(int(width))
-
     @staticmethod
     def cache_item(item: Any) -> None:
         """Draw ``item`` into a device pixmap and reuse it until the item changes."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from planner.ui.charts import fast_axis
 from planner.ui.charts.base import ChartInput, ChartPanel, Colours, fmt_number, label_for
 from planner.ui.charts.corridor_names import leader_ends, name_boxes
+from planner.ui.charts.corridor_readout import CorridorReadout, kind_label
 from planner.ui.charts.items import Markers
 from planner.ui.charts.map_edges import (
     DISRUPTED,
@@ -51,17 +52,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CorridorMap", text)
 
 
-def kind_label(kind: str) -> str:
-    names = {
-        "mx_region": _tr("Mexican region"),
-        "border": _tr("Border crossing"),
-        "seaport": _tr("Seaport"),
-        "market": _tr("Market"),
-    }
-    return names.get(kind, kind)
-
-
-class CorridorMapChart(ChartPanel):
+class CorridorMapChart(CorridorReadout, ChartPanel):
     """Network map at one year with per-edge flow, utilisation, transit days and disruption."""
 
     def __init__(self, model: Any, parent: QWidget | None = None) -> None:
@@ -345,55 +336,6 @@ class CorridorMapChart(ChartPanel):
         # Widest first, then the dotted and dashed ones on top where they cross.
         rank = widths - 10.0 * d["disrupted"] - 10.0 * ~d["built"]
         self.edge_layer.set_pens(pens, np.argsort(-rank, kind="stable").tolist())
-
-    def _nearest_edge(self, x: float, y: float) -> tuple[int, float]:
-        start, end = self.segments[:, :2], self.segments[:, 2:]
-        seg = end - start
-        length2 = np.maximum((seg**2).sum(axis=1), 1e-12)
-        t = np.clip(((np.array([x, y]) - start) * seg).sum(axis=1) / length2, 0.0, 1.0)
-        closest = start + seg * t[:, None]
-        dist = np.hypot(closest[:, 0] - x, closest[:, 1] - y)
-        i = int(dist.argmin())
-        return i, float(dist[i])
-
-    def hover_text(self, x: float, y: float) -> str:
-        if not self._data:
-            return ""
-        node_dist = np.hypot(self.node_xy[:, 0] - x, self.node_xy[:, 1] - y)
-        n = int(node_dist.argmin())
-        i, dist = self._nearest_edge(x, y)
-        if node_dist[n] < 0.5 and node_dist[n] <= dist:
-            return f"{self.full_name(n)} ({kind_label(self.node_kinds[n])})"
-        if dist > 1.0:
-            return ""
-        return self.point_text(i)
-
-    # The arrow keys step through the edges, which carry the numbers (a node's read-out is
-    # its name only), in the order of the table and the CSV export.
-    def point_count(self) -> int:
-        return len(self.edge_ids) if self._data else 0
-
-    def point_position(self, i: int) -> tuple[float, float]:
-        x0, y0, x1, y1 = self.segments[i]
-        return float(x0 + x1) / 2, float(y0 + y1) / 2
-
-    def point_text(self, i: int) -> str:
-        """Edge ``i``'s read-out (the hover's, by index: another edge may share its line)."""
-        d = self._data
-        a, b = (self.node_ids.index(node) for node in self.from_to[i])
-        text = _tr("{a} → {b}: utilisation {u} % (baseline {ub} %), {days} days ({db})").format(
-            a=self.full_name(a),
-            b=self.full_name(b),
-            u=fmt_number(100 * d["utilisation"][i], 0),
-            ub=fmt_number(100 * d["utilisation_base"][i], 0),
-            days=fmt_number(d["days"][i]),
-            db=fmt_number(d["days_base"][i]),
-        )
-        if "flow_usd_bn" in d:
-            text += ", " + _tr("flow {flow} USD bn").format(flow=fmt_number(d["flow_usd_bn"][i]))
-        if d["disrupted"][i]:
-            text += " — " + _tr("Disrupted")
-        return text
 
     def table(self) -> pd.DataFrame:
         if self.current is None:
