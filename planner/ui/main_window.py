@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from planner.ui import dialogs
 from planner.ui.i18n import current_language, set_language, translate
 from planner.ui.labels import lens_label
+from planner.ui.main_toolbar import MainToolbar
 from planner.ui.result_outputs import ResultOutputs
 from planner.ui.scenario_files import ScenarioFiles
 from planner.ui.status_reports import StatusReports
@@ -56,7 +57,7 @@ class _FirstPaintWatch(QObject):
         return False
 
 
-class MainWindow(ResultOutputs, ScenarioFiles, StatusReports, WindowChrome):
+class MainWindow(ResultOutputs, ScenarioFiles, StatusReports, MainToolbar, WindowChrome):
     """Views and commands around one ScenarioDocument.
 
     ``MainWindow(document)`` builds the whole window.  ``MainWindow(None)`` builds a light
