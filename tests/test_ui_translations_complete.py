@@ -301,3 +301,18 @@ def test_problem_translations_keep_the_placeholders(language):
                 ):
                     wrong.append(f"{source!r} -> {translation!r}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("path", sorted(TRANSLATIONS.glob("*.ts")), ids=lambda p: p.name)
+def test_every_location_names_the_file_that_holds_its_string(path):
+    # A translator reads the location to see a string in its context; a module split
+    # (kpi_cards → kpi_card, kpi_wording) had left 37 of them pointing at moved strings.
+    stale = []
+    for message in ET.parse(path).getroot().iter("message"):
+        text = message.findtext("source") or ""
+        for location in message.iter("location"):
+            file = (path.parent / location.get("filename", "")).resolve()
+            code = file.read_text(encoding="utf-8") if file.is_file() else ""
+            if text[:20] not in code:
+                stale.append(f"{location.get('filename')}: {text[:40]}")
+    assert not stale, stale

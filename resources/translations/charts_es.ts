@@ -4,37 +4,37 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export image (PNG)…</source>
         <translation>Exportar imagen (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export vector image (SVG)…</source>
         <translation>Exportar imagen vectorial (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export data (CSV)…</source>
         <translation>Exportar datos (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export chart</source>
         <translation>Exportar gráfico</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>PNG image (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>SVG image (*.svg)</source>
         <translation>Imagen SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/export_dialog.py"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
@@ -57,22 +57,22 @@
 <context>
     <name>CorridorMap</name>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Mexican region</source>
         <translation>Región de México</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Border crossing</source>
         <translation>Cruce fronterizo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Seaport</source>
         <translation>Puerto marítimo</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Market</source>
         <translation>Mercado</translation>
     </message>
@@ -92,7 +92,7 @@
         <translation>Corredor no construido</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>{a} → {b}: utilisation {u} % (baseline {ub} %), {days} days ({db})</source>
         <translation>{a} → {b}: utilización {u} % (base {ub} %), {days} días ({db})</translation>
     </message>
@@ -282,17 +282,17 @@
         <translation>Afirmación del artículo (no verificada)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/timeline.py"/>
+        <location filename="../../planner/ui/charts/timeline_lanes.py"/>
         <source>First USMCA joint review</source>
         <translation>1.ª revisión conjunta</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/timeline.py"/>
+        <location filename="../../planner/ui/charts/timeline_lanes.py"/>
         <source>Next joint review</source>
         <translation>Próxima revisión</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/timeline.py"/>
+        <location filename="../../planner/ui/charts/timeline_lanes.py"/>
         <source>Expiry of initial 16-year term</source>
         <translation>Fin del plazo inicial</translation>
     </message>
@@ -408,122 +408,122 @@
         <translation>Retirar las preferencias del T-MEC en {year} cambiaría el bienestar en {us} para EE. UU. y en {mx} para México ({unit}).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_card.py"/>
         <source>{delta} vs baseline ({base})</source>
         <translation>{delta} vs. base ({base})</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_area.py"/>
         <source>Key numbers for the {lens} lens in {year}</source>
         <translation>Cifras clave para la perspectiva {lens} en {year}</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_card.py"/>
         <source>p10–p90: {low} to {high}</source>
         <translation>p10–p90: {low} a {high}</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>US manufacturers</source>
         <translation>los fabricantes estadounidenses</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Mexican SMEs</source>
         <translation>las pymes mexicanas</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Canadian exporters</source>
         <translation>los exportadores canadienses</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>the country concerned</source>
         <translation>el país en cuestión</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>index (baseline = 100)</source>
         <translation>índice (base = 100)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>points</source>
         <translation>puntos</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>index (0–{top})</source>
         <translation>índice (0–{top})</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>days a year</source>
         <translation>días al año</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>percentage points</source>
         <translation>puntos porcentuales</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>USD m</source>
         <translation>millones de USD</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>jobs</source>
         <translation>empleos</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>ratio</source>
         <translation>razón</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} the scenario does not move this indicator away from the baseline.</source>
         <translation>En {year} el escenario no aleja este indicador del escenario base.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>this stakeholder</source>
         <translation>este actor</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Good news for {who}.</source>
         <translation>Buena noticia para {who}.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Bad news for {who}.</source>
         <translation>Mala noticia para {who}.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} this indicator is {amount} higher than in the baseline.</source>
         <translation>En {year} este indicador está {amount} por encima del escenario base.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} this indicator is {amount} lower than in the baseline.</source>
         <translation>En {year} este indicador está {amount} por debajo del escenario base.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>That is neither good nor bad in itself.</source>
         <translation>Eso no es ni bueno ni malo en sí mismo.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_card.py"/>
         <source>Below 0: the US would gain from the withdrawal, so the threat costs it nothing and Mexico has no leverage.</source>
         <translation>Por debajo de 0: EE. UU. ganaría con el retiro, así que la amenaza no le cuesta nada y México no tiene poder de negociación.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>The central estimate lies outside the p10–p90 range of the draws: the uncertain parameters&apos; ranges are lopsided.</source>
         <translation>La estimación central queda fuera del rango p10–p90 de las simulaciones: los rangos de los parámetros inciertos son asimétricos.</translation>
     </message>

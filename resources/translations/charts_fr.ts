@@ -4,37 +4,37 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export image (PNG)…</source>
         <translation>Exporter l’image (PNG)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export vector image (SVG)…</source>
         <translation>Exporter l’image vectorielle (SVG)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export data (CSV)…</source>
         <translation>Exporter les données (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/charts/chart_export.py"/>
         <source>SVG image (*.svg)</source>
         <translation>Image SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/base.py"/>
+        <location filename="../../planner/ui/export_dialog.py"/>
         <source>CSV table (*.csv)</source>
         <translation>Tableau CSV (*.csv)</translation>
     </message>
@@ -57,22 +57,22 @@
 <context>
     <name>CorridorMap</name>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Mexican region</source>
         <translation>Région du Mexique</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Border crossing</source>
         <translation>Poste frontalier</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Seaport</source>
         <translation>Port maritime</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>Market</source>
         <translation>Marché</translation>
     </message>
@@ -92,7 +92,7 @@
         <translation>Corridor non construit</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/corridor_map.py"/>
+        <location filename="../../planner/ui/charts/corridor_readout.py"/>
         <source>{a} → {b}: utilisation {u} % (baseline {ub} %), {days} days ({db})</source>
         <translation>{a} → {b} : utilisation {u} % (référence {ub} %), {days} jours ({db})</translation>
     </message>
@@ -282,17 +282,17 @@
         <translation>Affirmation de l'article (non vérifiée)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/timeline.py"/>
+        <location filename="../../planner/ui/charts/timeline_lanes.py"/>
         <source>First USMCA joint review</source>
         <translation>1re révision conjointe</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/timeline.py"/>
+        <location filename="../../planner/ui/charts/timeline_lanes.py"/>
         <source>Next joint review</source>
         <translation>Révision suivante</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/charts/timeline.py"/>
+        <location filename="../../planner/ui/charts/timeline_lanes.py"/>
         <source>Expiry of initial 16-year term</source>
         <translation>Fin du terme initial</translation>
     </message>
@@ -408,122 +408,122 @@
         <translation>Retirer les préférences de l’ACEUM en {year} changerait le bien-être de {us} pour les États-Unis et de {mx} pour le Mexique ({unit}).</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_card.py"/>
         <source>{delta} vs baseline ({base})</source>
         <translation>{delta} vs référence ({base})</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_area.py"/>
         <source>Key numbers for the {lens} lens in {year}</source>
         <translation>Chiffres clés pour la perspective {lens} en {year}</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_card.py"/>
         <source>p10–p90: {low} to {high}</source>
         <translation>p10–p90 : {low} à {high}</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>US manufacturers</source>
         <translation>les fabricants américains</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Mexican SMEs</source>
         <translation>les PME mexicaines</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Canadian exporters</source>
         <translation>les exportateurs canadiens</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>the country concerned</source>
         <translation>le pays concerné</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>index (baseline = 100)</source>
         <translation>indice (référence = 100)</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>index (0–{top})</source>
         <translation>indice (0–{top})</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>days a year</source>
         <translation>jours par an</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>percentage points</source>
         <translation>points de pourcentage</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>USD m</source>
         <translation>M$ US</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>jobs</source>
         <translation>emplois</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>ratio</source>
         <translation>ratio</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} the scenario does not move this indicator away from the baseline.</source>
         <translation>En {year}, le scénario n'éloigne pas cet indicateur de la référence.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>this stakeholder</source>
         <translation>cet acteur</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Good news for {who}.</source>
         <translation>Bonne nouvelle pour {who}.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>Bad news for {who}.</source>
         <translation>Mauvaise nouvelle pour {who}.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} this indicator is {amount} higher than in the baseline.</source>
         <translation>En {year}, cet indicateur est supérieur de {amount} à la référence.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} this indicator is {amount} lower than in the baseline.</source>
         <translation>En {year}, cet indicateur est inférieur de {amount} à la référence.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>That is neither good nor bad in itself.</source>
         <translation>Ce n'est ni bon ni mauvais en soi.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_card.py"/>
         <source>Below 0: the US would gain from the withdrawal, so the threat costs it nothing and Mexico has no leverage.</source>
         <translation>En dessous de 0 : les États-Unis gagneraient au retrait, la menace ne leur coûte donc rien et le Mexique n&apos;a aucun pouvoir de négociation.</translation>
     </message>
     <message>
-        <location filename="../../planner/ui/kpi_cards.py"/>
+        <location filename="../../planner/ui/kpi_wording.py"/>
         <source>The central estimate lies outside the p10–p90 range of the draws: the uncertain parameters&apos; ranges are lopsided.</source>
         <translation>L&apos;estimation centrale se situe hors de la plage p10–p90 des tirages : les plages des paramètres incertains sont asymétriques.</translation>
     </message>
