@@ -18,10 +18,7 @@ from scenario_catalog import spec_catalog
 
 from planner.model import scenario as scenario_module
 from planner.model.scenario import (
-    CURRENT_VERSION,
     MAX_FILE_BYTES,
-    MIGRATIONS,
-    SUPPORTED_VERSIONS,
     Scenario,
     ScenarioError,
     backup_path,
@@ -29,6 +26,7 @@ from planner.model.scenario import (
     load_scenario_with_warnings,
     save_scenario,
 )
+from planner.model.scenario_versions import CURRENT_VERSION, MIGRATIONS, SUPPORTED_VERSIONS
 from planner.paths import resources_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scenarios"

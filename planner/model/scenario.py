@@ -3,7 +3,7 @@ atomic saving.
 
 A file is only ever parsed as data: nothing in it is executed or used as a path.  Loading reads
 it safely (``scenario_io``: at most ``MAX_FILE_BYTES``, strict UTF-8, no duplicate keys or
-NaN/Infinity), migrates older versions (``MIGRATIONS``), then validates against the declared
+NaN/Infinity), migrates older versions (``scenario_versions``), then validates against the declared
 schema and the model's catalog (``scenario_schema``), reporting every problem at once.  Saving
 is atomic and keeps a ``.bak`` (``scenario_io``).
 """
@@ -14,23 +14,22 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from planner.model.catalog import Catalog
-from planner.model.problem_text import ProblemText, either
+from planner.model.problem_text import ProblemText
 from planner.model.scenario_io import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported
 from planner.model.scenario_io import ScenarioError, read_scenario_json, write_text_atomically
 from planner.model.scenario_io import backup_path as backup_path  # re-exported
 from planner.model.scenario_schema import ScenarioFields
 from planner.model.scenario_settings import FrozenDict, LeverSetting, ModelStamp, ShockSetting
-from planner.model.scenario_wording import found_text, problems_from
+from planner.model.scenario_versions import CURRENT_VERSION, FORMAT, migrate
+from planner.model.scenario_wording import problems_from
 
-FORMAT = "usmca-planner/scenario"
-CURRENT_VERSION = 1
 SUFFIX = ".usmca.json"
 
 
@@ -175,102 +174,6 @@ def _split(value: Any, key: str) -> Any:
 def _merge(params: Mapping[str, Any], changes: Mapping[str, Any]) -> FrozenDict:
     merged = {**params, **changes}
     return FrozenDict({name: v for name, v in merged.items() if v is not None})
-
-
-# --- migrations -------------------------------------------------------------------------------
-
-
-def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 0, the pre-release draft format: the lens was called "stakeholder" and
-    "shocks" was an object keyed by shock id.  Malformed parts pass through for the schema."""
-    data = dict(data)
-    if "stakeholder" in data and "lens" not in data:
-        data["lens"] = data.pop("stakeholder")
-    shocks = data.get("shocks")
-    if isinstance(shocks, Mapping):
-        data["shocks"] = [
-            {"id": shock_id, **params} if isinstance(params, Mapping) else params
-            for shock_id, params in shocks.items()
-        ]
-    data["version"] = 1
-    return data
-
-
-# MIGRATIONS[n] turns a version-n file's content into version n + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
-SUPPORTED_VERSIONS = (*sorted(MIGRATIONS), CURRENT_VERSION)
-
-
-def migrate(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Check the envelope and bring the content to the current version.
-
-    Returns the content without "format"/"version" and the warnings (an upgrade is one).
-    """
-    problems: list[str] = []
-    if "format" not in raw:
-        problems.append(
-            ProblemText(
-                'format: expected "{format}", found nothing '
-                "(is this a USMCA planner scenario file?)",
-                format=FORMAT,
-            )
-        )
-    elif raw["format"] != FORMAT:
-        problems.append(
-            ProblemText(
-                'format: expected "{format}", found {found} '
-                "(is this a USMCA planner scenario file?)",
-                format=FORMAT,
-                found=found_text(raw["format"]),
-            )
-        )
-    version = raw.get("version")
-    versions = either(SUPPORTED_VERSIONS)
-    if "version" not in raw:
-        problems.append(
-            ProblemText("version: expected {versions}, found nothing", versions=versions)
-        )
-    elif isinstance(version, bool) or not isinstance(version, int):
-        problems.append(
-            ProblemText(
-                "version: expected {versions}, found {found}",
-                versions=versions,
-                found=found_text(version),
-            )
-        )
-    elif version > CURRENT_VERSION:
-        problems.append(
-            ProblemText(
-                "version: expected {versions} (the versions this planner reads), found "
-                "{version}: the file comes from a newer planner; update to open it",
-                versions=versions,
-                version=version,
-            )
-        )
-    elif version not in SUPPORTED_VERSIONS:
-        problems.append(
-            ProblemText(
-                "version: expected {versions}, found {found}", versions=versions, found=version
-            )
-        )
-    if problems:
-        raise ScenarioError(problems)
-    data = dict(raw)
-    for step in range(version, CURRENT_VERSION):
-        data = MIGRATIONS[step](data)
-    warnings: list[str] = []
-    if version < CURRENT_VERSION:
-        warnings.append(
-            ProblemText(
-                "version: expected {current}, found {version}; the file was upgraded on load "
-                "and will be saved as version {current}",
-                current=CURRENT_VERSION,
-                version=version,
-            )
-        )
-    data.pop("format", None)
-    data.pop("version", None)
-    return data, warnings
 
 
 # --- reading files ----------------------------------------------------------------------------
