@@ -6,6 +6,7 @@ Reads ``seeds/*.csv`` directly with the csv module (independent of the database 
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -358,3 +359,18 @@ def test_share_of_assumed_and_derived_numbers(seeds, kinds, capsys):
 
 def test_table_contract_is_the_one_read_here():
     assert "trade_flows" in TABLES_BY_NAME
+
+
+def test_every_rule_a_source_note_names_is_a_row(seeds):
+    # A derivation resting on a judgement names it (e.g. D_NETWORK: "Capacities and days as
+    # in A_NET"); a name without a row is a judgement nobody can read.  S-numbers name the
+    # reference pack's publications, which sources.csv lists only where a number cites them.
+    ids = {row["id"] for row in seeds["sources"]}
+    named = re.compile(r"\b[AD]_[A-Z0-9_]+\b")
+    dangling = [
+        f"{row['id']} names {name}"
+        for row in seeds["sources"]
+        for name in named.findall(row["note"] or "")
+        if name not in ids
+    ]
+    assert not dangling, dangling
