@@ -9,6 +9,9 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "usmca-planner"
+# Scenario files end with this; here, not in planner.model.scenario, so that the app's file
+# dialogs and autosave can name it without importing the schema (pydantic) before first paint.
+SCENARIO_SUFFIX = ".usmca.json"
 
 
 def bundle_root() -> Path:

@@ -29,8 +29,9 @@ from planner.model.scenario_schema import ScenarioFields
 from planner.model.scenario_settings import FrozenDict, LeverSetting, ModelStamp, ShockSetting
 from planner.model.scenario_versions import CURRENT_VERSION, FORMAT, migrate
 from planner.model.scenario_wording import problems_from
+from planner.paths import SCENARIO_SUFFIX
 
-SUFFIX = ".usmca.json"
+SUFFIX = SCENARIO_SUFFIX
 
 
 class Scenario(ScenarioFields):

@@ -25,11 +25,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from planner.paths import user_data_dir
+from planner.paths import SCENARIO_SUFFIX, user_data_dir
 
 log = logging.getLogger(__name__)
 
-SCENARIO_SUFFIX = ".usmca.json"
 DAMAGED_FOLDER = "damaged"
 
 

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from planner.errors import InputError
 from planner.model.scenario import load_scenario, load_scenario_with_warnings, save_scenario
+from planner.paths import SCENARIO_SUFFIX
 from planner.ui.autosave import Recoverable
 from planner.ui.i18n import translate
 from planner.ui.settings import add_recent_file, recent_files
-
-SCENARIO_SUFFIX = ".usmca.json"
 
 
 class DocumentFiles:

@@ -14,13 +14,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from planner.paths import SCENARIO_SUFFIX
 from planner.ui import dialogs
 from planner.ui.i18n import translate
 
 if TYPE_CHECKING:
     from planner.ui.controller import ScenarioDocument
-
-SCENARIO_SUFFIX = ".usmca.json"  # planner.ui.document_files.SCENARIO_SUFFIX, without importing it
 
 
 class ScenarioFiles:
