@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from ces_markets import random_market
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.model.engine import ces, trade, trade_linear, trade_market
@@ -82,6 +82,7 @@ def test_first_order_operator_is_the_linear_system_of_the_log_changes() -> None:
     em=st.floats(-3.0, -0.3),
     ex=st.floats(0.3, 5.0),
 )
+@example(seed=0, shock=0.05, es=0.99999, em=-2.0, ex=1.0)  # σ near 1 (found on a new host)
 def test_solve_agrees_with_a_far_tighter_solve(seed, shock, es, em, ex) -> None:
     """Big tariffs (up to 7x the wedge) at Es up to 12 take halved steps; the answer at the
     engine's tolerance is the tight one's up to that tolerance."""
@@ -91,7 +92,13 @@ def test_solve_agrees_with_a_far_tighter_solve(seed, shock, es, em, ex) -> None:
     old = 1.0 + rng.uniform(0.0, 0.5, (4, n, n))
     new = old * (1.0 + shock * rng.random((4, n, n)))
     loose = trade.solve_gsim(flows, old, new, em, es, ex, tol=1e-8)
-    tight = trade.solve_gsim(flows, old, new, em, es, ex, tol=1e-13)
+    # Near σ = 1 the CES index log(Σθπ^(1−σ))/(1−σ) divides round-off by 1 − σ: the
+    # residual cannot get below about 4e-17/|1 − σ| (4e-12 at σ = 0.99999, measured), so the
+    # tight solve asks for what float64 allows there, and never less than 1e-9.  Within 1e-7
+    # of 1 the engine takes the Cobb-Douglas limit, which has no such floor.
+    gap = abs(1.0 - es)
+    tight_tol = 1e-13 if gap < 1e-7 else min(1e-9, max(1e-13, 1e-14 / gap))
+    tight = trade.solve_gsim(flows, old, new, em, es, ex, tol=tight_tol)
     assert loose.converged and tight.converged
     assert loose.max_residual < 1e-8
     # A residual r of the largest sales moves log prices by about r / (Ex + Es).
