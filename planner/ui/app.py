@@ -24,6 +24,7 @@ from planner.paths import resources_dir
 # The start-up steps are called through their module, where a test's patch replaces them.
 from planner.ui import startup
 from planner.ui.i18n import set_language, system_language, translate
+from planner.ui.qt_messages import quiet_platform_notices
 from planner.ui.screenshot import SCREENSHOT_SIZE, take_screenshot
 from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings, read_str
 from planner.ui.teardown import close_down
@@ -34,6 +35,7 @@ from planner.ui.worker import BackgroundRunner
 def make_application() -> QApplication:
     """The QApplication (reused when one exists, as under pytest-qt), named and themed."""
     tune_allocator()
+    quiet_platform_notices()
     app = QApplication.instance() or PlannerApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
