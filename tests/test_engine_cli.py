@@ -321,3 +321,25 @@ def test_saved_scenario_gives_the_same_numbers(tmp_path):
     again = load_scenario(path, model.catalog)
     a, b = evaluate(model, scenario), evaluate(model, again)
     assert np.array_equal(a.flows, b.flows)
+
+
+def test_bench_names_the_processor_from_cpuinfo(monkeypatch, tmp_path):
+    from planner.commands import bench_machine
+
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text(
+        "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 26\nmodel\t\t: 2\n"
+        "model name\t: AMD EPYC\n\nprocessor\t: 1\nmodel name\t: other\n",
+        encoding="utf-8",
+    )
+    real_open = open
+    monkeypatch.setattr(bench_machine.sys, "platform", "linux")
+    monkeypatch.setattr(
+        "builtins.open",
+        lambda path, *a, **k: real_open(cpuinfo if path == "/proc/cpuinfo" else path, *a, **k),
+    )
+    assert bench_machine.cpu_model() == "AMD EPYC (family 26, model 2)"
+    facts = bench_machine.machine_facts([0.5, 0.25, 0.0])
+    line = bench_machine.machine_line(facts)
+    assert line.startswith("machine AMD EPYC (family 26, model 2), ")
+    assert "load 0.50 0.25 0.00 before" in line

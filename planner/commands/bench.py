@@ -13,8 +13,6 @@ import argparse
 import dataclasses
 import importlib
 import json
-import os
-import platform
 import statistics
 import time
 from collections.abc import Callable
@@ -22,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from planner.commands.bench_machine import load_average, machine_facts, machine_line
 
 PLUGINS = ("planner.ui.bench",)
 
@@ -332,7 +332,7 @@ def bench_command(args: argparse.Namespace) -> int:
             )
         chosen = [MEASUREMENTS[n] for n in args.only]
     ctx = BenchContext(repeat=max(1, args.repeat))
-    load_before = _load_average()
+    load_before = load_average()
     rows = []
     for m in chosen:
         samples = m.run(ctx)
@@ -352,16 +352,7 @@ def bench_command(args: argparse.Namespace) -> int:
                 "within_budget": None if m.budget_ms is None else judged <= m.budget_ms,
             }
         )
-    machine = {
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-        # Other jobs on the machine slow every figure: the 1/5/15-minute load averages
-        # before and after the run say how loaded it was (None where the OS has none).
-        "load_average_before": load_before,
-        "load_average_after": _load_average(),
-    }
+    machine = machine_facts(load_before)
     if args.json:
         print(json.dumps({"machine": machine, "measurements": rows, "notes": notes}, indent=2))
         return 0
@@ -380,18 +371,5 @@ def bench_command(args: argparse.Namespace) -> int:
         )
     for note in notes:
         print(note)
-    before, after = _load_text(load_before), _load_text(machine["load_average_after"])
-    cpus = machine["cpus"]
-    print(f"machine load {before} before, {after} after (1/5/15 min averages, {cpus} CPUs)")
+    print(machine_line(machine))
     return 0
-
-
-def _load_average() -> list[float] | None:
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except (AttributeError, OSError):  # Windows has no load average
-        return None
-
-
-def _load_text(load: list[float] | None) -> str:
-    return "n/a" if load is None else " ".join(f"{x:.2f}" for x in load)
