@@ -438,3 +438,60 @@ def test_the_leverage_card_names_the_two_losses_behind_its_ratio(
         "Retirer les préférences de l’ACEUM en 2030"
         in area.cards["mx_leverage_ratio"].meaning.text()
     )
+
+
+def test_an_undefined_leverage_ratio_reads_not_defined_never_nan(in_language, model, qtbot):
+    """Review outcome C withdraws USMCA preferences, so withdrawing them again costs neither
+    country anything and the ratio is undefined (NaN): the card says so in words, and the
+    two losses it divides are read as the zeros they are, not as solve round-off."""
+    from planner.ui.kpi_card import KpiCard
+
+    card = KpiCard("mx_leverage_ratio")
+    qtbot.addWidget(card)
+    row = model.kpis.set_index("id").loc["mx_leverage_ratio"].to_dict()
+    nan = float("nan")
+    expected = {
+        "en": ("not defined in this scenario (baseline -0.07)", "is not defined in this"),
+        "es": ("no definido en este escenario (base -0.07)", "no está definido en este"),
+        "fr": ("non défini dans ce scénario (référence -0,07)", "n’est pas défini dans ce"),
+    }
+    for language, (delta_text, sentence) in expected.items():
+        assert in_language(language)
+        card.show_values(row, nan, -0.07, (nan, nan), 2036, language, threat=(2e-6, -1e-6))
+        labels = (card.value, card.delta, card.band, card.verdict, card.meaning)
+        texts = [label.text() for label in labels]
+        assert not any("nan" in text.lower() for text in texts), texts
+        assert card.value.text() == "—"
+        assert card.delta.text() == delta_text
+        assert not card.band.isVisibleTo(card)
+        assert sentence in card.verdict.text()
+        assert "0.000002" not in card.meaning.text() and "0,000002" not in card.meaning.text()
+    assert in_language("en")
+    card.show_values(row, nan, -0.07, None, 2036, "en", threat=(2e-6, -1e-6))
+    assert card.meaning.text().endswith(
+        "would change welfare by 0 for the US and 0 for Mexico (USD m)."
+    )
+
+
+def test_the_withdrawal_outcome_leaves_the_leverage_undefined_and_its_card_says_so(model, qtbot):
+    results = chart_support.run(model, "review_c_withdrawal")
+    y = list(results.years).index(2036)
+    assert np.isnan(results.leverage[y])  # the engine's answer this card must not print
+    area = KpiArea(model=model)
+    qtbot.addWidget(area)
+    area.set_year(2036)
+    area.set_results(results, {}, lens="analyst")
+    card = area.cards["mx_leverage_ratio"]
+    assert card.value.text() == "—"
+    assert card.delta.text().startswith("not defined in this scenario (baseline ")
+
+
+def test_undefined_numbers_and_changes_read_as_a_dash():
+    from planner.ui.kpi_numbers import NOT_DEFINED, change_text, value_text
+
+    assert value_text(float("nan"), 2) == NOT_DEFINED == change_text(float("nan"), 2)
+    assert change_text(float("inf"), 0) == NOT_DEFINED
+    row = {"unit": "ratio", "better": "higher", "lens": "analyst"}
+    assert change_sentence(row, 0.5, float("nan"), 2030) == (
+        "In 2030 this indicator is not defined in the baseline, so there is no change to compare."
+    )

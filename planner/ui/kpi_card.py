@@ -182,10 +182,12 @@ class KpiCard(QFrame):
         self.value.setText(value_text(value, digits))
         self.unit.setText(unit_text(str(row.get("unit") or "")))
         delta = value - base
+        if np.isfinite(value):
+            change = _tr("{delta} vs baseline ({base})")
+        else:  # "— vs baseline (-0.07)" would read as an unknown change
+            change = _tr("not defined in this scenario (baseline {base})")
         self.delta.setText(
-            _tr("{delta} vs baseline ({base})").format(
-                delta=change_text(delta, digits), base=value_text(base, digits)
-            )
+            change.format(delta=change_text(delta, digits), base=value_text(base, digits))
         )
         # Coloured whenever the line shows a change (a tiny one reads "+0.002"), as the
         # sentence below calls it good or bad news; "0" stays in the text colour.
@@ -196,7 +198,7 @@ class KpiCard(QFrame):
             palette.setColor(QPalette.ColorRole.WindowText, colour)
             self.delta.setPalette(palette)
         side = 0
-        if band is None:
+        if band is None or not np.isfinite(band).any():  # no draw defines it either
             self.band.setVisible(False)
         else:
             self.band.setVisible(True)

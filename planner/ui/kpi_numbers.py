@@ -8,6 +8,8 @@ brief all write them with these functions, so that they read alike.
 * A change carries its sign.  No change at all reads "0"; a change too small for the value's
   digits reads to its first significant digit ("+0.002" beside 100.0), never as a "0.0" that
   a reader takes for no change.
+* A number the model leaves undefined (NaN: Mexico's leverage ratio when withdrawing USMCA
+  preferences would cost Mexico nothing) reads "—", never "nan".
 
 No Qt widget is involved: these run for every card on every lever toggle.
 """
@@ -21,6 +23,8 @@ from PySide6.QtCore import QLocale
 # The most decimals a change is written with: QLocale writes up to 17 significant digits, and
 # a change of a KPI smaller than 1e-17 is not one the model makes.
 MAX_DECIMALS = 17
+# An undefined number, in every language.
+NOT_DEFINED = "—"
 
 
 def decimals_for(value: float) -> int:
@@ -34,8 +38,9 @@ def value_text(value: float, digits: int, locale: QLocale | None = None) -> str:
     first so that a small negative number reads "0.00", not "-0.00"."""
     locale = QLocale() if locale is None else locale
     value = float(value)
-    if math.isfinite(value):
-        value = round(value, digits) + 0.0  # adding 0.0 turns the -0.0 of a rounding into 0.0
+    if not math.isfinite(value):
+        return NOT_DEFINED
+    value = round(value, digits) + 0.0  # adding 0.0 turns the -0.0 of a rounding into 0.0
     return locale.toString(value, "f", digits)
 
 
@@ -61,14 +66,14 @@ def change_text(
     delta: float, digits: int, locale: QLocale | None = None, signed: bool = True
 ) -> str:
     """A change against the baseline at the value's ``digits``: "+1.4", "-27", "+0.002" (too
-    small for ``digits``), "0" for exactly none.  ``signed=False`` writes its size, for a
-    sentence that says "higher" or "lower"."""
+    small for ``digits``), "0" for exactly none, "—" when either side is undefined.
+    ``signed=False`` writes its size, for a sentence that says "higher" or "lower"."""
     locale = QLocale() if locale is None else locale
     delta = float(delta)
     if delta == 0:
         return locale.toString(0)
     if not math.isfinite(delta):
-        return locale.toString(delta, "f", digits)
+        return NOT_DEFINED
     size = delta if signed else abs(delta)
     text = value_text(size, change_digits(delta, digits), locale)
     return "+" + text if size > 0 and signed else text

@@ -6,6 +6,7 @@ compare dialog and the PDF brief share them (context "KpiCards").
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -83,6 +84,13 @@ def change_sentence(row: Mapping[str, Any], value: float, base: float, year: int
     """What the change against the baseline means for the lens's stakeholder: its direction,
     its size (formatted in the locale, as on the card) and whether that is good (kpis.better).
     """
+    if not math.isfinite(value):
+        return _tr("In {year} this indicator is not defined in this scenario.").format(year=year)
+    if not math.isfinite(base):
+        return _tr(
+            "In {year} this indicator is not defined in the baseline, so there is no change "
+            "to compare."
+        ).format(year=year)
     delta = value - base
     digits = decimals_for(value)
     if not is_change(delta):
@@ -118,8 +126,10 @@ def leverage_threat(results: Any, y: int) -> tuple[float, float] | None:
 
 def threat_sentence(threat: tuple[float, float], year: int, locale: QLocale | None = None) -> str:
     """What the leverage ratio divides, in words: a ratio of two small losses says little.
-    Numbers in ``locale`` (the default QLocale when None); the card and the brief share it."""
-    us, mx = threat
+    Numbers in ``locale`` (the default QLocale when None); the card and the brief share it.
+    Whole USD m: a loss the model leaves at zero comes out of the solve as round-off
+    (+0.000002), which the sentence must read as the "0" it is."""
+    us, mx = (float(round(x)) if math.isfinite(x) else x for x in map(float, threat))
     return _tr(
         "Withdrawing USMCA preferences in {year} would change welfare by {us} for the US "
         "and {mx} for Mexico ({unit})."

@@ -483,6 +483,21 @@
         <translation>razón</translation>
     </message>
     <message>
+        <location filename="../../planner/ui/kpi_card.py"/>
+        <source>not defined in this scenario (baseline {base})</source>
+        <translation>no definido en este escenario (base {base})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_wording.py"/>
+        <source>In {year} this indicator is not defined in this scenario.</source>
+        <translation>En {year} este indicador no está definido en este escenario.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_wording.py"/>
+        <source>In {year} this indicator is not defined in the baseline, so there is no change to compare.</source>
+        <translation>En {year} este indicador no está definido en el escenario base, así que no hay cambio que comparar.</translation>
+    </message>
+    <message>
         <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} the scenario does not move this indicator away from the baseline.</source>
         <translation>En {year} el escenario no aleja este indicador del escenario base.</translation>

@@ -483,6 +483,21 @@
         <translation>ratio</translation>
     </message>
     <message>
+        <location filename="../../planner/ui/kpi_card.py"/>
+        <source>not defined in this scenario (baseline {base})</source>
+        <translation>non défini dans ce scénario (référence {base})</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_wording.py"/>
+        <source>In {year} this indicator is not defined in this scenario.</source>
+        <translation>En {year}, cet indicateur n’est pas défini dans ce scénario.</translation>
+    </message>
+    <message>
+        <location filename="../../planner/ui/kpi_wording.py"/>
+        <source>In {year} this indicator is not defined in the baseline, so there is no change to compare.</source>
+        <translation>En {year}, cet indicateur n’est pas défini dans la référence : il n’y a donc pas d’écart à comparer.</translation>
+    </message>
+    <message>
         <location filename="../../planner/ui/kpi_wording.py"/>
         <source>In {year} the scenario does not move this indicator away from the baseline.</source>
         <translation>En {year}, le scénario n'éloigne pas cet indicateur de la référence.</translation>
