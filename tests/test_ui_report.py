@@ -6,6 +6,7 @@ import chart_support
 import numpy as np
 import pandas as pd
 import pytest
+from PySide6.QtWidgets import QTableView
 
 from planner.errors import InputError
 from planner.ui.compare import CompareDialog, compare_frame
@@ -98,3 +99,25 @@ def test_report_cites_behind_the_levers_only_sources_of_numbers_the_engine_uses(
     assert "A_MX_CIT" not in behind
     every = {s.split("]")[0].lstrip("[") for s in info.drawn[end:] if s.startswith("[")}
     assert "A_MX_CIT" in every
+
+
+def test_the_brief_and_compare_table_write_an_undefined_ratio_as_a_dash(qtbot, model, tmp_path):
+    """Under review outcome C there are no preferences left to withdraw: Mexico's leverage
+    ratio is undefined (NaN), which neither the brief nor the Compare table may print."""
+    withdrawal = run(model, "review_c_withdrawal")
+    baseline = run(model, "baseline")
+    info = write_report(tmp_path / "brief.pdf", model, withdrawal, {"A": baseline}, year=2036)
+    words = {word.strip("(),.:").lower() for text in info.drawn for word in text.split()}
+    assert "nan" not in words
+    assert any("—" in text for text in info.drawn)
+    frame = compare_frame(model, {"scenario": withdrawal}, "analyst", 2036).set_index("id")
+    assert np.isnan(frame.loc["mx_leverage_ratio", "scenario"])  # what the dash stands for
+    dialog = CompareDialog(model, withdrawal, {"A": baseline}, lens="analyst", year=2036)
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableView)
+    cells = [
+        str(table.model().data(table.model().index(r, c)))
+        for r in range(table.model().rowCount())
+        for c in range(table.model().columnCount())
+    ]
+    assert "—" in cells and not any("nan" in cell.lower() for cell in cells)
