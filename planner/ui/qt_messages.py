@@ -27,7 +27,7 @@ def _handle(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         return
     if _previous is not None:
         _previous(mode, context, message)
-    else:
+    elif sys.stderr is not None:  # None in a windowed frozen app (Windows): nowhere to print
         sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
 
 
