@@ -159,3 +159,24 @@ def test_numbers_follow_a_language_switch(qtbot):
         assert "," in base.fmt_number(1.5)  # French decimals take a comma
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "colon", "option"),
+    [("en", ": ", "Deepen ties"), ("es", ": ", "Profundizar lazos"), ("fr", " : ", "Approfondir")],
+)
+def test_a_label_and_its_value_follow_the_languages_typography(
+    board_in, partners_results, lang, colon, option
+):
+    """French puts a space before a colon: the event list, the timeline's and the charts'
+    read-outs write "label : value" in French, "label: value" in English and Spanish."""
+    board = board_in(lang)
+    board.set_results(partners_results, {}, lens="analyst")
+    QApplication.processEvents()
+    assert f"{colon}{option}" in board.charts["timeline"].event_list.text()
+    welfare = board.charts["welfare"].hover_text(0.0, 0.0)
+    trade = board.charts["trade_over_time"].hover_text(2030.0, 0.0)
+    assert trade.startswith(f"2030{colon}")
+    assert colon in welfare
+    if colon == ": ":
+        assert " : " not in welfare + trade

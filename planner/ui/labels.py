@@ -31,6 +31,13 @@ _LENSES = {
 }
 
 
+def labelled(label: str, value: str) -> str:
+    """ "label: value" as the language writes it: French puts a space before the colon."""
+    return QCoreApplication.translate("Typography", "{label}: {value}").format(
+        label=label, value=value
+    )
+
+
 def humanize(identifier: str) -> str:
     """``start_year`` -> ``Start year``: the last resort when no label exists."""
     text = identifier.replace("_", " ").strip()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
 from planner.model.catalog import REFERENCE_ONLY_KEYS, LeverSpec, override_key
 from planner.ui.i18n import DEFAULT_LANGUAGE, current_language, translate
-from planner.ui.labels import choice_label, humanize, lever_description, lever_label
+from planner.ui.labels import choice_label, humanize, labelled, lever_description, lever_label
 
 # The values of sources.kind (few and fixed by the seed contract); the publisher is data.
 _SOURCE_KINDS = {
@@ -157,7 +157,7 @@ def effect_label(key: str, unit: str = "", model: Any = None, data_label: str = 
     else:
         name = humanize(stem)
     if member:
-        name = f"{name}: {_member_label(member, model)}"
+        name = labelled(name, _member_label(member, model))
     shown = unit_label(unit) if unit else unit_label(suffix_unit)
     return f"{name} ({shown})" if shown else name
 

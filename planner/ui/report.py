@@ -25,7 +25,7 @@ from planner.ui.kpi_wording import (
     threat_sentence,
     unit_text,
 )
-from planner.ui.labels import choice_label, humanize
+from planner.ui.labels import choice_label, humanize, labelled
 from planner.ui.lever_info import cell_text
 
 # The lever panel's own unit suffixes and number precision, so that the brief reads each
@@ -52,11 +52,6 @@ def _pick(labels: Mapping[str, str], language: str, fallback: str) -> str:
     return labels.get(language) or labels.get(DEFAULT_LANGUAGE) or humanize(fallback)
 
 
-def _labelled(label: str, value: str) -> str:
-    # Translated because typography differs: French puts a space before the colon.
-    return _tr("{label}: {value}").format(label=label, value=value)
-
-
 def _value_text(spec: ParamSpec, value: Any, model: Any, language: str) -> str:
     """A parameter value as the lever panel shows it: choice names, locale numbers, units."""
     if spec.kind == "choice":
@@ -78,12 +73,12 @@ def _value_text(spec: ParamSpec, value: Any, model: Any, language: str) -> str:
 def _params_text(spec: LeverSpec, params: Mapping[str, Any], model: Any, language: str) -> str:
     """``Tariff rate: 25 % · Start year: 2026`` in the catalog's parameter order."""
     parts = [
-        _labelled(_pick(p.labels, language, name), _value_text(p, params[name], model, language))
+        labelled(_pick(p.labels, language, name), _value_text(p, params[name], model, language))
         for name, p in spec.params.items()
         if params.get(name) is not None  # an optional value left unset says nothing
     ]
     # A parameter the catalog does not know (a file from another model version): as given.
-    parts += [_labelled(humanize(k), str(v)) for k, v in params.items() if k not in spec.params]
+    parts += [labelled(humanize(k), str(v)) for k, v in params.items() if k not in spec.params]
     return " · ".join(parts)
 
 
@@ -93,7 +88,7 @@ def _lever_line(
     catalog = model.catalog
     spec = catalog.levers.get(lever_id) or catalog.shocks.get(lever_id)
     if spec is None:  # not in this model's catalog: say what the file says
-        given_text = " · ".join(_labelled(humanize(k), str(v)) for k, v in given.items())
+        given_text = " · ".join(labelled(humanize(k), str(v)) for k, v in given.items())
         return f"• {humanize(lever_id)} — {given_text}" if given else f"• {humanize(lever_id)}"
     try:
         params = scenario.effective_params(catalog, lever_id)
@@ -107,7 +102,7 @@ def _lever_line(
 def _alignment_line(model: Any, partner: str, value: str, language: str) -> str:
     spec = model.catalog.alignment_specs.get(partner)
     name = _pick(spec.labels, language, partner) if spec is not None else humanize(partner)
-    return "• " + _labelled(name, choice_label(str(value), model))
+    return "• " + labelled(name, choice_label(str(value), model))
 
 
 def _active_settings(model: Any, scenario: Any, language: str) -> tuple[list[str], list[str]]:
@@ -209,7 +204,7 @@ def _leverage_line(results: Any, year: int, locale: QLocale, label: str) -> str:
     threat = leverage_threat(results, results.year_index(year)) if year in results.years else None
     if threat is None or not all(np.isfinite(threat)):
         return ""
-    return _labelled(label, threat_sentence(threat, year, locale))
+    return labelled(label, threat_sentence(threat, year, locale))
 
 
 def write_report(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStyle
 from planner.ui import dialogs
 from planner.ui.commands import retranslate_stack
 from planner.ui.i18n import LANGUAGES, current_language, translate
-from planner.ui.labels import lens_label
+from planner.ui.labels import labelled, lens_label
 
 PIN_LABELS = ("A", "B", "C")
 # The longest undo step the Edit menu names, in average characters: a renamed scenario's
@@ -152,7 +152,7 @@ class WindowChrome(QMainWindow):
             short = label.replace("&", "")
             action.setIconText(short)
             action.setText(named.format(step=self._menu_step(what)) if what else label)
-            action.setToolTip(with_shortcut(f"{short}: {what}" if what else short, action))
+            action.setToolTip(with_shortcut(labelled(short, what) if what else short, action))
 
     def _menu_step(self, what: str) -> str:
         """An undo step as a menu item shows it: elided when long, its & kept literal."""

@@ -715,11 +715,6 @@
     </message>
     <message>
         <location filename="../../planner/ui/report.py"/>
-        <source>{label}: {value}</source>
-        <translation>{label}: {value}</translation>
-    </message>
-    <message>
-        <location filename="../../planner/ui/report.py"/>
         <source>on</source>
         <translation>activado</translation>
     </message>
@@ -755,6 +750,14 @@
         <location filename="../../planner/ui/export_dialog.py"/>
         <source>JSON file (*.json)</source>
         <translation>Archivo JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Typography</name>
+    <message>
+        <location filename="../../planner/ui/labels.py"/>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
     </message>
 </context>
 </TS>

@@ -47,7 +47,7 @@ from planner.ui.charts.timeline_lanes import (
     lane_frames,
 )
 from planner.ui.charts.timeline_layout import LaneLayout
-from planner.ui.labels import choice_label
+from planner.ui.labels import choice_label, labelled
 
 import pyqtgraph as pg  # isort: skip
 
@@ -247,13 +247,13 @@ class TimelineChart(LaneStepping, LaneLayout, ChartPanel):
         for partner, value in (getattr(scenario, "alignments", {}) or {}).items():
             if value and value != "none":
                 choice = choice_label(str(value), self.model)
-                rows.append((start, f"{names.get(partner, partner)}: {choice}"))
+                rows.append((start, labelled(names.get(partner, partner), choice)))
         for shock in getattr(scenario, "shocks", ()) or ():
             p = params(shock.id, getattr(shock, "params", {}))
             when = float(p.get("start_year", p.get("year", start)))
             label = names.get(shock.id, shock.id)
             if "outcome" in p:
-                label = f"{label}: {choice_label(str(p['outcome']), self.model)}"
+                label = labelled(label, choice_label(str(p["outcome"]), self.model))
             rows.append((when, label))
             if p.get("end_year") is not None:
                 rows.append((float(p["end_year"]) + 1.0, _tr("{name} ends").format(name=label)))
@@ -322,9 +322,8 @@ class TimelineChart(LaneStepping, LaneLayout, ChartPanel):
             return ""
         # Markers of one date draw on top of each other: the mouse reads them all, the date
         # written once (the keys step through them one by one).
-        first, *rest = (self._marker_text(lane, j) for j in np.flatnonzero(xs == xs[k]))
-        date = first.split(": ", 1)[0] + ": "
-        return " · ".join([first, *(text.removeprefix(date) for text in rest)])
+        parts = [self._marker_parts(lane, j) for j in np.flatnonzero(xs == xs[k])]
+        return labelled(parts[0][0], " · ".join(event for _, event in parts))
 
     def _lane_xs(self, lane: int) -> np.ndarray:
         """The dates (decimal years) of lane ``lane``'s markers (an index into LANE_YS), in
@@ -335,16 +334,19 @@ class TimelineChart(LaneStepping, LaneLayout, ChartPanel):
 
     def _marker_text(self, lane: int, k: int) -> str:
         """The read-out of marker ``k`` (in date order) of lane ``lane``, hover's and keys'."""
+        return labelled(*self._marker_parts(lane, k))
+
+    def _marker_parts(self, lane: int, k: int) -> tuple[str, str]:
+        """Marker ``k``'s date and what happens then (with the unverified mark)."""
         if lane == SCENARIO_LANE:
             x, event = (self._rows or [])[k]
             when, unverified = str(int(x)), False
         else:
             row = self.lane_frames[lane].iloc[k]
-            when, event, unverified = row["date"], row["event"], bool(row["unverified"])
-        text = f"{when}: {event}"
+            when, event, unverified = str(row["date"]), row["event"], bool(row["unverified"])
         if unverified:
-            text += " — " + _tr("unverified: only the seed article says so")
-        return text
+            event += " — " + _tr("unverified: only the seed article says so")
+        return when, event
 
     def table(self) -> pd.DataFrame:
         calendar = self.calendar.assign(

@@ -19,6 +19,7 @@ from planner.ui.charts.base import (
     label_for,
 )
 from planner.ui.charts.series import USD_M_PER_BN, total_trade_usd_bn
+from planner.ui.labels import labelled
 
 import pyqtgraph as pg  # isort: skip
 
@@ -161,7 +162,7 @@ class TradeOverTimeChart(ChartPanel):
             f"{names.get(key) or _tr('Pinned {key}').format(key=key)} {fmt_number(v[i])}"
             for key, v in self._series.items()
         ]
-        return f"{int(self._years[i])}: " + " · ".join(parts) + " " + _tr("USD bn")
+        return labelled(str(int(self._years[i])), " · ".join(parts) + " " + _tr("USD bn"))
 
     def point_count(self) -> int:
         return len(self._years)  # a year each: the hover reads every line at a year

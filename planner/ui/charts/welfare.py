@@ -19,6 +19,7 @@ from planner.ui.charts.series import (
     stack_bars,
     welfare_parts_usd_bn,
 )
+from planner.ui.labels import labelled
 
 import pyqtgraph as pg  # isort: skip
 
@@ -134,7 +135,7 @@ class WelfareChart(ChartPanel):
             for k, p in enumerate(PARTS)
         ]
         parts.append(f"{part_label('total')} {fmt_signed(self._total[i] * scale, digits)}")
-        return f"{name}: " + " · ".join(parts) + " " + self._unit()
+        return labelled(name, " · ".join(parts) + " " + self._unit())
 
     def _unit(self) -> str:
         return _tr("USD m") if self._scale == USD_M_PER_BN else _tr("USD bn")
